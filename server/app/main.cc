@@ -1,0 +1,92 @@
+// backofficed: the back-office server. Only wiring: flags and environment
+// into options, then the chosen subcommand.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "server_app.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{
+      "backofficed: the back office of a retail chain (gRPC over MariaDB).\n"
+      "Every flag can also be set from the environment variable shown."};
+  cli.require_subcommand(1);
+
+  backoffice::storage::DatabaseConfig db;
+  std::string password_file;
+  std::string log_level = "info";
+  int lease_timeout_ms = static_cast<int>(db.lease_timeout.count());
+  auto add_db_flags = [&](CLI::App* app) {
+    app->add_option("--db-host", db.host, "MariaDB host (an IP address)")
+        ->envname("BACKOFFICE_DB_HOST")->capture_default_str();
+    app->add_option("--db-port", db.port, "MariaDB port")
+        ->envname("BACKOFFICE_DB_PORT")->capture_default_str();
+    app->add_option("--db-user", db.user, "MariaDB user")
+        ->envname("BACKOFFICE_DB_USER")->capture_default_str();
+    app->add_option("--db-name", db.database, "database name")
+        ->envname("BACKOFFICE_DB_NAME")->capture_default_str();
+    app->add_option("--db-password-file", password_file,
+                    "file holding the MariaDB password (or set "
+                    "BACKOFFICE_DB_PASSWORD)")
+        ->envname("BACKOFFICE_DB_PASSWORD_FILE");
+    app->add_option("--db-pool-size", db.pool_size, "connections in the pool")
+        ->envname("BACKOFFICE_DB_POOL_SIZE")->capture_default_str()
+        ->check(CLI::Range(1, 256));
+    app->add_option("--db-lease-timeout-ms", lease_timeout_ms,
+                    "wait at most this long for a free connection")
+        ->envname("BACKOFFICE_DB_LEASE_TIMEOUT_MS")->capture_default_str();
+    app->add_option("--log-level", log_level, "trace|debug|info|warn|error")
+        ->envname("BACKOFFICE_LOG_LEVEL")->capture_default_str();
+  };
+
+  backoffice::app::ServerOptions options;
+  int grace_seconds = static_cast<int>(options.shutdown_grace.count());
+  auto* serve = cli.add_subcommand("serve", "serve the gRPC API");
+  add_db_flags(serve);
+  serve->add_option("--listen", options.listen_address, "host:port to listen on")
+      ->envname("BACKOFFICE_LISTEN")->capture_default_str();
+  serve->add_option("--tls-cert", options.tls_cert_file, "PEM certificate chain")
+      ->envname("BACKOFFICE_TLS_CERT");
+  serve->add_option("--tls-key", options.tls_key_file, "PEM private key")
+      ->envname("BACKOFFICE_TLS_KEY");
+  serve->add_flag("--allow-insecure", options.allow_insecure,
+                  "allow plaintext on a non-loopback address");
+  serve->add_flag("--migrate", options.migrate_on_start,
+                  "apply missing migrations before serving")
+      ->envname("BACKOFFICE_MIGRATE");
+  serve->add_option("--shutdown-grace-seconds", grace_seconds,
+                    "time in-flight RPCs get on SIGTERM")
+      ->capture_default_str();
+
+  auto* migrate = cli.add_subcommand("migrate", "apply missing migrations");
+  add_db_flags(migrate);
+
+  std::string admin_name = "admin";
+  auto* bootstrap = cli.add_subcommand(
+      "bootstrap-admin",
+      "create an admin token with database access only; prints its secret");
+  add_db_flags(bootstrap);
+  bootstrap->add_option("--name", admin_name, "who holds the token")
+      ->capture_default_str();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  db.lease_timeout = std::chrono::milliseconds(lease_timeout_ms);
+  options.shutdown_grace = std::chrono::seconds(grace_seconds);
+  if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
+  if (!password_file.empty()) {
+    std::ifstream in(password_file);
+    if (!in || !std::getline(in, db.password)) {
+      std::cerr << "cannot read --db-password-file " << password_file << "\n";
+      return 2;
+    }
+  }
+
+  if (*serve) return backoffice::app::RunServer(options, db);
+  if (*migrate) return backoffice::app::RunMigrate(db);
+  return backoffice::app::RunBootstrapAdmin(db, admin_name);
+}

@@ -1,0 +1,171 @@
+#include "server_app.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "domain/access.h"
+#include "domain/catalog.h"
+#include "storage/access_repository.h"
+#include "storage/catalog_repository.h"
+#include "storage/migrations.h"
+#include "transport/grpc_services.h"
+#include "transport/health_monitor.h"
+#include "transport/rpc_handler.h"
+
+namespace backoffice::app {
+namespace {
+
+bool IsLoopback(const std::string& address) {
+  return address.rfind("127.", 0) == 0 || address.rfind("localhost:", 0) == 0 ||
+         address.rfind("[::1]:", 0) == 0 || address.rfind("unix:", 0) == 0;
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+// Blocks the termination signals in every thread, so that the main thread
+// alone receives them through sigwait.
+sigset_t BlockTerminationSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+}  // namespace
+
+int RunServer(const ServerOptions& options,
+              const storage::DatabaseConfig& db_config) {
+  const sigset_t signals = BlockTerminationSignals();
+  storage::Database db(db_config);
+  spdlog::info("database {}", db_config.Describe());
+
+  if (options.migrate_on_start) {
+    auto report = storage::Migrate(db);
+    if (!report.ok()) {
+      spdlog::critical("migration failed: {}", report.status().ToString());
+      return 1;
+    }
+    for (const auto& name : report->applied) spdlog::info("applied {}", name);
+  }
+  if (Status s = storage::CheckSchema(db); !s.ok()) {
+    spdlog::critical("refusing to start: {}", s.ToString());
+    return 1;
+  }
+
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  if (!options.tls_cert_file.empty() || !options.tls_key_file.empty()) {
+    grpc::SslServerCredentialsOptions ssl;
+    grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+    if (!ReadFile(options.tls_cert_file, &pair.cert_chain) ||
+        !ReadFile(options.tls_key_file, &pair.private_key)) {
+      spdlog::critical("cannot read the TLS certificate or key");
+      return 1;
+    }
+    ssl.pem_key_cert_pairs.push_back(std::move(pair));
+    credentials = grpc::SslServerCredentials(ssl);
+  } else {
+    if (!IsLoopback(options.listen_address) && !options.allow_insecure) {
+      spdlog::critical(
+          "refusing plaintext on {}: give --tls-cert and --tls-key, or "
+          "--allow-insecure",
+          options.listen_address);
+      return 1;
+    }
+    credentials = grpc::InsecureServerCredentials();
+  }
+
+  storage::MySqlCatalogRepository catalog_repository(db);
+  storage::MySqlAccessRepository access_repository(db);
+  storage::MySqlAuditRepository audit_repository(db);
+  domain::Catalog catalog(catalog_repository);
+  domain::Access access(access_repository);
+  domain::AuditLog audit(audit_repository);
+  transport::RpcHandler handler(access);
+  transport::CatalogGrpcService catalog_service(handler, catalog);
+  transport::AccessGrpcService access_service(handler, access);
+  transport::AuditGrpcService audit_service(handler, audit);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int bound_port = 0;
+  builder.AddListeningPort(options.listen_address, credentials, &bound_port);
+  builder.RegisterService(&catalog_service);
+  builder.RegisterService(&access_service);
+  builder.RegisterService(&audit_service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || bound_port == 0) {
+    spdlog::critical("cannot listen on {}", options.listen_address);
+    return 1;
+  }
+  transport::HealthMonitor health(server->GetHealthCheckService(),
+                                  [&db] { return db.Ping(); },
+                                  options.health_interval);
+  health.Start();
+  spdlog::info("backofficed serving on {} ({}), schema version {}",
+               options.listen_address, options.tls_cert_file.empty() ? "plaintext" : "TLS",
+               storage::RequiredSchemaVersion());
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  spdlog::info("signal {} received: finishing in-flight RPCs (up to {} s)",
+               signal_number, options.shutdown_grace.count());
+  health.Stop();
+  server->Shutdown(std::chrono::system_clock::now() + options.shutdown_grace);
+  server->Wait();
+  spdlog::info("backofficed stopped");
+  return 0;
+}
+
+int RunMigrate(const storage::DatabaseConfig& db_config) {
+  storage::Database db(db_config);
+  auto report = storage::Migrate(db);
+  if (!report.ok()) {
+    std::cerr << "migrate: " << report.status().ToString() << "\n";
+    return 1;
+  }
+  for (const auto& name : report->applied) std::cout << "applied " << name << "\n";
+  std::cout << "schema version " << report->to_version << " (was "
+            << report->from_version << ")\n";
+  return 0;
+}
+
+int RunBootstrapAdmin(const storage::DatabaseConfig& db_config,
+                      const std::string& display_name) {
+  storage::Database db(db_config);
+  if (Status s = storage::CheckSchema(db); !s.ok()) {
+    std::cerr << "bootstrap-admin: " << s.ToString() << "\n";
+    return 1;
+  }
+  storage::MySqlAccessRepository repository(db);
+  domain::Access access(repository);
+  auto created = access.BootstrapAdmin(display_name);
+  if (!created.ok()) {
+    std::cerr << "bootstrap-admin: " << created.status().ToString() << "\n";
+    return 1;
+  }
+  // The secret goes to stdout alone, so that scripts can capture it; it is
+  // shown this once and stored only as a hash.
+  std::cerr << "created admin token " << domain::FormatTokenId(created->token.id)
+            << " for '" << display_name << "'; keep its secret safe:\n";
+  std::cout << created->secret << "\n";
+  return 0;
+}
+
+}  // namespace backoffice::app

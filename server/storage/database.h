@@ -1,0 +1,107 @@
+// Database access for the storage layer: a bounded pool of SOCI sessions to
+// MariaDB, and the one place where database failures become Status values.
+//
+// Every unit of work runs through Database::InTransaction or
+// Database::WithSession, which lease a session for the call's duration (or
+// fail with UNAVAILABLE after the lease timeout), map SOCI and MariaDB errors
+// to stable statuses, retry deadlocks and lock timeouts a bounded number of
+// times, and reconnect sessions whose connection was lost, so that the server
+// recovers by itself when the database comes back.
+//
+// Thread safety: Database is safe for concurrent use; a leased session is
+// used by one thread at a time.
+#ifndef BACKOFFICE_SERVER_STORAGE_DATABASE_H_
+#define BACKOFFICE_SERVER_STORAGE_DATABASE_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "backoffice/status.h"
+
+namespace backoffice::storage {
+
+struct DatabaseConfig {
+  std::string host = "127.0.0.1";
+  int port = 3306;
+  std::string user = "backoffice";
+  std::string password;  // Never logged.
+  std::string database = "backoffice";
+  int pool_size = 8;
+  std::chrono::milliseconds lease_timeout{2000};
+  int connect_timeout_seconds = 2;
+  // Bounds a read or write on a connection whose server stopped answering.
+  int io_timeout_seconds = 5;
+  // Bounds the wait for a row lock held by another transaction.
+  int lock_wait_timeout_seconds = 5;
+
+  // The SOCI connect string; contains the password, so never log it.
+  std::string ConnectString() const;
+  // "user@host:port/database", safe to log.
+  std::string Describe() const;
+};
+
+// Thrown inside a unit of work to abort it with a domain Status; the
+// transaction rolls back and the status is returned to the caller.
+struct StatusError {
+  Status status;
+};
+
+class Database {
+ public:
+  explicit Database(DatabaseConfig config);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs `work` inside one transaction, committed when `work` returns OK and
+  // rolled back otherwise. Deadlocks and lock wait timeouts are retried up
+  // to three times, so `work` must not have side effects outside the
+  // database. A lost connection yields UNAVAILABLE.
+  Status InTransaction(const std::function<Status(soci::session&)>& work);
+  // Runs `work` on a leased session without opening a transaction (reads,
+  // DDL, advisory locks).
+  Status WithSession(const std::function<Status(soci::session&)>& work);
+
+  // Whether the database answers a trivial query now.
+  bool Ping();
+
+  const DatabaseConfig& config() const { return config_; }
+
+ private:
+  struct Slot {
+    std::unique_ptr<soci::session> session;
+    bool needs_reconnect = true;
+  };
+  class Lease;
+
+  StatusOr<std::size_t> Acquire();
+  void Release(std::size_t index, bool broken);
+  Status Run(bool transactional,
+             const std::function<Status(soci::session&)>& work);
+
+  const DatabaseConfig config_;
+  std::mutex mutex_;
+  std::condition_variable slot_freed_;
+  std::vector<Slot> slots_;          // Guarded by mutex_ for ownership.
+  std::vector<std::size_t> free_;    // Guarded by mutex_.
+};
+
+// Maps an exception thrown by SOCI or the MariaDB client to a Status.
+// Duplicate keys become ALREADY_EXISTS with `duplicate_reason`.
+Status StatusFromException(const std::exception& e,
+                           const std::string& duplicate_reason = "ALREADY_EXISTS");
+// Whether an exception means the connection is gone (to drop the session).
+bool IsConnectionError(const std::exception& e);
+// The MariaDB error number of a SOCI MySQL error, or 0.
+int MysqlErrorNumber(const std::exception& e);
+
+}  // namespace backoffice::storage
+
+#endif  // BACKOFFICE_SERVER_STORAGE_DATABASE_H_

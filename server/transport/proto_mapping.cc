@@ -1,0 +1,246 @@
+#include "transport/proto_mapping.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "domain/access.h"
+
+namespace backoffice::transport {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+void SetTime(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
+  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
+}
+
+domain::Money MoneyFromProto(const v1::Money& m) {
+  return domain::Money{m.currency_code(), m.minor_units()};
+}
+
+void MoneyToProto(const domain::Money& m, v1::Money* p) {
+  p->set_currency_code(m.currency_code);
+  p->set_minor_units(m.minor_units);
+}
+
+}  // namespace
+
+domain::TimeMicros FromProto(const google::protobuf::Timestamp& t) {
+  return TimeUtil::TimestampToMicroseconds(t);
+}
+
+domain::Role FromProto(v1::Role role) {
+  switch (role) {
+    case v1::ROLE_POS_TERMINAL: return domain::Role::kPosTerminal;
+    case v1::ROLE_STORE_STAFF: return domain::Role::kStoreStaff;
+    case v1::ROLE_STORE_MANAGER: return domain::Role::kStoreManager;
+    case v1::ROLE_HEAD_OFFICE: return domain::Role::kHeadOffice;
+    case v1::ROLE_ADMIN: return domain::Role::kAdmin;
+    default: return domain::Role::kUnspecified;
+  }
+}
+
+v1::Role ToProto(domain::Role role) {
+  switch (role) {
+    case domain::Role::kPosTerminal: return v1::ROLE_POS_TERMINAL;
+    case domain::Role::kStoreStaff: return v1::ROLE_STORE_STAFF;
+    case domain::Role::kStoreManager: return v1::ROLE_STORE_MANAGER;
+    case domain::Role::kHeadOffice: return v1::ROLE_HEAD_OFFICE;
+    case domain::Role::kAdmin: return v1::ROLE_ADMIN;
+    case domain::Role::kUnspecified: break;
+  }
+  return v1::ROLE_UNSPECIFIED;
+}
+
+std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask) {
+  return {mask.paths().begin(), mask.paths().end()};
+}
+
+domain::Store FromProto(const v1::Store& p) {
+  domain::Store d;
+  d.code = p.code();
+  d.display_name = p.display_name();
+  d.time_zone = p.time_zone();
+  d.currency_code = p.currency_code();
+  return d;
+}
+
+void ToProto(const domain::Store& d, v1::Store* p) {
+  p->set_code(d.code);
+  p->set_display_name(d.display_name);
+  p->set_time_zone(d.time_zone);
+  p->set_currency_code(d.currency_code);
+  SetTime(d.create_time, p->mutable_create_time());
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::Terminal FromProto(const v1::Terminal& p) {
+  domain::Terminal d;
+  d.store_code = p.store_code();
+  d.code = p.code();
+  d.display_name = p.display_name();
+  d.active = p.active();
+  return d;
+}
+
+void ToProto(const domain::Terminal& d, v1::Terminal* p) {
+  p->set_store_code(d.store_code);
+  p->set_code(d.code);
+  p->set_display_name(d.display_name);
+  p->set_active(d.active);
+  SetTime(d.create_time, p->mutable_create_time());
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::Product FromProto(const v1::Product& p) {
+  domain::Product d;
+  d.sku = p.sku();
+  d.barcodes.assign(p.barcodes().begin(), p.barcodes().end());
+  d.display_name = p.display_name();
+  d.unit_of_measure = p.unit_of_measure();
+  d.sold_by_weight = p.sold_by_weight();
+  d.tax_rate_basis_points = p.tax_rate_basis_points();
+  d.default_price = MoneyFromProto(p.default_price());
+  d.active = p.active();
+  return d;
+}
+
+void ToProto(const domain::Product& d, v1::Product* p) {
+  p->set_sku(d.sku);
+  for (const auto& b : d.barcodes) p->add_barcodes(b);
+  p->set_display_name(d.display_name);
+  p->set_unit_of_measure(d.unit_of_measure);
+  p->set_sold_by_weight(d.sold_by_weight);
+  p->set_tax_rate_basis_points(d.tax_rate_basis_points);
+  MoneyToProto(d.default_price, p->mutable_default_price());
+  p->set_active(d.active);
+  SetTime(d.create_time, p->mutable_create_time());
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::ProductStoreSetting FromProto(const v1::ProductStoreSetting& p) {
+  domain::ProductStoreSetting d;
+  d.store_code = p.store_code();
+  d.sku = p.sku();
+  if (p.has_price_override()) {
+    d.price_override = MoneyFromProto(p.price_override());
+  }
+  d.reorder_point_milli = p.reorder_point_milli();
+  d.min_quantity_milli = p.min_quantity_milli();
+  d.max_quantity_milli = p.max_quantity_milli();
+  return d;
+}
+
+void ToProto(const domain::ProductStoreSetting& d, v1::ProductStoreSetting* p) {
+  p->set_store_code(d.store_code);
+  p->set_sku(d.sku);
+  if (d.price_override) MoneyToProto(*d.price_override, p->mutable_price_override());
+  p->set_reorder_point_milli(d.reorder_point_milli);
+  p->set_min_quantity_milli(d.min_quantity_milli);
+  p->set_max_quantity_milli(d.max_quantity_milli);
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::Supplier FromProto(const v1::Supplier& p) {
+  domain::Supplier d;
+  d.code = p.code();
+  d.display_name = p.display_name();
+  d.phone = p.phone();
+  d.email = p.email();
+  d.address = p.address();
+  d.payment_terms_days = p.payment_terms_days();
+  d.active = p.active();
+  return d;
+}
+
+void ToProto(const domain::Supplier& d, v1::Supplier* p) {
+  p->set_code(d.code);
+  p->set_display_name(d.display_name);
+  p->set_phone(d.phone);
+  p->set_email(d.email);
+  p->set_address(d.address);
+  p->set_payment_terms_days(d.payment_terms_days);
+  p->set_active(d.active);
+  SetTime(d.create_time, p->mutable_create_time());
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::Customer FromProto(const v1::Customer& p) {
+  domain::Customer d;
+  d.store_code = p.store_code();
+  d.code = p.code();
+  d.display_name = p.display_name();
+  d.phone = p.phone();
+  d.credit_limit = MoneyFromProto(p.credit_limit());
+  d.active = p.active();
+  return d;
+}
+
+void ToProto(const domain::Customer& d, v1::Customer* p) {
+  p->set_store_code(d.store_code);
+  p->set_code(d.code);
+  p->set_display_name(d.display_name);
+  p->set_phone(d.phone);
+  MoneyToProto(d.credit_limit, p->mutable_credit_limit());
+  p->set_active(d.active);
+  SetTime(d.create_time, p->mutable_create_time());
+  SetTime(d.update_time, p->mutable_update_time());
+}
+
+domain::AccessToken FromProto(const v1::AccessToken& p) {
+  domain::AccessToken d;
+  d.display_name = p.display_name();
+  d.role = FromProto(p.role());
+  d.store_code = p.store_code();
+  d.terminal_code = p.terminal_code();
+  return d;
+}
+
+void ToProto(const domain::AccessToken& d, v1::AccessToken* p) {
+  p->set_id(domain::FormatTokenId(d.id));
+  p->set_display_name(d.display_name);
+  p->set_role(ToProto(d.role));
+  p->set_store_code(d.store_code);
+  p->set_terminal_code(d.terminal_code);
+  SetTime(d.create_time, p->mutable_create_time());
+  if (d.revoke_time) SetTime(*d.revoke_time, p->mutable_revoke_time());
+  if (d.creator_id) p->set_creator_id(domain::FormatTokenId(*d.creator_id));
+}
+
+void ToProto(const domain::AuditRecord& d, v1::AuditRecord* p) {
+  p->set_id(d.id);
+  SetTime(d.create_time, p->mutable_create_time());
+  if (d.principal_id != 0) {
+    p->set_principal_id(domain::FormatTokenId(d.principal_id));
+  }
+  p->set_principal_name(d.principal_name);
+  p->set_role(ToProto(d.role));
+  p->set_store_code(d.store_code);
+  p->set_method(d.method);
+  p->set_entity_type(d.entity_type);
+  p->set_entity_id(d.entity_id);
+  p->set_request_id(d.request_id);
+  p->set_peer(d.peer);
+}
+
+void ToProto(const domain::ImportResult& d, v1::ProductImportResult* p) {
+  p->set_line_number(d.line_number);
+  p->set_sku(d.sku);
+  switch (d.outcome) {
+    case domain::ImportOutcome::kCreated:
+      p->set_outcome(v1::IMPORT_OUTCOME_CREATED);
+      break;
+    case domain::ImportOutcome::kUpdated:
+      p->set_outcome(v1::IMPORT_OUTCOME_UPDATED);
+      break;
+    case domain::ImportOutcome::kUnchanged:
+      p->set_outcome(v1::IMPORT_OUTCOME_UNCHANGED);
+      break;
+    case domain::ImportOutcome::kRejected:
+      p->set_outcome(v1::IMPORT_OUTCOME_REJECTED);
+      break;
+  }
+  p->set_reason(d.reason);
+  p->set_message(d.message);
+}
+
+}  // namespace backoffice::transport

@@ -1,0 +1,42 @@
+// Conversions between backoffice.v1 messages and domain values.
+#ifndef BACKOFFICE_SERVER_TRANSPORT_PROTO_MAPPING_H_
+#define BACKOFFICE_SERVER_TRANSPORT_PROTO_MAPPING_H_
+
+#include <string>
+#include <vector>
+
+#include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/timestamp.pb.h>
+
+#include "backoffice/v1/access_service.pb.h"
+#include "backoffice/v1/audit_service.pb.h"
+#include "backoffice/v1/catalog_service.pb.h"
+#include "domain/model.h"
+
+namespace backoffice::transport {
+
+domain::Store FromProto(const v1::Store& p);
+domain::Terminal FromProto(const v1::Terminal& p);
+domain::Product FromProto(const v1::Product& p);
+domain::ProductStoreSetting FromProto(const v1::ProductStoreSetting& p);
+domain::Supplier FromProto(const v1::Supplier& p);
+domain::Customer FromProto(const v1::Customer& p);
+domain::AccessToken FromProto(const v1::AccessToken& p);
+std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask);
+domain::Role FromProto(v1::Role role);
+domain::TimeMicros FromProto(const google::protobuf::Timestamp& t);
+
+void ToProto(const domain::Store& d, v1::Store* p);
+void ToProto(const domain::Terminal& d, v1::Terminal* p);
+void ToProto(const domain::Product& d, v1::Product* p);
+void ToProto(const domain::ProductStoreSetting& d, v1::ProductStoreSetting* p);
+void ToProto(const domain::Supplier& d, v1::Supplier* p);
+void ToProto(const domain::Customer& d, v1::Customer* p);
+void ToProto(const domain::AccessToken& d, v1::AccessToken* p);
+void ToProto(const domain::AuditRecord& d, v1::AuditRecord* p);
+void ToProto(const domain::ImportResult& d, v1::ProductImportResult* p);
+v1::Role ToProto(domain::Role role);
+
+}  // namespace backoffice::transport
+
+#endif  // BACKOFFICE_SERVER_TRANSPORT_PROTO_MAPPING_H_

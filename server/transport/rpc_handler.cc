@@ -1,0 +1,83 @@
+#include "transport/rpc_handler.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "domain/access_policy.h"
+#include "domain/errors.h"
+#include "transport/error_mapping.h"
+
+namespace backoffice::transport {
+
+std::string BearerToken(const std::string& header_value) {
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (header_value.size() <= kPrefix.size() ||
+      header_value.compare(0, kPrefix.size(), kPrefix) != 0) {
+    return "";
+  }
+  return header_value.substr(kPrefix.size());
+}
+
+StatusOr<domain::RequestContext> RpcHandler::Admit(
+    grpc::ServerContext* context, const std::string& method,
+    const std::string& request_id) {
+  const auto& metadata = context->client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) {
+    return domain::Unauthenticated("MISSING_TOKEN",
+                                   "send 'authorization: Bearer <token>'");
+  }
+  std::string secret =
+      BearerToken(std::string(it->second.data(), it->second.size()));
+  if (secret.empty()) {
+    return domain::Unauthenticated("MALFORMED_AUTHORIZATION",
+                                   "the authorization header must be "
+                                   "'Bearer <token>'");
+  }
+  auto principal = access_.Authenticate(secret);
+  if (!principal.ok()) return principal.status();
+  if (auto s = domain::AuthorizeMethod(*principal, method); !s.ok()) return s;
+  domain::RequestContext ctx;
+  ctx.principal = *std::move(principal);
+  ctx.method = method;
+  ctx.request_id = request_id;
+  ctx.peer = context->peer().substr(0, 128);
+  return ctx;
+}
+
+grpc::Status RpcHandler::Handle(
+    grpc::ServerContext* context, const std::string& method,
+    const std::string& request_id,
+    const std::function<Status(const domain::RequestContext&)>& body) {
+  const auto start = std::chrono::steady_clock::now();
+  std::int64_t principal_id = 0;
+  Status status;
+  try {
+    auto ctx = Admit(context, method, request_id);
+    if (!ctx.ok()) {
+      status = ctx.status();
+    } else {
+      principal_id = ctx->principal.token_id;
+      status = body(*ctx);
+    }
+  } catch (const std::exception& e) {
+    // gRPC would turn an escaped exception into an opaque UNKNOWN.
+    spdlog::error("rpc {} failed with an exception: {}", method, e.what());
+    status = domain::Internal("INTERNAL_ERROR", "the server failed unexpectedly");
+  }
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+  if (status.ok()) {
+    spdlog::debug("rpc method={} principal=tok_{} code=OK micros={}", method,
+                  principal_id, micros);
+  } else {
+    spdlog::info("rpc method={} principal=tok_{} code={} reason={} micros={}",
+                 method, principal_id, StatusCodeName(status.code()),
+                 status.reason(), micros);
+  }
+  return ToGrpcStatus(status);
+}
+
+}  // namespace backoffice::transport
