@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "domain/access.h"
+#include "grpc/health/v1/health.pb.h"
 #include "domain/catalog.h"
 #include "storage/access_repository.h"
 #include "storage/catalog_repository.h"
@@ -101,6 +102,9 @@ int RunServer(const ServerOptions& options,
   transport::AccessGrpcService access_service(handler, access);
   transport::AuditGrpcService audit_service(handler, audit);
 
+  // The health service is built into gRPC without a C++ descriptor; linking
+  // the generated one lets reflection describe it to generic clients.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;

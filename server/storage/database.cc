@@ -34,7 +34,9 @@ bool IsRetryableConflict(int n) {
 }  // namespace
 
 std::string DatabaseConfig::ConnectString() const {
-  return "host=" + host + " port=" + std::to_string(port) + " db=" + database +
+  // An empty "db=" would swallow the next option as its value.
+  const std::string db_option = database.empty() ? "" : " db=" + database;
+  return "host=" + host + " port=" + std::to_string(port) + db_option +
          " user=" + user + " password='" + password + "'" +
          " charset=utf8mb4 connect_timeout=" +
          std::to_string(connect_timeout_seconds) +

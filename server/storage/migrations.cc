@@ -100,8 +100,12 @@ StatusOr<MigrationReport> Migrate(Database& db,
   Status status = db.WithSession([&](soci::session& session) -> Status {
     int locked = 0;
     soci::indicator ind;
-    session << "SELECT GET_LOCK(:name, :wait)", soci::use(std::string(kLockName)),
-        soci::use(kLockWaitSeconds), soci::into(locked, ind);
+    // SOCI binds by reference and runs the statement when the whole
+    // expression ends: bound values must outlive it, so no temporaries.
+    const std::string lock_name = kLockName;
+    const int lock_wait_seconds = kLockWaitSeconds;
+    session << "SELECT GET_LOCK(:name, :wait)", soci::use(lock_name),
+        soci::use(lock_wait_seconds), soci::into(locked, ind);
     if (ind != soci::i_ok || locked != 1) {
       return Status(StatusCode::kUnavailable, "MIGRATION_LOCK_TIMEOUT",
                     "another process holds the migration lock");

@@ -1,0 +1,336 @@
+// The parsers backofficectl runs before anything reaches the server: CSV
+// records, exact decimals and integers, and the product import file.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "csv.h"
+#include "product_csv.h"
+#include "values.h"
+
+namespace backoffice::ctl {
+namespace {
+
+using Fields = std::vector<std::string>;
+
+// --- ParseCsv ---
+
+TEST(ParseCsvTest, SplitsRecordsAndFields) {
+  auto records = ParseCsv("a,b,c\n1,2,3\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].fields, (Fields{"a", "b", "c"}));
+  EXPECT_EQ(records[0].line_number, 1);
+  EXPECT_EQ(records[1].fields, (Fields{"1", "2", "3"}));
+  EXPECT_EQ(records[1].line_number, 2);
+  EXPECT_TRUE(records[1].error.empty());
+}
+
+TEST(ParseCsvTest, LastLineNeedsNoLineBreak) {
+  auto records = ParseCsv("a,b\n1,2");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].fields, (Fields{"1", "2"}));
+}
+
+TEST(ParseCsvTest, KeepsEmptyFieldsIncludingTheLast) {
+  auto records = ParseCsv(",x,\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields, (Fields{"", "x", ""}));
+}
+
+TEST(ParseCsvTest, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
+  auto records = ParseCsv("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].fields, (Fields{"a,b", "say \"hi\"", "two\nlines"}));
+  EXPECT_TRUE(records[0].error.empty());
+  // The record after a two-line field starts on line 3.
+  EXPECT_EQ(records[1].line_number, 3);
+  EXPECT_EQ(records[1].fields, (Fields{"next"}));
+}
+
+TEST(ParseCsvTest, QuotedEmptyFieldIsEmpty) {
+  auto records = ParseCsv("\"\",\"\"\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields, (Fields{"", ""}));
+}
+
+TEST(ParseCsvTest, AcceptsCrLfLineBreaks) {
+  auto records = ParseCsv("a,b\r\n1,\"x\r\ny\"\r\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].fields, (Fields{"a", "b"}));
+  EXPECT_EQ(records[1].fields, (Fields{"1", "x\r\ny"}));
+}
+
+TEST(ParseCsvTest, SkipsBlankLinesButCountsThem) {
+  auto records = ParseCsv("a\n\n\r\nb\n\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].fields, (Fields{"b"}));
+  EXPECT_EQ(records[1].line_number, 4);
+}
+
+TEST(ParseCsvTest, IgnoresUtf8ByteOrderMark) {
+  auto records = ParseCsv("\xEF\xBB\xBFsku,price\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields, (Fields{"sku", "price"}));
+}
+
+TEST(ParseCsvTest, EmptyTextHasNoRecords) {
+  EXPECT_TRUE(ParseCsv("").empty());
+  EXPECT_TRUE(ParseCsv("\n\n").empty());
+}
+
+TEST(ParseCsvTest, StrayQuoteSpoilsOnlyItsOwnLine) {
+  auto records = ParseCsv("a,b\"c,d\nok,1\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(records[0].error.empty());
+  EXPECT_EQ(records[0].line_number, 1);
+  EXPECT_TRUE(records[1].error.empty());
+  EXPECT_EQ(records[1].fields, (Fields{"ok", "1"}));
+  EXPECT_EQ(records[1].line_number, 2);
+}
+
+TEST(ParseCsvTest, TextAfterClosingQuoteIsAnError) {
+  auto records = ParseCsv("\"a\"b,c\nnext\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_NE(records[0].error.find("closing quote"), std::string::npos);
+  EXPECT_EQ(records[1].fields, (Fields{"next"}));
+}
+
+TEST(ParseCsvTest, UnterminatedQuoteIsReportedWithItsLine) {
+  auto records = ParseCsv("h\nx,\"never closed\nmore\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].line_number, 2);
+  EXPECT_NE(records[1].error.find("line 2"), std::string::npos);
+}
+
+// --- FormatCsvRow ---
+
+TEST(FormatCsvRowTest, QuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(FormatCsvRow({"plain", "", "12000 IDR"}), "plain,,12000 IDR");
+  EXPECT_EQ(FormatCsvRow({"a,b", "say \"hi\"", "x\ny", " pad"}),
+            "\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",\" pad\"");
+}
+
+TEST(FormatCsvRowTest, RoundTripsThroughParseCsv) {
+  const Fields fields = {"a,b", "q\"uote", "multi\r\nline", "", "  "};
+  auto records = ParseCsv(FormatCsvRow(fields) + "\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields, fields);
+}
+
+// --- ParseMilli ---
+
+TEST(ParseMilliTest, ParsesExactThousandths) {
+  EXPECT_EQ(*ParseMilli("12.5"), 12500);
+  EXPECT_EQ(*ParseMilli("12.500"), 12500);
+  EXPECT_EQ(*ParseMilli("7"), 7000);
+  EXPECT_EQ(*ParseMilli("0"), 0);
+  EXPECT_EQ(*ParseMilli("0.001"), 1);
+  EXPECT_EQ(*ParseMilli("0.1"), 100);
+  EXPECT_EQ(*ParseMilli(".5"), 500);
+  EXPECT_EQ(*ParseMilli("007.250"), 7250);
+  EXPECT_EQ(*ParseMilli("-1.25"), -1250);
+}
+
+TEST(ParseMilliTest, ValuesThatFloatsGetWrongAreExact) {
+  // As doubles, 0.29 * 1000 is 289.99999999999994 and 1.005 * 1000 is
+  // 1004.9999999999999.
+  EXPECT_EQ(*ParseMilli("0.29"), 290);
+  EXPECT_EQ(*ParseMilli("1.005"), 1005);
+  EXPECT_EQ(*ParseMilli("4503599627370.497"), 4503599627370497);
+}
+
+TEST(ParseMilliTest, ReachesBothInt64Limits) {
+  EXPECT_EQ(*ParseMilli("9223372036854775.807"),
+            std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(*ParseMilli("-9223372036854775.808"),
+            std::numeric_limits<std::int64_t>::min());
+}
+
+TEST(ParseMilliTest, RejectsOverflow) {
+  for (const char* text :
+       {"9223372036854775.808", "9223372036854776", "-9223372036854775.809",
+        "99999999999999999999999"}) {
+    auto value = ParseMilli(text);
+    ASSERT_FALSE(value.ok()) << text;
+    EXPECT_EQ(value.status().reason(), "INVALID_DECIMAL");
+    EXPECT_NE(value.status().message().find("too large"), std::string::npos);
+  }
+}
+
+TEST(ParseMilliTest, RejectsMoreThanThreeDecimals) {
+  auto value = ParseMilli("1.2345");
+  ASSERT_FALSE(value.ok());
+  EXPECT_EQ(value.status().reason(), "INVALID_DECIMAL");
+  EXPECT_NE(value.status().message().find("more than 3 decimal places"),
+            std::string::npos);
+  EXPECT_FALSE(ParseMilli("0.0001").ok());
+}
+
+TEST(ParseMilliTest, RejectsGarbage) {
+  for (const char* text :
+       {"", "-", ".", "12.", "abc", "1e3", "1,5", " 1", "1 ", "+1", "1.2.3",
+        "0x10", "1.5kg", "--1", "nan", "inf"}) {
+    auto value = ParseMilli(text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_DECIMAL") << text;
+  }
+}
+
+// --- ParseInt64 and ParseBool ---
+
+TEST(ParseInt64Test, IsStrictlyDecimal) {
+  EXPECT_EQ(*ParseInt64("12000"), 12000);
+  // strtoll with base 0 would read this as octal 5120.
+  EXPECT_EQ(*ParseInt64("012000"), 12000);
+  EXPECT_EQ(*ParseInt64("-5"), -5);
+  EXPECT_EQ(*ParseInt64("9223372036854775807"),
+            std::numeric_limits<std::int64_t>::max());
+  for (const char* text : {"", "12.5", "0x10", " 1", "1 ", "+1", "1e3",
+                           "9223372036854775808", "12k"}) {
+    auto value = ParseInt64(text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_INTEGER") << text;
+  }
+}
+
+TEST(ParseBoolTest, AcceptsTrueFalseOneZero) {
+  EXPECT_TRUE(*ParseBool("true"));
+  EXPECT_TRUE(*ParseBool("TRUE"));
+  EXPECT_TRUE(*ParseBool("1"));
+  EXPECT_FALSE(*ParseBool("false"));
+  EXPECT_FALSE(*ParseBool("False"));
+  EXPECT_FALSE(*ParseBool("0"));
+  for (const char* text : {"", "yes", "no", "t", "2", " true"}) {
+    auto value = ParseBool(text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_BOOLEAN");
+  }
+}
+
+// --- the product import file ---
+
+constexpr char kHeader[] =
+    "sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+    "tax_rate_basis_points,price,currency,active\n";
+
+ProductCsvLayout StandardLayout() {
+  auto layout = ParseProductCsvHeader(ParseCsv(kHeader).at(0));
+  EXPECT_TRUE(layout.ok()) << layout.status();
+  return *layout;
+}
+
+StatusOr<v1::Product> ParseRow(const std::string& line) {
+  return ParseProductCsvRow(StandardLayout(), ParseCsv(line).at(0));
+}
+
+TEST(ProductCsvTest, ParsesAFullRow) {
+  auto product = ParseRow(
+      "RICE-5KG,8991234567890|2000001,\"Rice 5kg, premium\",pcs,false,1100,"
+      "78000,IDR,true");
+  ASSERT_TRUE(product.ok()) << product.status();
+  EXPECT_EQ(product->sku(), "RICE-5KG");
+  ASSERT_EQ(product->barcodes_size(), 2);
+  EXPECT_EQ(product->barcodes(0), "8991234567890");
+  EXPECT_EQ(product->barcodes(1), "2000001");
+  EXPECT_EQ(product->display_name(), "Rice 5kg, premium");
+  EXPECT_EQ(product->unit_of_measure(), "pcs");
+  EXPECT_FALSE(product->sold_by_weight());
+  EXPECT_EQ(product->tax_rate_basis_points(), 1100);
+  EXPECT_EQ(product->default_price().minor_units(), 78000);
+  EXPECT_EQ(product->default_price().currency_code(), "IDR");
+  EXPECT_TRUE(product->active());
+}
+
+TEST(ProductCsvTest, EmptyBarcodesMeansNone) {
+  auto product = ParseRow("SKU-1,,Salt,kg,1,0,5000,IDR,0");
+  ASSERT_TRUE(product.ok()) << product.status();
+  EXPECT_EQ(product->barcodes_size(), 0);
+  EXPECT_TRUE(product->sold_by_weight());
+  EXPECT_FALSE(product->active());
+}
+
+TEST(ProductCsvTest, ColumnsMayComeInAnyOrder) {
+  auto layout = ParseProductCsvHeader(
+      ParseCsv("price,currency,sku,barcodes,display_name,unit_of_measure,"
+               "sold_by_weight,tax_rate_basis_points,active\n")
+          .at(0));
+  ASSERT_TRUE(layout.ok()) << layout.status();
+  auto product = ParseProductCsvRow(
+      *layout, ParseCsv("15000,IDR,SKU-9,123,Tea,pcs,false,1100,true").at(0));
+  ASSERT_TRUE(product.ok()) << product.status();
+  EXPECT_EQ(product->sku(), "SKU-9");
+  EXPECT_EQ(product->default_price().minor_units(), 15000);
+}
+
+TEST(ProductCsvTest, RejectsBadHeaders) {
+  for (const char* header :
+       {"sku,barcodes\n",
+        "sku,barcode,display_name,unit_of_measure,sold_by_weight,"
+        "tax_rate_basis_points,price,currency,active\n",
+        "sku,sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+        "tax_rate_basis_points,price,currency,active\n"}) {
+    auto layout = ParseProductCsvHeader(ParseCsv(header).at(0));
+    ASSERT_FALSE(layout.ok()) << header;
+    EXPECT_EQ(layout.status().reason(), "INVALID_CSV_HEADER");
+  }
+}
+
+TEST(ProductCsvTest, RejectsWrongColumnCount) {
+  auto product = ParseRow("SKU-1,,Salt,kg,false,0,5000,IDR");
+  ASSERT_FALSE(product.ok());
+  EXPECT_EQ(product.status().reason(), "WRONG_COLUMN_COUNT");
+  EXPECT_FALSE(ParseRow("SKU-1,,Salt,kg,false,0,5000,IDR,true,extra").ok());
+}
+
+TEST(ProductCsvTest, RejectsNonIntegerPrice) {
+  auto product = ParseRow("SKU-1,,Salt,kg,false,0,50.5,IDR,true");
+  ASSERT_FALSE(product.ok());
+  EXPECT_EQ(product.status().reason(), "INVALID_INTEGER");
+  EXPECT_NE(product.status().message().find("price"), std::string::npos);
+}
+
+TEST(ProductCsvTest, RejectsBadTaxRate) {
+  EXPECT_EQ(ParseRow("S,,Salt,kg,false,11%,5000,IDR,true").status().reason(),
+            "INVALID_INTEGER");
+  EXPECT_EQ(
+      ParseRow("S,,Salt,kg,false,3000000000,5000,IDR,true").status().reason(),
+      "INVALID_INTEGER");
+}
+
+TEST(ProductCsvTest, RejectsBadBooleans) {
+  auto product = ParseRow("SKU-1,,Salt,kg,yes,0,5000,IDR,true");
+  ASSERT_FALSE(product.ok());
+  EXPECT_EQ(product.status().reason(), "INVALID_BOOLEAN");
+  EXPECT_NE(product.status().message().find("sold_by_weight"),
+            std::string::npos);
+  EXPECT_EQ(ParseRow("SKU-1,,Salt,kg,0,0,5000,IDR,").status().reason(),
+            "INVALID_BOOLEAN");
+}
+
+TEST(ProductCsvTest, RejectsEmptyBarcodes) {
+  EXPECT_EQ(ParseRow("S,1||2,Salt,kg,0,0,5000,IDR,1").status().reason(),
+            "INVALID_BARCODES");
+  EXPECT_EQ(ParseRow("S,1|,Salt,kg,0,0,5000,IDR,1").status().reason(),
+            "INVALID_BARCODES");
+  EXPECT_EQ(ParseRow("S,|1,Salt,kg,0,0,5000,IDR,1").status().reason(),
+            "INVALID_BARCODES");
+}
+
+TEST(ProductCsvTest, MalformedRecordKeepsItsCsvError) {
+  auto product = ParseRow("S,1,Sa\"lt,kg,0,0,5000,IDR,1");
+  ASSERT_FALSE(product.ok());
+  EXPECT_EQ(product.status().reason(), "MALFORMED_CSV");
+}
+
+TEST(ProductCsvTest, SkuOfAnUnparsableRowIsReportedWhenPresent) {
+  const ProductCsvLayout layout = StandardLayout();
+  EXPECT_EQ(ProductCsvSku(layout, ParseCsv("SKU-1,too,few").at(0)), "SKU-1");
+  CsvRecord empty;
+  EXPECT_EQ(ProductCsvSku(layout, empty), "");
+}
+
+}  // namespace
+}  // namespace backoffice::ctl

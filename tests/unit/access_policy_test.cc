@@ -1,0 +1,77 @@
+#include "domain/access_policy.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "backoffice/v1/access_service.pb.h"
+#include "backoffice/v1/audit_service.pb.h"
+#include "backoffice/v1/catalog_service.pb.h"
+
+namespace backoffice::domain {
+namespace {
+
+std::set<std::string> ServedMethods() {
+  std::set<std::string> methods;
+  // Linking the generated messages registers their files in the pool.
+  (void)v1::CreateStoreRequest::descriptor();
+  (void)v1::CreateAccessTokenRequest::descriptor();
+  (void)v1::ListAuditRecordsRequest::descriptor();
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const char* name : {"backoffice.v1.CatalogService",
+                           "backoffice.v1.AccessService",
+                           "backoffice.v1.AuditService"}) {
+    const auto* service = pool->FindServiceByName(name);
+    EXPECT_NE(service, nullptr) << name;
+    if (service == nullptr) continue;
+    for (int i = 0; i < service->method_count(); ++i) {
+      methods.insert("/" + service->full_name() + "/" +
+                     service->method(i)->name());
+    }
+  }
+  return methods;
+}
+
+TEST(AccessPolicy, EveryServedMethodHasExactlyOnePolicy) {
+  std::set<std::string> with_policy;
+  for (const auto& policy : AllMethodPolicies()) {
+    EXPECT_TRUE(with_policy.insert(std::string(policy.method)).second)
+        << "two policies for " << policy.method;
+    EXPECT_FALSE(policy.allowed_roles.empty()) << policy.method;
+  }
+  EXPECT_EQ(with_policy, ServedMethods());
+}
+
+TEST(AccessPolicy, MutatingMethodsAreNeverOpenToTills) {
+  for (const auto& policy : AllMethodPolicies()) {
+    if (!policy.mutating) continue;
+    for (Role role : policy.allowed_roles) {
+      EXPECT_NE(role, Role::kPosTerminal) << policy.method;
+    }
+  }
+}
+
+TEST(AccessPolicy, UnknownMethodIsDenied) {
+  Principal admin{1, "a", Role::kAdmin, "", ""};
+  EXPECT_EQ(AuthorizeMethod(admin, "/backoffice.v1.Nope/Nope").reason(),
+            "ROLE_NOT_ALLOWED");
+}
+
+TEST(AccessPolicy, TokensAreForAdminsOnly) {
+  Principal head{1, "h", Role::kHeadOffice, "", ""};
+  Principal admin{2, "a", Role::kAdmin, "", ""};
+  const char* method = "/backoffice.v1.AccessService/CreateAccessToken";
+  EXPECT_EQ(AuthorizeMethod(head, method).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(AuthorizeMethod(admin, method).ok());
+}
+
+TEST(StoreScope, StorePrincipalsReachOnlyTheirStore) {
+  Principal manager{1, "m", Role::kStoreManager, "A", ""};
+  Principal head{2, "h", Role::kHeadOffice, "", ""};
+  EXPECT_TRUE(CheckStoreScope(manager, "A").ok());
+  EXPECT_EQ(CheckStoreScope(manager, "B").reason(), "STORE_OUT_OF_SCOPE");
+  EXPECT_TRUE(CheckStoreScope(head, "B").ok());
+}
+
+}  // namespace
+}  // namespace backoffice::domain

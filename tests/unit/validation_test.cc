@@ -1,0 +1,150 @@
+#include "domain/validation.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/token_secret.h"
+
+namespace backoffice::domain {
+namespace {
+
+Store GoodStore() { return Store{"JKT-01", "Jakarta Satu", "Asia/Jakarta", "IDR", 0, 0}; }
+
+Product GoodProduct() {
+  Product p;
+  p.sku = "SKU-1";
+  p.barcodes = {"8991234567890", "0123"};
+  p.display_name = "Indomie Goreng";
+  p.unit_of_measure = "pcs";
+  p.tax_rate_basis_points = 1100;
+  p.default_price = Money{"IDR", 3500};
+  return p;
+}
+
+TEST(ValidateCode, AcceptsLettersDigitsDashUnderscore) {
+  EXPECT_TRUE(ValidateCode("code", "A-b_9").ok());
+}
+
+TEST(ValidateCode, RefusesEmptyLongAndOddCharacters) {
+  EXPECT_EQ(ValidateCode("code", "").reason(), "INVALID_CODE");
+  EXPECT_EQ(ValidateCode("code", std::string(33, 'A')).reason(), "INVALID_CODE");
+  EXPECT_EQ(ValidateCode("store_code", "A B").reason(), "INVALID_STORE_CODE");
+  EXPECT_EQ(ValidateCode("code", "A B").code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ValidateName, CountsCharactersNotBytes) {
+  std::string two_hundred_e_acute;
+  for (int i = 0; i < 200; ++i) two_hundred_e_acute += "\xc3\xa9";
+  EXPECT_TRUE(ValidateName("display_name", two_hundred_e_acute).ok());
+  EXPECT_FALSE(ValidateName("display_name", two_hundred_e_acute + "x").ok());
+}
+
+TEST(ValidateName, RefusesControlsAndBrokenUtf8) {
+  EXPECT_FALSE(ValidateName("display_name", "a\nb").ok());
+  EXPECT_FALSE(ValidateName("display_name", "\xc3").ok());
+  EXPECT_FALSE(ValidateName("display_name", "").ok());
+}
+
+TEST(ValidateStore, AcceptsAGoodStore) { EXPECT_TRUE(ValidateStore(GoodStore()).ok()); }
+
+TEST(ValidateStore, RefusesUnknownTimeZoneAndBadCurrency) {
+  Store s = GoodStore();
+  s.time_zone = "Asia/Atlantis";
+  EXPECT_EQ(ValidateStore(s).reason(), "INVALID_TIME_ZONE");
+  s.time_zone = "../../etc/passwd";
+  EXPECT_EQ(ValidateStore(s).reason(), "INVALID_TIME_ZONE");
+  s = GoodStore();
+  s.currency_code = "idr";
+  EXPECT_EQ(ValidateStore(s).reason(), "INVALID_CURRENCY_CODE");
+}
+
+TEST(ValidateProduct, SortsBarcodesAndRefusesDuplicates) {
+  Product p = GoodProduct();
+  ASSERT_TRUE(ValidateProduct(p).ok());
+  EXPECT_EQ(p.barcodes, (std::vector<std::string>{"0123", "8991234567890"}));
+  p.barcodes.push_back("0123");
+  EXPECT_EQ(ValidateProduct(p).reason(), "INVALID_BARCODES");
+}
+
+TEST(ValidateProduct, RefusesNegativePriceAndTaxOutOfRange) {
+  Product p = GoodProduct();
+  p.default_price.minor_units = -1;
+  EXPECT_EQ(ValidateProduct(p).reason(), "INVALID_DEFAULT_PRICE_MINOR_UNITS");
+  p = GoodProduct();
+  p.tax_rate_basis_points = 10001;
+  EXPECT_EQ(ValidateProduct(p).reason(), "INVALID_TAX_RATE_BASIS_POINTS");
+}
+
+TEST(ValidateSetting, RefusesMaximumBelowMinimumAndForeignCurrency) {
+  ProductStoreSetting x{"JKT-01", "SKU-1", std::nullopt, 10, 20, 5, 0};
+  EXPECT_EQ(ValidateProductStoreSetting(x, "IDR").reason(),
+            "INVALID_MAX_QUANTITY_MILLI");
+  x.max_quantity_milli = 0;  // No maximum.
+  EXPECT_TRUE(ValidateProductStoreSetting(x, "IDR").ok());
+  x.price_override = Money{"USD", 100};
+  EXPECT_EQ(ValidateProductStoreSetting(x, "IDR").reason(),
+            "INVALID_PRICE_OVERRIDE_CURRENCY_CODE");
+}
+
+TEST(ValidateAccessToken, BindsStoreRolesToAStoreAndTillsToATerminal) {
+  AccessToken t;
+  t.display_name = "till 1";
+  t.role = Role::kPosTerminal;
+  t.store_code = "JKT-01";
+  EXPECT_EQ(ValidateAccessToken(t).reason(), "INVALID_TERMINAL_CODE");
+  t.terminal_code = "T1";
+  EXPECT_TRUE(ValidateAccessToken(t).ok());
+  t.role = Role::kHeadOffice;
+  EXPECT_FALSE(ValidateAccessToken(t).ok());
+  t.store_code.clear();
+  t.terminal_code.clear();
+  EXPECT_TRUE(ValidateAccessToken(t).ok());
+}
+
+TEST(UpdateMask, AppliesOnlyNamedPathsAndRefusesUnknownOnes) {
+  Store current = GoodStore();
+  Store patch = GoodStore();
+  patch.display_name = "New name";
+  patch.time_zone = "Asia/Makassar";
+  ASSERT_TRUE(ApplyStoreMask({"display_name"}, patch, current).ok());
+  EXPECT_EQ(current.display_name, "New name");
+  EXPECT_EQ(current.time_zone, "Asia/Jakarta");
+  EXPECT_EQ(ApplyStoreMask({"code"}, patch, current).reason(),
+            "INVALID_UPDATE_MASK");
+}
+
+TEST(PageToken, RoundTripsAndRefusesGarbage) {
+  auto request = MakePageRequest(10, EncodePageToken("SKU-42"));
+  ASSERT_TRUE(request.ok());
+  EXPECT_EQ(request->after_key, "SKU-42");
+  EXPECT_EQ(request->page_size, 10);
+  EXPECT_EQ(MakePageRequest(0, "")->page_size, kDefaultPageSize);
+  EXPECT_EQ(MakePageRequest(10, "zz").status().reason(), "INVALID_PAGE_TOKEN");
+  EXPECT_EQ(MakePageRequest(1001, "").status().reason(), "INVALID_PAGE_SIZE");
+  EXPECT_EQ(MakePageRequest(-1, "").status().reason(), "INVALID_PAGE_SIZE");
+}
+
+TEST(MakePage, SetsNextTokenOnlyWhenMoreItemsFollow) {
+  PageRequest request{2, ""};
+  auto page = MakePage(std::vector<std::string>{"a", "b", "c"}, request,
+                       [](const std::string& s) { return s; });
+  EXPECT_EQ(page.items, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(page.next_page_token, EncodePageToken("b"));
+  auto last = MakePage(std::vector<std::string>{"a", "b"}, request,
+                       [](const std::string& s) { return s; });
+  EXPECT_TRUE(last.next_page_token.empty());
+}
+
+TEST(TokenSecret, IsRandomAndHashedToHex) {
+  std::string a = GenerateTokenSecret();
+  std::string b = GenerateTokenSecret();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 67u);
+  EXPECT_EQ(a.rfind("bo_", 0), 0u);
+  EXPECT_EQ(HashTokenSecret(a).size(), 64u);
+  EXPECT_NE(HashTokenSecret(a), HashTokenSecret(b));
+  EXPECT_EQ(Sha256Hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace backoffice::domain

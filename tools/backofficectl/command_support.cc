@@ -1,0 +1,92 @@
+#include "command_support.h"
+
+#include <limits>
+#include <random>
+
+#include "values.h"
+
+namespace backoffice::ctl {
+
+void SetAction(CLI::App* subcommand, Action& selected, Action action) {
+  subcommand->callback(
+      [&selected, action = std::move(action)] { selected = action; });
+}
+
+int Fail(const Status& status) {
+  std::cerr << "backofficectl: " << status.ToString() << '\n';
+  return kExitFailure;
+}
+
+void AddRequestIdFlag(CLI::App* app, std::string& request_id) {
+  app->add_option("--request-id", request_id,
+                  "id of this request in the audit trail, up to 64 characters "
+                  "(default: a new random id)");
+}
+
+std::string RequestIdOrNew(const std::string& request_id) {
+  if (!request_id.empty()) return request_id;
+  // 128 random bits: unique enough to find one run in the audit trail.
+  std::random_device random;
+  std::uniform_int_distribution<unsigned> hex_digit(0, 15);
+  std::string id = "cli-";
+  for (int i = 0; i < 32; ++i) id += "0123456789abcdef"[hex_digit(random)];
+  return id;
+}
+
+CLI::Option* AddTextFlag(CLI::App* app, const std::string& name,
+                         std::optional<std::string>& target,
+                         const std::string& help) {
+  return AddParsedFlag(
+      app, name, target,
+      [](const std::string& text) { return StatusOr<std::string>(text); }, help,
+      "TEXT");
+}
+
+CLI::Option* AddInt64Flag(CLI::App* app, const std::string& name,
+                          std::optional<std::int64_t>& target,
+                          const std::string& help) {
+  return AddParsedFlag(app, name, target, ParseInt64, help, "INT");
+}
+
+CLI::Option* AddInt32Flag(CLI::App* app, const std::string& name,
+                          std::optional<std::int32_t>& target,
+                          const std::string& help) {
+  auto parse = [](const std::string& text) -> StatusOr<std::int32_t> {
+    auto value = ParseInt64(text);
+    if (!value.ok()) return value.status();
+    if (*value < std::numeric_limits<std::int32_t>::min() ||
+        *value > std::numeric_limits<std::int32_t>::max()) {
+      return Status(StatusCode::kInvalidArgument, "INVALID_INTEGER",
+                    "\"" + text + "\" is out of range");
+    }
+    return static_cast<std::int32_t>(*value);
+  };
+  return AddParsedFlag(app, name, target, parse, help, "INT");
+}
+
+CLI::Option* AddMilliFlag(CLI::App* app, const std::string& name,
+                          std::optional<std::int64_t>& target,
+                          const std::string& help) {
+  return AddParsedFlag(app, name, target, ParseMilli, help, "DECIMAL");
+}
+
+CLI::Option* AddBoolFlag(CLI::App* app, const std::string& name,
+                         std::optional<bool>& target, const std::string& help) {
+  return AddParsedFlag(app, name, target, ParseBool, help, "BOOL");
+}
+
+void AddPageFlags(CLI::App* app, PageFlags& flags) {
+  app->add_option("--page-size", flags.page_size,
+                  "items per page, 1-1000 (default: the server's, 100)")
+      ->check(CLI::Range(0, 1000));
+  app->add_option("--page-token", flags.page_token,
+                  "continue from a previous page's next-page token");
+  app->add_flag("--all", flags.all, "follow every page to the end");
+}
+
+void PrintNextPageHint(const std::string& next_page_token) {
+  std::cerr << "backofficectl: more results; next page: --page-token "
+            << next_page_token << " (or use --all)\n";
+}
+
+}  // namespace backoffice::ctl

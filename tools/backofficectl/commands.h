@@ -1,0 +1,20 @@
+// The subcommands of backofficectl, grouped by the service they drive.
+#ifndef BACKOFFICE_TOOLS_BACKOFFICECTL_COMMANDS_H_
+#define BACKOFFICE_TOOLS_BACKOFFICECTL_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include "command_support.h"
+
+namespace backoffice::ctl {
+
+/// store, terminal, product, setting, supplier and customer.
+void AddCatalogCommands(CLI::App& app, Action& selected);
+/// import products.
+void AddImportCommands(CLI::App& app, Action& selected);
+/// token, audit and health.
+void AddAccessCommands(CLI::App& app, Action& selected);
+
+}  // namespace backoffice::ctl
+
+#endif  // BACKOFFICE_TOOLS_BACKOFFICECTL_COMMANDS_H_
