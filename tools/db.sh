@@ -6,6 +6,7 @@
 #   tools/db.sh stop   [--dir DIR]                      stop it (SIGTERM, clean)
 #   tools/db.sh status [--dir DIR]                      say whether it runs
 #   tools/db.sh env    [--dir DIR]                      print export lines for the server
+#   tools/db.sh create-database NAME [--fresh] [--dir DIR]  (re)create a database
 #
 # DIR defaults to .local/mariadb in the repository (git-ignored); PORT to
 # $BACKOFFICE_DB_PORT or 33306 ("auto" picks a free one). The application user
@@ -18,10 +19,17 @@ cmd=${1:-status}
 shift || true
 dir="$repo/.local/mariadb"
 port="${BACKOFFICE_DB_PORT:-}"
+database=""
+fresh=0
+if [[ $cmd == create-database ]]; then
+  database=${1:?usage: tools/db.sh create-database NAME [--fresh]}
+  shift
+fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --dir) dir=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --fresh) fresh=1; shift ;;
     *) echo "db.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -150,5 +158,14 @@ case "$cmd" in
     echo "export BACKOFFICE_DB_NAME=\${BACKOFFICE_DB_NAME:-backoffice}"
     echo "export BACKOFFICE_DB_PASSWORD_FILE=$dir/password"
     ;;
-  *) echo "usage: tools/db.sh start|stop|status|env [--dir DIR] [--port PORT|auto]" >&2; exit 2 ;;
+  create-database)
+    running || { echo "db.sh: MariaDB is not running ($dir)" >&2; exit 1; }
+    [[ $database =~ ^[A-Za-z0-9_]+$ ]] || { echo "db.sh: bad database name" >&2; exit 2; }
+    if [[ $fresh == 1 ]]; then
+      mariadb --defaults-file="$cnf" -uroot -e "DROP DATABASE IF EXISTS \`$database\`"
+    fi
+    mariadb --defaults-file="$cnf" -uroot -e \
+      "CREATE DATABASE IF NOT EXISTS \`$database\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+    ;;
+  *) echo "usage: tools/db.sh start|stop|status|env|create-database [--dir DIR] [--port PORT|auto]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The demo: from a clone to a running back office with a demo chain.
+# Installs what is missing, builds, starts a private MariaDB, migrates,
+# bootstraps an admin, starts backofficed, loads three stores with their
+# tills, a hundred products, suppliers, credit customers and store settings
+# through backofficectl, shows them, and stops what it started.
+#
+#   ./tools/demo.sh          run the demo and stop everything at the end
+#   ./tools/demo.sh --keep   leave MariaDB and the server running
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+keep=0
+[[ ${1:-} == --keep ]] && keep=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+show() { printf '\033[2m$ backofficectl %s\033[0m\n' "$*"; "$ctl" "$@"; }
+
+step "Installing missing packages and building"
+./tools/install-deps.sh
+build_dir=${BACKOFFICE_BUILD_DIR:-$repo/build}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+cmake --build "$build_dir" -j 2 --target backofficed backofficectl
+server="$build_dir/server/app/backofficed"
+ctl="$build_dir/tools/backofficectl"
+
+step "Starting a private MariaDB"
+db_dir="$repo/.local/demo-db"
+./tools/db.sh start --dir "$db_dir" --port auto
+eval "$(./tools/db.sh env --dir "$db_dir")"
+export BACKOFFICE_DB_NAME=backoffice_demo
+./tools/db.sh create-database "$BACKOFFICE_DB_NAME" --fresh --dir "$db_dir"
+
+step "Migrating the schema and bootstrapping the first admin"
+"$server" migrate
+admin_token=$("$server" bootstrap-admin --name "demo admin")
+
+port=50051
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+log="$repo/.local/demo-server.log"
+setsid "$server" serve --listen "127.0.0.1:$port" >"$log" 2>&1 < /dev/null &
+server_pid=$!
+cleanup() {
+  if [[ $keep == 0 ]]; then
+    kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    ./tools/db.sh stop --dir "$db_dir" >/dev/null || true
+  fi
+}
+trap cleanup EXIT
+export BACKOFFICE_ADDR="127.0.0.1:$port" BACKOFFICE_TOKEN="$admin_token"
+for _ in $(seq 1 100); do "$ctl" health >/dev/null 2>&1 && break; sleep 0.1; done
+show health
+
+step "Stores and their tills (admin)"
+while read -r code tz name; do
+  "$ctl" store create --code "$code" --name "$name" --time-zone "$tz" --currency IDR >/dev/null
+  for till in T1 T2; do
+    "$ctl" terminal create --store "$code" --code "$till" --name "Kasir $till" >/dev/null
+  done
+done <<'STORES'
+JKT01 Asia/Jakarta Minimarket Jakarta Kemang
+MKS01 Asia/Makassar Minimarket Makassar Panakkukang
+JYP01 Asia/Jayapura Minimarket Jayapura Abepura
+STORES
+show store list
+show terminal list --store JKT01
+
+step "Tokens: head office, a manager per store, a till (shown once, stored as hashes)"
+head_token=$("$ctl" token create --name "Kantor Pusat" --role HEAD_OFFICE -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+manager_jkt=$("$ctl" token create --name "Manager JKT01" --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+"$ctl" token create --name "Manager MKS01" --role STORE_MANAGER --store MKS01 >/dev/null
+"$ctl" token create --name "Kasir JKT01/T1" --role POS_TERMINAL --store JKT01 --terminal T1 >/dev/null
+show token list
+
+step "The chain's catalog: 100 products imported from CSV by head office"
+BACKOFFICE_TOKEN=$head_token show import products tools/demo/products.csv
+step "The same file again changes nothing"
+BACKOFFICE_TOKEN=$head_token show import products tools/demo/products.csv
+show product list --page-size 8
+show product get --barcode 8990001000005
+
+step "Suppliers (head office)"
+while IFS='|' read -r code name terms; do
+  BACKOFFICE_TOKEN=$head_token "$ctl" supplier create --code "$code" --name "$name" \
+    --payment-terms-days "$terms" >/dev/null
+done <<'SUPPLIERS'
+SUP-INDOFOOD|PT Indofood Sukses Makmur|30
+SUP-WINGS|PT Wings Surya|30
+SUP-UNILEVER|PT Unilever Indonesia|45
+SUP-SOSRO|PT Sinar Sosro|21
+SUP-PASAR|CV Sayur Segar Pasar Induk|7
+SUPPLIERS
+show supplier list
+
+step "Per-store settings and credit customers (the Jakarta manager, in his own store)"
+export BACKOFFICE_TOKEN=$manager_jkt
+"$ctl" setting set --store JKT01 --sku SKU-1001 --reorder-point 48 --min 24 --max 240 >/dev/null
+"$ctl" setting set --store JKT01 --sku SKU-1013 --reorder-point 5.5 --min 2.5 --max 25 >/dev/null
+"$ctl" setting set --store JKT01 --sku SKU-1006 --price 79500 --currency IDR --reorder-point 10 --min 5 --max 40 >/dev/null
+"$ctl" customer create --store JKT01 --code C-001 --name "Warung Bu Sri" --phone 0812-1111-2222 \
+  --credit-limit 2000000 --currency IDR >/dev/null
+"$ctl" customer create --store JKT01 --code C-002 --name "Kantin SD Negeri 5" --credit-limit 5000000 \
+  --currency IDR >/dev/null
+show setting list --store JKT01
+show customer list --store JKT01
+step "...but not in another store: the server refuses"
+show store get --code MKS01 || true
+export BACKOFFICE_TOKEN=$admin_token
+
+step "Head office sees every store"
+BACKOFFICE_TOKEN=$head_token show store list -o csv
+
+step "The audit trail (newest first)"
+show audit list --page-size 12
+
+if [[ $keep == 1 ]]; then
+  step "Still running"
+  echo "server: 127.0.0.1:$port (log $log), MariaDB: $db_dir"
+  echo "export BACKOFFICE_ADDR=127.0.0.1:$port BACKOFFICE_TOKEN=<admin token printed by bootstrap>"
+  echo "the admin token of this demo: $admin_token"
+  echo "stop with: kill $server_pid; tools/db.sh stop --dir $db_dir"
+else
+  step "Stopping the server (SIGTERM) and MariaDB"
+fi
