@@ -120,17 +120,16 @@ StatusOr<bool> CheckServing(const std::shared_ptr<Connection>& connection) {
         return connection->health().Check(c, request, r);
       });
   if (!response.ok()) return response.status();
-  return response->status() ==
-         grpc::health::v1::HealthCheckResponse::SERVING;
+  return response->status() == grpc::health::v1::HealthCheckResponse::SERVING;
 }
 
-#define BO_UNARY(Client, stub, Method)                                    \
-  StatusOr<v1::Method##Response> Client::Method(                          \
-      const v1::Method##Request& request) {                               \
-    return Call<v1::Method##Response>(                                    \
+#define BO_UNARY(Client, stub, Method)                                       \
+  StatusOr<v1::Method##Response> Client::Method(                             \
+      const v1::Method##Request& request) {                                  \
+    return Call<v1::Method##Response>(                                       \
         *connection_, [&](grpc::ClientContext* c, v1::Method##Response* r) { \
-          return connection_->stub().Method(c, request, r);               \
-        });                                                               \
+          return connection_->stub().Method(c, request, r);                  \
+        });                                                                  \
   }
 
 BO_UNARY(CatalogClient, catalog, CreateStore)

@@ -1,8 +1,8 @@
 // backofficed: the back-office server. Only wiring: flags and environment
 // into options, then the chosen subcommand.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 
@@ -20,44 +20,56 @@ int main(int argc, char** argv) {
   int lease_timeout_ms = static_cast<int>(db.lease_timeout.count());
   auto add_db_flags = [&](CLI::App* app) {
     app->add_option("--db-host", db.host, "MariaDB host (an IP address)")
-        ->envname("BACKOFFICE_DB_HOST")->capture_default_str();
+        ->envname("BACKOFFICE_DB_HOST")
+        ->capture_default_str();
     app->add_option("--db-port", db.port, "MariaDB port")
-        ->envname("BACKOFFICE_DB_PORT")->capture_default_str();
+        ->envname("BACKOFFICE_DB_PORT")
+        ->capture_default_str();
     app->add_option("--db-user", db.user, "MariaDB user")
-        ->envname("BACKOFFICE_DB_USER")->capture_default_str();
+        ->envname("BACKOFFICE_DB_USER")
+        ->capture_default_str();
     app->add_option("--db-name", db.database, "database name")
-        ->envname("BACKOFFICE_DB_NAME")->capture_default_str();
+        ->envname("BACKOFFICE_DB_NAME")
+        ->capture_default_str();
     app->add_option("--db-password-file", password_file,
                     "file holding the MariaDB password (or set "
                     "BACKOFFICE_DB_PASSWORD)")
         ->envname("BACKOFFICE_DB_PASSWORD_FILE");
     app->add_option("--db-pool-size", db.pool_size, "connections in the pool")
-        ->envname("BACKOFFICE_DB_POOL_SIZE")->capture_default_str()
+        ->envname("BACKOFFICE_DB_POOL_SIZE")
+        ->capture_default_str()
         ->check(CLI::Range(1, 256));
     app->add_option("--db-lease-timeout-ms", lease_timeout_ms,
                     "wait at most this long for a free connection")
-        ->envname("BACKOFFICE_DB_LEASE_TIMEOUT_MS")->capture_default_str();
+        ->envname("BACKOFFICE_DB_LEASE_TIMEOUT_MS")
+        ->capture_default_str();
     app->add_option("--log-level", log_level, "trace|debug|info|warn|error")
-        ->envname("BACKOFFICE_LOG_LEVEL")->capture_default_str();
+        ->envname("BACKOFFICE_LOG_LEVEL")
+        ->capture_default_str();
   };
 
   backoffice::app::ServerOptions options;
   int grace_seconds = static_cast<int>(options.shutdown_grace.count());
   auto* serve = cli.add_subcommand("serve", "serve the gRPC API");
   add_db_flags(serve);
-  serve->add_option("--listen", options.listen_address, "host:port to listen on")
-      ->envname("BACKOFFICE_LISTEN")->capture_default_str();
-  serve->add_option("--tls-cert", options.tls_cert_file, "PEM certificate chain")
+  serve
+      ->add_option("--listen", options.listen_address, "host:port to listen on")
+      ->envname("BACKOFFICE_LISTEN")
+      ->capture_default_str();
+  serve
+      ->add_option("--tls-cert", options.tls_cert_file, "PEM certificate chain")
       ->envname("BACKOFFICE_TLS_CERT");
   serve->add_option("--tls-key", options.tls_key_file, "PEM private key")
       ->envname("BACKOFFICE_TLS_KEY");
   serve->add_flag("--allow-insecure", options.allow_insecure,
                   "allow plaintext on a non-loopback address");
-  serve->add_flag("--migrate", options.migrate_on_start,
-                  "apply missing migrations before serving")
+  serve
+      ->add_flag("--migrate", options.migrate_on_start,
+                 "apply missing migrations before serving")
       ->envname("BACKOFFICE_MIGRATE");
-  serve->add_option("--shutdown-grace-seconds", grace_seconds,
-                    "time in-flight RPCs get on SIGTERM")
+  serve
+      ->add_option("--shutdown-grace-seconds", grace_seconds,
+                   "time in-flight RPCs get on SIGTERM")
       ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "apply missing migrations");

@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "domain/access.h"
-#include "grpc/health/v1/health.pb.h"
 #include "domain/catalog.h"
+#include "grpc/health/v1/health.pb.h"
 #include "storage/access_repository.h"
 #include "storage/catalog_repository.h"
 #include "storage/migrations.h"
@@ -118,12 +118,13 @@ int RunServer(const ServerOptions& options,
     spdlog::critical("cannot listen on {}", options.listen_address);
     return 1;
   }
-  transport::HealthMonitor health(server->GetHealthCheckService(),
-                                  [&db] { return db.Ping(); },
-                                  options.health_interval);
+  transport::HealthMonitor health(
+      server->GetHealthCheckService(), [&db] { return db.Ping(); },
+      options.health_interval);
   health.Start();
   spdlog::info("backofficed serving on {} ({}), schema version {}",
-               options.listen_address, options.tls_cert_file.empty() ? "plaintext" : "TLS",
+               options.listen_address,
+               options.tls_cert_file.empty() ? "plaintext" : "TLS",
                storage::RequiredSchemaVersion());
 
   int signal_number = 0;
@@ -144,7 +145,8 @@ int RunMigrate(const storage::DatabaseConfig& db_config) {
     std::cerr << "migrate: " << report.status().ToString() << "\n";
     return 1;
   }
-  for (const auto& name : report->applied) std::cout << "applied " << name << "\n";
+  for (const auto& name : report->applied)
+    std::cout << "applied " << name << "\n";
   std::cout << "schema version " << report->to_version << " (was "
             << report->from_version << ")\n";
   return 0;
@@ -166,8 +168,9 @@ int RunBootstrapAdmin(const storage::DatabaseConfig& db_config,
   }
   // The secret goes to stdout alone, so that scripts can capture it; it is
   // shown this once and stored only as a hash.
-  std::cerr << "created admin token " << domain::FormatTokenId(created->token.id)
-            << " for '" << display_name << "'; keep its secret safe:\n";
+  std::cerr << "created admin token "
+            << domain::FormatTokenId(created->token.id) << " for '"
+            << display_name << "'; keep its secret safe:\n";
   std::cout << created->secret << "\n";
   return 0;
 }

@@ -67,16 +67,14 @@ StatusOr<CreatedToken> Access::BootstrapAdmin(const std::string& display_name) {
 }
 
 StatusOr<Page<AccessToken>> Access::ListTokens(const RequestContext&,
-                                               bool show_revoked,
-                                               int page_size,
+                                               bool show_revoked, int page_size,
                                                const std::string& page_token) {
   auto request = MakePageRequest(page_size, page_token);
   if (!request.ok()) return request.status();
   auto items = repository_.ListTokens(show_revoked, *request);
   if (!items.ok()) return items.status();
-  return MakePage(std::move(*items), *request, [](const AccessToken& t) {
-    return std::to_string(t.id);
-  });
+  return MakePage(std::move(*items), *request,
+                  [](const AccessToken& t) { return std::to_string(t.id); });
 }
 
 StatusOr<AccessToken> Access::RevokeToken(const RequestContext& ctx,
@@ -108,9 +106,8 @@ StatusOr<Page<AuditRecord>> AuditLog::List(const AuditFilter& filter,
   }
   auto items = repository_.ListAuditRecords(filter, *request);
   if (!items.ok()) return items.status();
-  return MakePage(std::move(*items), *request, [](const AuditRecord& r) {
-    return std::to_string(r.id);
-  });
+  return MakePage(std::move(*items), *request,
+                  [](const AuditRecord& r) { return std::to_string(r.id); });
 }
 
 }  // namespace backoffice::domain

@@ -62,8 +62,9 @@ const std::vector<MethodPolicy>& AllMethodPolicies() {
 
 const MethodPolicy* FindMethodPolicy(std::string_view method) {
   const auto& policies = AllMethodPolicies();
-  auto it = std::find_if(policies.begin(), policies.end(),
-                         [&](const MethodPolicy& p) { return p.method == method; });
+  auto it =
+      std::find_if(policies.begin(), policies.end(),
+                   [&](const MethodPolicy& p) { return p.method == method; });
   return it == policies.end() ? nullptr : &*it;
 }
 
@@ -83,10 +84,10 @@ Status CheckStoreScope(const Principal& principal,
                        const std::string& store_code) {
   if (IsChainWide(principal.role)) return Status();
   if (principal.store_code != store_code) {
-    return PermissionDenied(
-        "STORE_OUT_OF_SCOPE",
-        "this token is bound to store " + principal.store_code +
-            " and may not reach store " + store_code);
+    return PermissionDenied("STORE_OUT_OF_SCOPE",
+                            "this token is bound to store " +
+                                principal.store_code +
+                                " and may not reach store " + store_code);
   }
   return Status();
 }

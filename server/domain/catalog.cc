@@ -11,8 +11,8 @@ namespace backoffice::domain {
 namespace {
 
 // Early-returns the error of a Status or StatusOr expression.
-#define BO_RETURN_IF_ERROR(expr)          \
-  do {                                    \
+#define BO_RETURN_IF_ERROR(expr)                  \
+  do {                                            \
     if (auto _st = (expr); !_st.ok()) return _st; \
   } while (0)
 
@@ -101,7 +101,9 @@ StatusOr<Terminal> Catalog::UpdateTerminal(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(ValidateCode("code", patch.code));
   return repository_.UpdateTerminal(
       patch.store_code, patch.code,
-      [&](Terminal& current) { return ApplyTerminalMask(mask, patch, current); },
+      [&](Terminal& current) {
+        return ApplyTerminalMask(mask, patch, current);
+      },
       ctx);
 }
 
@@ -186,9 +188,9 @@ StatusOr<std::vector<ImportResult>> Catalog::ImportProducts(
     results[i].sku = rows[i].product.sku;
     Status status = ValidateProduct(rows[i].product);
     if (status.ok() && !skus_seen.insert(rows[i].product.sku).second) {
-      status = InvalidArgument("DUPLICATE_SKU_IN_BATCH",
-                               "sku " + rows[i].product.sku +
-                                   " appears twice in the same batch");
+      status = InvalidArgument(
+          "DUPLICATE_SKU_IN_BATCH",
+          "sku " + rows[i].product.sku + " appears twice in the same batch");
     }
     if (!status.ok()) {
       results[i].outcome = ImportOutcome::kRejected;
@@ -263,13 +265,14 @@ StatusOr<Supplier> Catalog::UpdateSupplier(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(ValidateCode("code", patch.code));
   return repository_.UpdateSupplier(
       patch.code,
-      [&](Supplier& current) { return ApplySupplierMask(mask, patch, current); },
+      [&](Supplier& current) {
+        return ApplySupplierMask(mask, patch, current);
+      },
       ctx);
 }
 
 StatusOr<Page<Supplier>> Catalog::ListSuppliers(const RequestContext&,
-                                                bool active_only,
-                                                int page_size,
+                                                bool active_only, int page_size,
                                                 const std::string& page_token) {
   auto request = MakePageRequest(page_size, page_token);
   if (!request.ok()) return request.status();
@@ -306,7 +309,9 @@ StatusOr<Customer> Catalog::UpdateCustomer(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(ValidateCode("code", patch.code));
   return repository_.UpdateCustomer(
       patch.store_code, patch.code,
-      [&](Customer& current) { return ApplyCustomerMask(mask, patch, current); },
+      [&](Customer& current) {
+        return ApplyCustomerMask(mask, patch, current);
+      },
       ctx);
 }
 

@@ -8,17 +8,18 @@ namespace backoffice::domain {
 Status InvalidField(const std::string& field, const std::string& message) {
   std::string reason = "INVALID_";
   for (char c : field) {
-    reason += c == '.' ? '_'
-                       : static_cast<char>(
-                             std::toupper(static_cast<unsigned char>(c)));
+    reason +=
+        c == '.'
+            ? '_'
+            : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return Status(StatusCode::kInvalidArgument, std::move(reason),
                 field + ": " + message)
       .WithMetadata("field", field);
 }
 
-#define BACKOFFICE_ERROR_BUILDER(Name, Code)                    \
-  Status Name(std::string reason, std::string message) {         \
+#define BACKOFFICE_ERROR_BUILDER(Name, Code)                                \
+  Status Name(std::string reason, std::string message) {                    \
     return Status(StatusCode::Code, std::move(reason), std::move(message)); \
   }
 

@@ -4,12 +4,18 @@ namespace backoffice::domain {
 
 const char* RoleName(Role role) {
   switch (role) {
-    case Role::kPosTerminal: return "POS_TERMINAL";
-    case Role::kStoreStaff: return "STORE_STAFF";
-    case Role::kStoreManager: return "STORE_MANAGER";
-    case Role::kHeadOffice: return "HEAD_OFFICE";
-    case Role::kAdmin: return "ADMIN";
-    case Role::kUnspecified: break;
+    case Role::kPosTerminal:
+      return "POS_TERMINAL";
+    case Role::kStoreStaff:
+      return "STORE_STAFF";
+    case Role::kStoreManager:
+      return "STORE_MANAGER";
+    case Role::kHeadOffice:
+      return "HEAD_OFFICE";
+    case Role::kAdmin:
+      return "ADMIN";
+    case Role::kUnspecified:
+      break;
   }
   return "UNSPECIFIED";
 }

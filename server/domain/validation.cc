@@ -1,9 +1,10 @@
 #include "domain/validation.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <set>
-#include <sys/stat.h>
 
 #include "domain/errors.h"
 
@@ -53,9 +54,9 @@ Status CheckMaskPaths(const std::vector<std::string>& mask,
     bool known = false;
     for (const char* a : allowed) known = known || path == a;
     if (!known) {
-      return InvalidArgument("INVALID_UPDATE_MASK",
-                             "update_mask: '" + path +
-                                 "' is unknown or cannot be changed")
+      return InvalidArgument(
+                 "INVALID_UPDATE_MASK",
+                 "update_mask: '" + path + "' is unknown or cannot be changed")
           .WithMetadata("field", "update_mask");
     }
   }
@@ -79,8 +80,8 @@ int HexValue(char c) {
 }
 
 Status ValidateMoney(const std::string& field, const Money& money) {
-  if (auto s = ValidateCurrencyCode(field + ".currency_code",
-                                    money.currency_code);
+  if (auto s =
+          ValidateCurrencyCode(field + ".currency_code", money.currency_code);
       !s.ok()) {
     return s;
   }
@@ -116,17 +117,17 @@ Status ValidateOptionalText(const std::string& field, const std::string& value,
     return InvalidField(field, "is not valid UTF-8 text without controls");
   }
   if (n > max_chars) {
-    return InvalidField(field, "is longer than " + std::to_string(max_chars) +
-                                   " characters");
+    return InvalidField(
+        field, "is longer than " + std::to_string(max_chars) + " characters");
   }
   return Status();
 }
 
 Status ValidateCurrencyCode(const std::string& field,
                             const std::string& value) {
-  if (value.size() != 3 ||
-      !std::all_of(value.begin(), value.end(),
-                   [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (value.size() != 3 || !std::all_of(value.begin(), value.end(), [](char c) {
+        return c >= 'A' && c <= 'Z';
+      })) {
     return InvalidField(field, "must be an ISO 4217 code such as IDR");
   }
   return Status();
@@ -134,18 +135,18 @@ Status ValidateCurrencyCode(const std::string& field,
 
 Status ValidateTimeZone(const std::string& field, const std::string& value) {
   if (value == "UTC") return Status();
-  bool shape_ok =
-      !value.empty() && value.size() <= 64 && value.front() != '/' &&
-      value.find("..") == std::string::npos &&
-      std::all_of(value.begin(), value.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '/' ||
-               c == '_' || c == '-' || c == '+';
-      });
+  bool shape_ok = !value.empty() && value.size() <= 64 &&
+                  value.front() != '/' &&
+                  value.find("..") == std::string::npos &&
+                  std::all_of(value.begin(), value.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) ||
+                           c == '/' || c == '_' || c == '-' || c == '+';
+                  });
   struct stat info {};
-  if (!shape_ok ||
-      stat(("/usr/share/zoneinfo/" + value).c_str(), &info) != 0 ||
+  if (!shape_ok || stat(("/usr/share/zoneinfo/" + value).c_str(), &info) != 0 ||
       !S_ISREG(info.st_mode)) {
-    return InvalidField(field, "must be an IANA time zone such as Asia/Jakarta");
+    return InvalidField(field,
+                        "must be an IANA time zone such as Asia/Jakarta");
   }
   return Status();
 }
@@ -194,8 +195,7 @@ Status ValidateProduct(Product& product) {
         !std::all_of(barcode.begin(), barcode.end(), [](char c) {
           return std::isalnum(static_cast<unsigned char>(c));
         })) {
-      return InvalidField("barcodes",
-                          "each barcode is 1-64 letters or digits");
+      return InvalidField("barcodes", "each barcode is 1-64 letters or digits");
     }
   }
   std::sort(product.barcodes.begin(), product.barcodes.end());
@@ -323,8 +323,8 @@ Status ValidateAccessToken(const AccessToken& token) {
 
 Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
                       Store& target) {
-  if (auto s = CheckMaskPaths(mask, {"display_name", "time_zone",
-                                     "currency_code"});
+  if (auto s =
+          CheckMaskPaths(mask, {"display_name", "time_zone", "currency_code"});
       !s.ok()) {
     return s;
   }
@@ -348,10 +348,10 @@ Status ApplyTerminalMask(const std::vector<std::string>& mask,
 
 Status ApplyProductMask(const std::vector<std::string>& mask,
                         const Product& patch, Product& target) {
-  if (auto s = CheckMaskPaths(
-          mask, {"barcodes", "display_name", "unit_of_measure",
-                 "sold_by_weight", "tax_rate_basis_points", "default_price",
-                 "active"});
+  if (auto s =
+          CheckMaskPaths(mask, {"barcodes", "display_name", "unit_of_measure",
+                                "sold_by_weight", "tax_rate_basis_points",
+                                "default_price", "active"});
       !s.ok()) {
     return s;
   }
@@ -375,9 +375,9 @@ Status ApplyProductMask(const std::vector<std::string>& mask,
 
 Status ApplySupplierMask(const std::vector<std::string>& mask,
                          const Supplier& patch, Supplier& target) {
-  if (auto s = CheckMaskPaths(mask, {"display_name", "phone", "email",
-                                     "address", "payment_terms_days",
-                                     "active"});
+  if (auto s =
+          CheckMaskPaths(mask, {"display_name", "phone", "email", "address",
+                                "payment_terms_days", "active"});
       !s.ok()) {
     return s;
   }
@@ -394,8 +394,8 @@ Status ApplySupplierMask(const std::vector<std::string>& mask,
 
 Status ApplyCustomerMask(const std::vector<std::string>& mask,
                          const Customer& patch, Customer& target) {
-  if (auto s = CheckMaskPaths(mask, {"display_name", "phone", "credit_limit",
-                                     "active"});
+  if (auto s = CheckMaskPaths(
+          mask, {"display_name", "phone", "credit_limit", "active"});
       !s.ok()) {
     return s;
   }

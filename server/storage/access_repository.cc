@@ -28,8 +28,8 @@ AccessToken ReadToken(const soci::row& r) {
   AccessToken t;
   t.id = GetInt64(r, 0);
   t.display_name = GetString(r, 1);
-  t.role = domain::RoleFromName(GetString(r, 2)).value_or(
-      domain::Role::kUnspecified);
+  t.role = domain::RoleFromName(GetString(r, 2))
+               .value_or(domain::Role::kUnspecified);
   t.store_code = GetString(r, 3);
   t.terminal_code = GetString(r, 4);
   t.create_time = GetInt64(r, 5);
@@ -56,8 +56,8 @@ AuditRecord ReadAudit(const soci::row& r) {
   a.create_time = GetInt64(r, 1);
   a.principal_id = GetOptionalInt64(r, 2).value_or(0);
   a.principal_name = GetString(r, 3);
-  a.role = domain::RoleFromName(GetString(r, 4)).value_or(
-      domain::Role::kUnspecified);
+  a.role = domain::RoleFromName(GetString(r, 4))
+               .value_or(domain::Role::kUnspecified);
   a.store_code = GetString(r, 5);
   a.method = GetString(r, 6);
   a.entity_type = GetString(r, 7);

@@ -38,10 +38,10 @@ Store ReadStore(const soci::row& r) {
 
 Store RequireStore(soci::session& s, const std::string& code,
                    bool for_update = false) {
-  auto store = QueryOne(s,
-                        kSelectStore + " WHERE code = :code" +
-                            (for_update ? " FOR UPDATE" : ""),
-                        &ReadStore, code);
+  auto store = QueryOne(
+      s,
+      kSelectStore + " WHERE code = :code" + (for_update ? " FOR UPDATE" : ""),
+      &ReadStore, code);
   if (!store) {
     Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
   }
@@ -69,16 +69,16 @@ Terminal ReadTerminal(const soci::row& r) {
 
 Terminal RequireTerminal(soci::session& s, const std::string& store_code,
                          const std::string& code, bool for_update = false) {
-  auto terminal = QueryOne(
-      s,
-      kSelectTerminal + " WHERE s.code = :store AND t.code = :code" +
-          (for_update ? " FOR UPDATE" : ""),
-      &ReadTerminal, store_code, code);
+  auto terminal =
+      QueryOne(s,
+               kSelectTerminal + " WHERE s.code = :store AND t.code = :code" +
+                   (for_update ? " FOR UPDATE" : ""),
+               &ReadTerminal, store_code, code);
   if (!terminal) {
     RequireStoreId(s, store_code);  // Tells a missing store apart.
-    Fail(domain::NotFound("TERMINAL_NOT_FOUND",
-                          "terminal " + code + " not found in store " +
-                              store_code));
+    Fail(domain::NotFound(
+        "TERMINAL_NOT_FOUND",
+        "terminal " + code + " not found in store " + store_code));
   }
   return *terminal;
 }
@@ -138,7 +138,8 @@ ProductRow RequireProductRow(soci::session& s, const std::string& sku,
                              bool for_update = false) {
   auto row = FindProductRow(s, sku, for_update);
   if (!row) {
-    Fail(domain::NotFound("PRODUCT_NOT_FOUND", "product " + sku + " not found"));
+    Fail(
+        domain::NotFound("PRODUCT_NOT_FOUND", "product " + sku + " not found"));
   }
   return *row;
 }
@@ -287,16 +288,16 @@ Customer ReadCustomer(const soci::row& r) {
 
 Customer RequireCustomer(soci::session& s, const std::string& store_code,
                          const std::string& code, bool for_update = false) {
-  auto customer = QueryOne(
-      s,
-      kSelectCustomer + " WHERE s.code = :store AND c.code = :code" +
-          (for_update ? " FOR UPDATE" : ""),
-      &ReadCustomer, store_code, code);
+  auto customer =
+      QueryOne(s,
+               kSelectCustomer + " WHERE s.code = :store AND c.code = :code" +
+                   (for_update ? " FOR UPDATE" : ""),
+               &ReadCustomer, store_code, code);
   if (!customer) {
     RequireStoreId(s, store_code);
-    Fail(domain::NotFound("CUSTOMER_NOT_FOUND",
-                          "customer " + code + " not found in store " +
-                              store_code));
+    Fail(domain::NotFound(
+        "CUSTOMER_NOT_FOUND",
+        "customer " + code + " not found in store " + store_code));
   }
   return *customer;
 }
@@ -353,7 +354,8 @@ StatusOr<Store> MySqlCatalogRepository::CreateStore(const Store& store,
 }
 
 StatusOr<Store> MySqlCatalogRepository::GetStore(const std::string& code) {
-  return Read<Store>(db_, [&](soci::session& s) { return RequireStore(s, code); });
+  return Read<Store>(db_,
+                     [&](soci::session& s) { return RequireStore(s, code); });
 }
 
 StatusOr<Store> MySqlCatalogRepository::UpdateStore(
@@ -401,9 +403,10 @@ StatusOr<Terminal> MySqlCatalogRepository::CreateTerminal(
         "TERMINAL_ALREADY_EXISTS",
         "terminal " + terminal.code + " already exists in store " +
             terminal.store_code);
-    AppendAudit(s, &ctx,
-                AuditEntry{"terminal", terminal.store_code + "/" + terminal.code,
-                           terminal.store_code});
+    AppendAudit(
+        s, &ctx,
+        AuditEntry{"terminal", terminal.store_code + "/" + terminal.code,
+                   terminal.store_code});
     return RequireTerminal(s, terminal.store_code, terminal.code);
   });
 }
@@ -458,9 +461,8 @@ StatusOr<Product> MySqlCatalogRepository::CreateProduct(
 
 StatusOr<Product> MySqlCatalogRepository::GetProductBySku(
     const std::string& sku) {
-  return Read<Product>(db_, [&](soci::session& s) {
-    return RequireProductRow(s, sku).product;
-  });
+  return Read<Product>(
+      db_, [&](soci::session& s) { return RequireProductRow(s, sku).product; });
 }
 
 StatusOr<Product> MySqlCatalogRepository::GetProductByBarcode(
@@ -594,9 +596,9 @@ StatusOr<ProductStoreSetting> MySqlCatalogRepository::GetProductStoreSetting(
     if (!setting) {
       RequireStoreId(s, store_code);
       RequireProductRow(s, sku);
-      Fail(domain::NotFound("PRODUCT_STORE_SETTING_NOT_FOUND",
-                            "product " + sku + " has no settings in store " +
-                                store_code));
+      Fail(domain::NotFound(
+          "PRODUCT_STORE_SETTING_NOT_FOUND",
+          "product " + sku + " has no settings in store " + store_code));
     }
     return *setting;
   });
@@ -638,9 +640,10 @@ StatusOr<Supplier> MySqlCatalogRepository::CreateSupplier(
   });
 }
 
-StatusOr<Supplier> MySqlCatalogRepository::GetSupplier(const std::string& code) {
-  return Read<Supplier>(db_,
-                        [&](soci::session& s) { return RequireSupplier(s, code); });
+StatusOr<Supplier> MySqlCatalogRepository::GetSupplier(
+    const std::string& code) {
+  return Read<Supplier>(
+      db_, [&](soci::session& s) { return RequireSupplier(s, code); });
 }
 
 StatusOr<Supplier> MySqlCatalogRepository::UpdateSupplier(
@@ -694,8 +697,9 @@ StatusOr<Customer> MySqlCatalogRepository::CreateCustomer(
         },
         "CUSTOMER_ALREADY_EXISTS",
         "customer " + x.code + " already exists in store " + x.store_code);
-    AppendAudit(s, &ctx,
-                AuditEntry{"customer", x.store_code + "/" + x.code, x.store_code});
+    AppendAudit(
+        s, &ctx,
+        AuditEntry{"customer", x.store_code + "/" + x.code, x.store_code});
     return RequireCustomer(s, x.store_code, x.code);
   });
 }

@@ -11,8 +11,8 @@ class MySqlCatalogRepository : public domain::CatalogRepository {
  public:
   explicit MySqlCatalogRepository(Database& db) : db_(db) {}
 
-  StatusOr<domain::Store> CreateStore(const domain::Store& store,
-                                      const domain::RequestContext& ctx) override;
+  StatusOr<domain::Store> CreateStore(
+      const domain::Store& store, const domain::RequestContext& ctx) override;
   StatusOr<domain::Store> GetStore(const std::string& code) override;
   StatusOr<domain::Store> UpdateStore(
       const std::string& code, const domain::Mutation<domain::Store>& mutate,

@@ -24,7 +24,8 @@ constexpr int kMaxConflictRetries = 3;
 bool IsConnectionErrorNumber(int n) {
   return n == kErrServerGone || n == kErrLostConnection ||
          n == kErrCannotConnectSocket || n == kErrCannotConnectTcp ||
-         n == kErrServerLost || n == kErrServerShutdown || n == 1927 /* killed */;
+         n == kErrServerLost || n == kErrServerShutdown ||
+         n == 1927 /* killed */;
 }
 
 bool IsRetryableConflict(int n) {

@@ -13,6 +13,8 @@
 #ifndef BACKOFFICE_SERVER_STORAGE_DATABASE_H_
 #define BACKOFFICE_SERVER_STORAGE_DATABASE_H_
 
+#include <soci/soci.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -20,8 +22,6 @@
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "backoffice/status.h"
 
@@ -89,14 +89,15 @@ class Database {
   const DatabaseConfig config_;
   std::mutex mutex_;
   std::condition_variable slot_freed_;
-  std::vector<Slot> slots_;          // Guarded by mutex_ for ownership.
-  std::vector<std::size_t> free_;    // Guarded by mutex_.
+  std::vector<Slot> slots_;        // Guarded by mutex_ for ownership.
+  std::vector<std::size_t> free_;  // Guarded by mutex_.
 };
 
 // Maps an exception thrown by SOCI or the MariaDB client to a Status.
 // Duplicate keys become ALREADY_EXISTS with `duplicate_reason`.
-Status StatusFromException(const std::exception& e,
-                           const std::string& duplicate_reason = "ALREADY_EXISTS");
+Status StatusFromException(
+    const std::exception& e,
+    const std::string& duplicate_reason = "ALREADY_EXISTS");
 // Whether an exception means the connection is gone (to drop the session).
 bool IsConnectionError(const std::exception& e);
 // The MariaDB error number of a SOCI MySQL error, or 0.

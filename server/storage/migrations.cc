@@ -34,7 +34,8 @@ std::map<int, AppliedMigration> ReadApplied(soci::session& session) {
       soci::into(table_count);
   if (table_count == 0) return applied;
   soci::rowset<soci::row> rows =
-      session.prepare << "SELECT version, name, checksum FROM schema_migrations";
+      session.prepare
+      << "SELECT version, name, checksum FROM schema_migrations";
   for (const auto& row : rows) {
     applied[row.get<int>(0)] = {row.get<std::string>(1),
                                 row.get<std::string>(2)};

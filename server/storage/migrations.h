@@ -42,8 +42,8 @@ StatusOr<MigrationReport> Migrate(
 // OK when the database holds every migration this binary needs, unchanged;
 // FAILED_PRECONDITION (SCHEMA_TOO_OLD or MIGRATION_CHECKSUM_MISMATCH) with a
 // message that says what to do otherwise.
-Status CheckSchema(Database& db,
-                   const std::vector<Migration>& migrations = EmbeddedMigrations());
+Status CheckSchema(Database& db, const std::vector<Migration>& migrations =
+                                     EmbeddedMigrations());
 
 // The statements of a migration file: split at lines ending in ';', with
 // comment lines removed.

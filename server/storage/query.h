@@ -3,11 +3,11 @@
 #ifndef BACKOFFICE_SERVER_STORAGE_QUERY_H_
 #define BACKOFFICE_SERVER_STORAGE_QUERY_H_
 
+#include <soci/soci.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 namespace backoffice::storage {
 
@@ -18,7 +18,8 @@ using RowReader = T (*)(const soci::row&);
 template <typename T, typename... Args>
 std::vector<T> QueryAll(soci::session& session, const std::string& sql,
                         RowReader<T> read, const Args&... args) {
-  soci::rowset<soci::row> rows = ((session.prepare << sql), ..., soci::use(args));
+  soci::rowset<soci::row> rows =
+      ((session.prepare << sql), ..., soci::use(args));
   std::vector<T> out;
   for (const auto& row : rows) out.push_back(read(row));
   return out;
@@ -28,7 +29,8 @@ std::vector<T> QueryAll(soci::session& session, const std::string& sql,
 template <typename T, typename... Args>
 std::optional<T> QueryOne(soci::session& session, const std::string& sql,
                           RowReader<T> read, const Args&... args) {
-  soci::rowset<soci::row> rows = ((session.prepare << sql), ..., soci::use(args));
+  soci::rowset<soci::row> rows =
+      ((session.prepare << sql), ..., soci::use(args));
   for (const auto& row : rows) return read(row);
   return std::nullopt;
 }

@@ -9,12 +9,16 @@ namespace backoffice::storage {
 
 std::int64_t GetInt64(const soci::row& row, std::size_t i) {
   switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return row.get<int>(i);
-    case soci::dt_long_long: return row.get<long long>(i);
+    case soci::dt_integer:
+      return row.get<int>(i);
+    case soci::dt_long_long:
+      return row.get<long long>(i);
     case soci::dt_unsigned_long_long:
       return static_cast<std::int64_t>(row.get<unsigned long long>(i));
-    case soci::dt_string: return std::stoll(row.get<std::string>(i));
-    default: return static_cast<std::int64_t>(row.get<double>(i));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(i));
+    default:
+      return static_cast<std::int64_t>(row.get<double>(i));
   }
 }
 
@@ -41,8 +45,7 @@ void AppendAudit(soci::session& session, const domain::RequestContext* ctx,
   std::string role = ctx ? domain::RoleName(ctx->principal.role) : "SYSTEM";
   std::string method = ctx ? ctx->method : "backofficed bootstrap-admin";
   std::string request_id = ctx ? ctx->request_id : "";
-  soci::indicator request_ind =
-      request_id.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator request_ind = request_id.empty() ? soci::i_null : soci::i_ok;
   std::string peer = ctx ? ctx->peer : "local";
   std::string store_code = entry.store_code;
   soci::indicator store_ind = store_code.empty() ? soci::i_null : soci::i_ok;

@@ -3,12 +3,12 @@
 #ifndef BACKOFFICE_SERVER_STORAGE_SQL_UTIL_H_
 #define BACKOFFICE_SERVER_STORAGE_SQL_UTIL_H_
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
-
-#include <soci/soci.h>
 
 #include "backoffice/status.h"
 #include "domain/model.h"
@@ -16,7 +16,8 @@
 namespace backoffice::storage {
 
 // SQL that reads a DATETIME(6) column as exact microseconds since the epoch.
-#define BO_MICROS(col) "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " col ")"
+#define BO_MICROS(col) \
+  "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " col ")"
 
 std::int64_t GetInt64(const soci::row& row, std::size_t i);
 std::optional<std::int64_t> GetOptionalInt64(const soci::row& row,

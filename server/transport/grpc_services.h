@@ -18,30 +18,77 @@ class CatalogGrpcService final : public v1::CatalogService::Service {
   CatalogGrpcService(RpcHandler& handler, domain::Catalog& catalog)
       : handler_(handler), catalog_(catalog) {}
 
-  grpc::Status CreateStore(grpc::ServerContext* c, const v1::CreateStoreRequest* req, v1::CreateStoreResponse* resp) override;
-  grpc::Status GetStore(grpc::ServerContext* c, const v1::GetStoreRequest* req, v1::GetStoreResponse* resp) override;
-  grpc::Status UpdateStore(grpc::ServerContext* c, const v1::UpdateStoreRequest* req, v1::UpdateStoreResponse* resp) override;
-  grpc::Status ListStores(grpc::ServerContext* c, const v1::ListStoresRequest* req, v1::ListStoresResponse* resp) override;
-  grpc::Status CreateTerminal(grpc::ServerContext* c, const v1::CreateTerminalRequest* req, v1::CreateTerminalResponse* resp) override;
-  grpc::Status GetTerminal(grpc::ServerContext* c, const v1::GetTerminalRequest* req, v1::GetTerminalResponse* resp) override;
-  grpc::Status UpdateTerminal(grpc::ServerContext* c, const v1::UpdateTerminalRequest* req, v1::UpdateTerminalResponse* resp) override;
-  grpc::Status ListTerminals(grpc::ServerContext* c, const v1::ListTerminalsRequest* req, v1::ListTerminalsResponse* resp) override;
-  grpc::Status CreateProduct(grpc::ServerContext* c, const v1::CreateProductRequest* req, v1::CreateProductResponse* resp) override;
-  grpc::Status GetProduct(grpc::ServerContext* c, const v1::GetProductRequest* req, v1::GetProductResponse* resp) override;
-  grpc::Status UpdateProduct(grpc::ServerContext* c, const v1::UpdateProductRequest* req, v1::UpdateProductResponse* resp) override;
-  grpc::Status ListProducts(grpc::ServerContext* c, const v1::ListProductsRequest* req, v1::ListProductsResponse* resp) override;
-  grpc::Status ImportProducts(grpc::ServerContext* c, const v1::ImportProductsRequest* req, v1::ImportProductsResponse* resp) override;
-  grpc::Status SetProductStoreSetting(grpc::ServerContext* c, const v1::SetProductStoreSettingRequest* req, v1::SetProductStoreSettingResponse* resp) override;
-  grpc::Status GetProductStoreSetting(grpc::ServerContext* c, const v1::GetProductStoreSettingRequest* req, v1::GetProductStoreSettingResponse* resp) override;
-  grpc::Status ListProductStoreSettings(grpc::ServerContext* c, const v1::ListProductStoreSettingsRequest* req, v1::ListProductStoreSettingsResponse* resp) override;
-  grpc::Status CreateSupplier(grpc::ServerContext* c, const v1::CreateSupplierRequest* req, v1::CreateSupplierResponse* resp) override;
-  grpc::Status GetSupplier(grpc::ServerContext* c, const v1::GetSupplierRequest* req, v1::GetSupplierResponse* resp) override;
-  grpc::Status UpdateSupplier(grpc::ServerContext* c, const v1::UpdateSupplierRequest* req, v1::UpdateSupplierResponse* resp) override;
-  grpc::Status ListSuppliers(grpc::ServerContext* c, const v1::ListSuppliersRequest* req, v1::ListSuppliersResponse* resp) override;
-  grpc::Status CreateCustomer(grpc::ServerContext* c, const v1::CreateCustomerRequest* req, v1::CreateCustomerResponse* resp) override;
-  grpc::Status GetCustomer(grpc::ServerContext* c, const v1::GetCustomerRequest* req, v1::GetCustomerResponse* resp) override;
-  grpc::Status UpdateCustomer(grpc::ServerContext* c, const v1::UpdateCustomerRequest* req, v1::UpdateCustomerResponse* resp) override;
-  grpc::Status ListCustomers(grpc::ServerContext* c, const v1::ListCustomersRequest* req, v1::ListCustomersResponse* resp) override;
+  grpc::Status CreateStore(grpc::ServerContext* c,
+                           const v1::CreateStoreRequest* req,
+                           v1::CreateStoreResponse* resp) override;
+  grpc::Status GetStore(grpc::ServerContext* c, const v1::GetStoreRequest* req,
+                        v1::GetStoreResponse* resp) override;
+  grpc::Status UpdateStore(grpc::ServerContext* c,
+                           const v1::UpdateStoreRequest* req,
+                           v1::UpdateStoreResponse* resp) override;
+  grpc::Status ListStores(grpc::ServerContext* c,
+                          const v1::ListStoresRequest* req,
+                          v1::ListStoresResponse* resp) override;
+  grpc::Status CreateTerminal(grpc::ServerContext* c,
+                              const v1::CreateTerminalRequest* req,
+                              v1::CreateTerminalResponse* resp) override;
+  grpc::Status GetTerminal(grpc::ServerContext* c,
+                           const v1::GetTerminalRequest* req,
+                           v1::GetTerminalResponse* resp) override;
+  grpc::Status UpdateTerminal(grpc::ServerContext* c,
+                              const v1::UpdateTerminalRequest* req,
+                              v1::UpdateTerminalResponse* resp) override;
+  grpc::Status ListTerminals(grpc::ServerContext* c,
+                             const v1::ListTerminalsRequest* req,
+                             v1::ListTerminalsResponse* resp) override;
+  grpc::Status CreateProduct(grpc::ServerContext* c,
+                             const v1::CreateProductRequest* req,
+                             v1::CreateProductResponse* resp) override;
+  grpc::Status GetProduct(grpc::ServerContext* c,
+                          const v1::GetProductRequest* req,
+                          v1::GetProductResponse* resp) override;
+  grpc::Status UpdateProduct(grpc::ServerContext* c,
+                             const v1::UpdateProductRequest* req,
+                             v1::UpdateProductResponse* resp) override;
+  grpc::Status ListProducts(grpc::ServerContext* c,
+                            const v1::ListProductsRequest* req,
+                            v1::ListProductsResponse* resp) override;
+  grpc::Status ImportProducts(grpc::ServerContext* c,
+                              const v1::ImportProductsRequest* req,
+                              v1::ImportProductsResponse* resp) override;
+  grpc::Status SetProductStoreSetting(
+      grpc::ServerContext* c, const v1::SetProductStoreSettingRequest* req,
+      v1::SetProductStoreSettingResponse* resp) override;
+  grpc::Status GetProductStoreSetting(
+      grpc::ServerContext* c, const v1::GetProductStoreSettingRequest* req,
+      v1::GetProductStoreSettingResponse* resp) override;
+  grpc::Status ListProductStoreSettings(
+      grpc::ServerContext* c, const v1::ListProductStoreSettingsRequest* req,
+      v1::ListProductStoreSettingsResponse* resp) override;
+  grpc::Status CreateSupplier(grpc::ServerContext* c,
+                              const v1::CreateSupplierRequest* req,
+                              v1::CreateSupplierResponse* resp) override;
+  grpc::Status GetSupplier(grpc::ServerContext* c,
+                           const v1::GetSupplierRequest* req,
+                           v1::GetSupplierResponse* resp) override;
+  grpc::Status UpdateSupplier(grpc::ServerContext* c,
+                              const v1::UpdateSupplierRequest* req,
+                              v1::UpdateSupplierResponse* resp) override;
+  grpc::Status ListSuppliers(grpc::ServerContext* c,
+                             const v1::ListSuppliersRequest* req,
+                             v1::ListSuppliersResponse* resp) override;
+  grpc::Status CreateCustomer(grpc::ServerContext* c,
+                              const v1::CreateCustomerRequest* req,
+                              v1::CreateCustomerResponse* resp) override;
+  grpc::Status GetCustomer(grpc::ServerContext* c,
+                           const v1::GetCustomerRequest* req,
+                           v1::GetCustomerResponse* resp) override;
+  grpc::Status UpdateCustomer(grpc::ServerContext* c,
+                              const v1::UpdateCustomerRequest* req,
+                              v1::UpdateCustomerResponse* resp) override;
+  grpc::Status ListCustomers(grpc::ServerContext* c,
+                             const v1::ListCustomersRequest* req,
+                             v1::ListCustomersResponse* resp) override;
 
  private:
   RpcHandler& handler_;
@@ -53,10 +100,18 @@ class AccessGrpcService final : public v1::AccessService::Service {
   AccessGrpcService(RpcHandler& handler, domain::Access& access)
       : handler_(handler), access_(access) {}
 
-  grpc::Status CreateAccessToken(grpc::ServerContext* c, const v1::CreateAccessTokenRequest* req, v1::CreateAccessTokenResponse* resp) override;
-  grpc::Status ListAccessTokens(grpc::ServerContext* c, const v1::ListAccessTokensRequest* req, v1::ListAccessTokensResponse* resp) override;
-  grpc::Status RevokeAccessToken(grpc::ServerContext* c, const v1::RevokeAccessTokenRequest* req, v1::RevokeAccessTokenResponse* resp) override;
-  grpc::Status GetCallerIdentity(grpc::ServerContext* c, const v1::GetCallerIdentityRequest* req, v1::GetCallerIdentityResponse* resp) override;
+  grpc::Status CreateAccessToken(grpc::ServerContext* c,
+                                 const v1::CreateAccessTokenRequest* req,
+                                 v1::CreateAccessTokenResponse* resp) override;
+  grpc::Status ListAccessTokens(grpc::ServerContext* c,
+                                const v1::ListAccessTokensRequest* req,
+                                v1::ListAccessTokensResponse* resp) override;
+  grpc::Status RevokeAccessToken(grpc::ServerContext* c,
+                                 const v1::RevokeAccessTokenRequest* req,
+                                 v1::RevokeAccessTokenResponse* resp) override;
+  grpc::Status GetCallerIdentity(grpc::ServerContext* c,
+                                 const v1::GetCallerIdentityRequest* req,
+                                 v1::GetCallerIdentityResponse* resp) override;
 
  private:
   RpcHandler& handler_;
@@ -68,7 +123,9 @@ class AuditGrpcService final : public v1::AuditService::Service {
   AuditGrpcService(RpcHandler& handler, domain::AuditLog& audit)
       : handler_(handler), audit_(audit) {}
 
-  grpc::Status ListAuditRecords(grpc::ServerContext* c, const v1::ListAuditRecordsRequest* req, v1::ListAuditRecordsResponse* resp) override;
+  grpc::Status ListAuditRecords(grpc::ServerContext* c,
+                                const v1::ListAuditRecordsRequest* req,
+                                v1::ListAuditRecordsResponse* resp) override;
 
  private:
   RpcHandler& handler_;

@@ -5,13 +5,13 @@
 #ifndef BACKOFFICE_SERVER_TRANSPORT_HEALTH_MONITOR_H_
 #define BACKOFFICE_SERVER_TRANSPORT_HEALTH_MONITOR_H_
 
+#include <grpcpp/health_check_service_interface.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <thread>
-
-#include <grpcpp/health_check_service_interface.h>
 
 namespace backoffice::transport {
 
@@ -35,7 +35,7 @@ class HealthMonitor {
   std::chrono::milliseconds interval_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool stopping_ = false;  // Guarded by mutex_.
+  bool stopping_ = false;      // Guarded by mutex_.
   bool last_serving_ = false;  // Used by the probing thread only.
   bool reported_ = false;
   std::thread thread_;

@@ -30,23 +30,35 @@ domain::TimeMicros FromProto(const google::protobuf::Timestamp& t) {
 
 domain::Role FromProto(v1::Role role) {
   switch (role) {
-    case v1::ROLE_POS_TERMINAL: return domain::Role::kPosTerminal;
-    case v1::ROLE_STORE_STAFF: return domain::Role::kStoreStaff;
-    case v1::ROLE_STORE_MANAGER: return domain::Role::kStoreManager;
-    case v1::ROLE_HEAD_OFFICE: return domain::Role::kHeadOffice;
-    case v1::ROLE_ADMIN: return domain::Role::kAdmin;
-    default: return domain::Role::kUnspecified;
+    case v1::ROLE_POS_TERMINAL:
+      return domain::Role::kPosTerminal;
+    case v1::ROLE_STORE_STAFF:
+      return domain::Role::kStoreStaff;
+    case v1::ROLE_STORE_MANAGER:
+      return domain::Role::kStoreManager;
+    case v1::ROLE_HEAD_OFFICE:
+      return domain::Role::kHeadOffice;
+    case v1::ROLE_ADMIN:
+      return domain::Role::kAdmin;
+    default:
+      return domain::Role::kUnspecified;
   }
 }
 
 v1::Role ToProto(domain::Role role) {
   switch (role) {
-    case domain::Role::kPosTerminal: return v1::ROLE_POS_TERMINAL;
-    case domain::Role::kStoreStaff: return v1::ROLE_STORE_STAFF;
-    case domain::Role::kStoreManager: return v1::ROLE_STORE_MANAGER;
-    case domain::Role::kHeadOffice: return v1::ROLE_HEAD_OFFICE;
-    case domain::Role::kAdmin: return v1::ROLE_ADMIN;
-    case domain::Role::kUnspecified: break;
+    case domain::Role::kPosTerminal:
+      return v1::ROLE_POS_TERMINAL;
+    case domain::Role::kStoreStaff:
+      return v1::ROLE_STORE_STAFF;
+    case domain::Role::kStoreManager:
+      return v1::ROLE_STORE_MANAGER;
+    case domain::Role::kHeadOffice:
+      return v1::ROLE_HEAD_OFFICE;
+    case domain::Role::kAdmin:
+      return v1::ROLE_ADMIN;
+    case domain::Role::kUnspecified:
+      break;
   }
   return v1::ROLE_UNSPECIFIED;
 }
@@ -133,7 +145,8 @@ domain::ProductStoreSetting FromProto(const v1::ProductStoreSetting& p) {
 void ToProto(const domain::ProductStoreSetting& d, v1::ProductStoreSetting* p) {
   p->set_store_code(d.store_code);
   p->set_sku(d.sku);
-  if (d.price_override) MoneyToProto(*d.price_override, p->mutable_price_override());
+  if (d.price_override)
+    MoneyToProto(*d.price_override, p->mutable_price_override());
   p->set_reorder_point_milli(d.reorder_point_milli);
   p->set_min_quantity_milli(d.min_quantity_milli);
   p->set_max_quantity_milli(d.max_quantity_milli);

@@ -2,11 +2,11 @@
 #ifndef BACKOFFICE_SERVER_TRANSPORT_PROTO_MAPPING_H_
 #define BACKOFFICE_SERVER_TRANSPORT_PROTO_MAPPING_H_
 
-#include <string>
-#include <vector>
-
 #include <google/protobuf/field_mask.pb.h>
 #include <google/protobuf/timestamp.pb.h>
+
+#include <string>
+#include <vector>
 
 #include "backoffice/v1/access_service.pb.h"
 #include "backoffice/v1/audit_service.pb.h"

@@ -64,7 +64,8 @@ grpc::Status RpcHandler::Handle(
   } catch (const std::exception& e) {
     // gRPC would turn an escaped exception into an opaque UNKNOWN.
     spdlog::error("rpc {} failed with an exception: {}", method, e.what());
-    status = domain::Internal("INTERNAL_ERROR", "the server failed unexpectedly");
+    status =
+        domain::Internal("INTERNAL_ERROR", "the server failed unexpectedly");
   }
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - start)

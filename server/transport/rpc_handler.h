@@ -7,10 +7,10 @@
 #ifndef BACKOFFICE_SERVER_TRANSPORT_RPC_HANDLER_H_
 #define BACKOFFICE_SERVER_TRANSPORT_RPC_HANDLER_H_
 
+#include <grpcpp/grpcpp.h>
+
 #include <functional>
 #include <string>
-
-#include <grpcpp/grpcpp.h>
 
 #include "backoffice/status.h"
 #include "domain/access.h"

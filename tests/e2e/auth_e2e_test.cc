@@ -27,10 +27,12 @@ struct CallResult {
 // would: the matrix then needs no code per RPC.
 CallResult CallEmpty(const std::string& address, const std::string& method,
                      const std::string& token) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
   if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
   grpc::Slice empty_message("");  // Every field at its default.
   grpc::ByteBuffer request(&empty_message, 1);
@@ -41,7 +43,8 @@ CallResult CallEmpty(const std::string& address, const std::string& method,
   grpc::Status status = done.get_future().get();
   CallResult result{status.error_code(), ""};
   v1::ErrorStatus details;
-  if (details.ParseFromString(status.error_details()) && details.details_size() > 0) {
+  if (details.ParseFromString(status.error_details()) &&
+      details.details_size() > 0) {
     v1::ErrorInfo info;
     info.ParseFromString(details.details(0).value());
     result.reason = info.reason();
@@ -70,9 +73,11 @@ class AuthE2eTest : public ::testing::Test {
       if (!admin.CreateTerminal(till).ok()) throw std::runtime_error("till");
     }
     tokens_ = new std::map<v1::Role, std::string>{
-        {v1::ROLE_POS_TERMINAL, server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1")},
+        {v1::ROLE_POS_TERMINAL,
+         server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1")},
         {v1::ROLE_STORE_STAFF, server_->CreateToken(v1::ROLE_STORE_STAFF, "A")},
-        {v1::ROLE_STORE_MANAGER, server_->CreateToken(v1::ROLE_STORE_MANAGER, "A")},
+        {v1::ROLE_STORE_MANAGER,
+         server_->CreateToken(v1::ROLE_STORE_MANAGER, "A")},
         {v1::ROLE_HEAD_OFFICE, server_->CreateToken(v1::ROLE_HEAD_OFFICE)},
         {v1::ROLE_ADMIN, server_->admin_token()},
     };
@@ -123,8 +128,8 @@ TEST_F(AuthE2eTest, EveryRoleTimesEveryRpcFollowsThePolicyTable) {
 }
 
 TEST_F(AuthE2eTest, StorePrincipalsCannotReachAnotherStore) {
-  for (v1::Role role : {v1::ROLE_POS_TERMINAL, v1::ROLE_STORE_STAFF,
-                        v1::ROLE_STORE_MANAGER}) {
+  for (v1::Role role :
+       {v1::ROLE_POS_TERMINAL, v1::ROLE_STORE_STAFF, v1::ROLE_STORE_MANAGER}) {
     CatalogClient client(server_->Connect(tokens_->at(role)));
     v1::GetStoreRequest own;
     own.set_code("A");
@@ -140,7 +145,8 @@ TEST_F(AuthE2eTest, StorePrincipalsCannotReachAnotherStore) {
     EXPECT_EQ(client.GetTerminal(till).status().reason(), "STORE_OUT_OF_SCOPE");
     v1::ListCustomersRequest customers;
     customers.set_store_code("B");
-    EXPECT_EQ(client.ListCustomers(customers).status().reason(), "STORE_OUT_OF_SCOPE");
+    EXPECT_EQ(client.ListCustomers(customers).status().reason(),
+              "STORE_OUT_OF_SCOPE");
     v1::ListStoresRequest stores;
     auto listed = client.ListStores(stores);
     ASSERT_TRUE(listed.ok());
@@ -156,7 +162,8 @@ TEST_F(AuthE2eTest, StorePrincipalsCannotReachAnotherStore) {
   EXPECT_TRUE(manager.CreateTerminal(own_till).ok());
   v1::CreateTerminalRequest other_till = own_till;
   other_till.mutable_terminal()->set_store_code("B");
-  EXPECT_EQ(manager.CreateTerminal(other_till).status().reason(), "STORE_OUT_OF_SCOPE");
+  EXPECT_EQ(manager.CreateTerminal(other_till).status().reason(),
+            "STORE_OUT_OF_SCOPE");
   EXPECT_EQ(scratch_->CountRows("terminals"), 3);
   // Head office reaches every store.
   CatalogClient head(server_->Connect(tokens_->at(v1::ROLE_HEAD_OFFICE)));
@@ -167,7 +174,8 @@ TEST_F(AuthE2eTest, StorePrincipalsCannotReachAnotherStore) {
 
 TEST_F(AuthE2eTest, WrongMalformedAndRevokedTokensAreUnauthenticated) {
   v1::ListStoresRequest list;
-  auto wrong = CatalogClient(server_->Connect("bo_" + std::string(64, '0'))).ListStores(list);
+  auto wrong = CatalogClient(server_->Connect("bo_" + std::string(64, '0')))
+                   .ListStores(list);
   EXPECT_EQ(wrong.status().code(), StatusCode::kUnauthenticated);
   EXPECT_EQ(wrong.status().reason(), "INVALID_TOKEN");
   auto garbage = CatalogClient(server_->Connect("nonsense")).ListStores(list);
@@ -202,7 +210,9 @@ TEST_F(AuthE2eTest, TokensAreListedWithoutSecretsAndStoredOnlyAsHashes) {
     found = found || t.id() == id;
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(scratch_->CountRows("access_tokens WHERE token_hash = '" + secret + "'"), 0);
+  EXPECT_EQ(
+      scratch_->CountRows("access_tokens WHERE token_hash = '" + secret + "'"),
+      0);
   // The caller can see who it is.
   AccessClient staff(server_->Connect(secret));
   auto me = staff.GetCallerIdentity(v1::GetCallerIdentityRequest());
@@ -218,7 +228,8 @@ TEST_F(AuthE2eTest, TillTokenNeedsAnExistingTerminalOfItsStore) {
   request.mutable_access_token()->set_role(v1::ROLE_POS_TERMINAL);
   request.mutable_access_token()->set_store_code("A");
   request.mutable_access_token()->set_terminal_code("T9");
-  EXPECT_EQ(admin.CreateAccessToken(request).status().reason(), "TERMINAL_NOT_FOUND");
+  EXPECT_EQ(admin.CreateAccessToken(request).status().reason(),
+            "TERMINAL_NOT_FOUND");
 }
 
 }  // namespace

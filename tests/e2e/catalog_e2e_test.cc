@@ -22,7 +22,9 @@ class CatalogE2eTest : public ::testing::Test {
     delete scratch_;
   }
 
-  CatalogClient Admin() { return CatalogClient(server_->Connect(server_->admin_token())); }
+  CatalogClient Admin() {
+    return CatalogClient(server_->Connect(server_->admin_token()));
+  }
 
   static v1::Store MakeStore(const std::string& code) {
     v1::Store s;
@@ -33,7 +35,8 @@ class CatalogE2eTest : public ::testing::Test {
     return s;
   }
 
-  static v1::Product MakeProduct(const std::string& sku, const std::string& barcode) {
+  static v1::Product MakeProduct(const std::string& sku,
+                                 const std::string& barcode) {
     v1::Product p;
     p.set_sku(sku);
     p.add_barcodes(barcode);
@@ -159,8 +162,10 @@ TEST_F(CatalogE2eTest, TerminalsProductsSettingsSuppliersCustomers) {
   EXPECT_EQ(admin.UpdateSupplier(terms)->supplier().payment_terms_days(), 45);
   v1::GetSupplierRequest get_supplier;
   get_supplier.set_code("SUP-INDOFOOD");
-  EXPECT_EQ(admin.GetSupplier(get_supplier)->supplier().display_name(), "PT Indofood");
-  EXPECT_GE(admin.ListSuppliers(v1::ListSuppliersRequest())->suppliers_size(), 1);
+  EXPECT_EQ(admin.GetSupplier(get_supplier)->supplier().display_name(),
+            "PT Indofood");
+  EXPECT_GE(admin.ListSuppliers(v1::ListSuppliersRequest())->suppliers_size(),
+            1);
 
   v1::CreateCustomerRequest customer;
   customer.mutable_customer()->set_store_code("BALI1");
@@ -174,7 +179,9 @@ TEST_F(CatalogE2eTest, TerminalsProductsSettingsSuppliersCustomers) {
   *limit.mutable_customer() = customer.customer();
   limit.mutable_customer()->mutable_credit_limit()->set_minor_units(3000000);
   limit.mutable_update_mask()->add_paths("credit_limit");
-  EXPECT_EQ(admin.UpdateCustomer(limit)->customer().credit_limit().minor_units(), 3000000);
+  EXPECT_EQ(
+      admin.UpdateCustomer(limit)->customer().credit_limit().minor_units(),
+      3000000);
   v1::GetCustomerRequest get_customer;
   get_customer.set_store_code("BALI1");
   get_customer.set_code("C-001");
@@ -188,8 +195,8 @@ TEST_F(CatalogE2eTest, ProductPagesWalkTheWholeCatalogOnce) {
   auto admin = Admin();
   for (int i = 0; i < 23; ++i) {
     v1::CreateProductRequest request;
-    *request.mutable_product() =
-        MakeProduct("PAGE-" + std::to_string(100 + i), "77" + std::to_string(100 + i));
+    *request.mutable_product() = MakeProduct("PAGE-" + std::to_string(100 + i),
+                                             "77" + std::to_string(100 + i));
     ASSERT_TRUE(admin.CreateProduct(request).ok());
   }
   v1::ListProductsRequest list;
@@ -229,69 +236,126 @@ TEST_F(CatalogE2eTest, BadInputIsRefusedWithAReasonAndWritesNothing) {
   }
   const std::string long_name(201, 'x');
   std::vector<BadInputCase> cases = {
-      {"empty store code", [&](CatalogClient& c) {
-         v1::CreateStoreRequest r; *r.mutable_store() = MakeStore(""); return c.CreateStore(r).status(); },
+      {"empty store code",
+       [&](CatalogClient& c) {
+         v1::CreateStoreRequest r;
+         *r.mutable_store() = MakeStore("");
+         return c.CreateStore(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_CODE"},
-      {"over-long store name", [&](CatalogClient& c) {
-         v1::CreateStoreRequest r; *r.mutable_store() = MakeStore("LONG1");
-         r.mutable_store()->set_display_name(long_name); return c.CreateStore(r).status(); },
+      {"over-long store name",
+       [&](CatalogClient& c) {
+         v1::CreateStoreRequest r;
+         *r.mutable_store() = MakeStore("LONG1");
+         r.mutable_store()->set_display_name(long_name);
+         return c.CreateStore(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_DISPLAY_NAME"},
-      {"unknown time zone", [&](CatalogClient& c) {
-         v1::CreateStoreRequest r; *r.mutable_store() = MakeStore("TZ1");
-         r.mutable_store()->set_time_zone("Mars/Olympus"); return c.CreateStore(r).status(); },
+      {"unknown time zone",
+       [&](CatalogClient& c) {
+         v1::CreateStoreRequest r;
+         *r.mutable_store() = MakeStore("TZ1");
+         r.mutable_store()->set_time_zone("Mars/Olympus");
+         return c.CreateStore(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_TIME_ZONE"},
-      {"duplicate store", [&](CatalogClient& c) {
-         v1::CreateStoreRequest r; *r.mutable_store() = MakeStore("BAD01"); return c.CreateStore(r).status(); },
+      {"duplicate store",
+       [&](CatalogClient& c) {
+         v1::CreateStoreRequest r;
+         *r.mutable_store() = MakeStore("BAD01");
+         return c.CreateStore(r).status();
+       },
        StatusCode::kAlreadyExists, "STORE_ALREADY_EXISTS"},
-      {"terminal of unknown store", [&](CatalogClient& c) {
-         v1::CreateTerminalRequest r; r.mutable_terminal()->set_store_code("NOPE");
-         r.mutable_terminal()->set_code("T1"); r.mutable_terminal()->set_display_name("x");
-         return c.CreateTerminal(r).status(); },
+      {"terminal of unknown store",
+       [&](CatalogClient& c) {
+         v1::CreateTerminalRequest r;
+         r.mutable_terminal()->set_store_code("NOPE");
+         r.mutable_terminal()->set_code("T1");
+         r.mutable_terminal()->set_display_name("x");
+         return c.CreateTerminal(r).status();
+       },
        StatusCode::kNotFound, "STORE_NOT_FOUND"},
-      {"duplicate sku", [&](CatalogClient& c) {
-         v1::CreateProductRequest r; *r.mutable_product() = MakeProduct("EXISTING", "5550002");
-         return c.CreateProduct(r).status(); },
+      {"duplicate sku",
+       [&](CatalogClient& c) {
+         v1::CreateProductRequest r;
+         *r.mutable_product() = MakeProduct("EXISTING", "5550002");
+         return c.CreateProduct(r).status();
+       },
        StatusCode::kAlreadyExists, "SKU_ALREADY_EXISTS"},
-      {"duplicate barcode", [&](CatalogClient& c) {
-         v1::CreateProductRequest r; *r.mutable_product() = MakeProduct("FRESH", "5550001");
-         return c.CreateProduct(r).status(); },
+      {"duplicate barcode",
+       [&](CatalogClient& c) {
+         v1::CreateProductRequest r;
+         *r.mutable_product() = MakeProduct("FRESH", "5550001");
+         return c.CreateProduct(r).status();
+       },
        StatusCode::kAlreadyExists, "BARCODE_ALREADY_EXISTS"},
-      {"negative price", [&](CatalogClient& c) {
-         v1::CreateProductRequest r; *r.mutable_product() = MakeProduct("NEG", "5550003");
+      {"negative price",
+       [&](CatalogClient& c) {
+         v1::CreateProductRequest r;
+         *r.mutable_product() = MakeProduct("NEG", "5550003");
          r.mutable_product()->mutable_default_price()->set_minor_units(-1);
-         return c.CreateProduct(r).status(); },
+         return c.CreateProduct(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_DEFAULT_PRICE_MINOR_UNITS"},
-      {"over-long sku", [&](CatalogClient& c) {
-         v1::CreateProductRequest r; *r.mutable_product() = MakeProduct(std::string(65, 'S'), "5550004");
-         return c.CreateProduct(r).status(); },
+      {"over-long sku",
+       [&](CatalogClient& c) {
+         v1::CreateProductRequest r;
+         *r.mutable_product() = MakeProduct(std::string(65, 'S'), "5550004");
+         return c.CreateProduct(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_SKU"},
-      {"setting for unknown product", [&](CatalogClient& c) {
-         v1::SetProductStoreSettingRequest r; r.mutable_setting()->set_store_code("BAD01");
-         r.mutable_setting()->set_sku("GHOST"); return c.SetProductStoreSetting(r).status(); },
+      {"setting for unknown product",
+       [&](CatalogClient& c) {
+         v1::SetProductStoreSettingRequest r;
+         r.mutable_setting()->set_store_code("BAD01");
+         r.mutable_setting()->set_sku("GHOST");
+         return c.SetProductStoreSetting(r).status();
+       },
        StatusCode::kNotFound, "PRODUCT_NOT_FOUND"},
-      {"customer of unknown store", [&](CatalogClient& c) {
-         v1::CreateCustomerRequest r; r.mutable_customer()->set_store_code("NOPE");
-         r.mutable_customer()->set_code("C1"); r.mutable_customer()->set_display_name("x");
-         return c.CreateCustomer(r).status(); },
+      {"customer of unknown store",
+       [&](CatalogClient& c) {
+         v1::CreateCustomerRequest r;
+         r.mutable_customer()->set_store_code("NOPE");
+         r.mutable_customer()->set_code("C1");
+         r.mutable_customer()->set_display_name("x");
+         return c.CreateCustomer(r).status();
+       },
        StatusCode::kNotFound, "STORE_NOT_FOUND"},
-      {"negative credit limit", [&](CatalogClient& c) {
-         v1::CreateCustomerRequest r; r.mutable_customer()->set_store_code("BAD01");
-         r.mutable_customer()->set_code("C1"); r.mutable_customer()->set_display_name("x");
+      {"negative credit limit",
+       [&](CatalogClient& c) {
+         v1::CreateCustomerRequest r;
+         r.mutable_customer()->set_store_code("BAD01");
+         r.mutable_customer()->set_code("C1");
+         r.mutable_customer()->set_display_name("x");
          r.mutable_customer()->mutable_credit_limit()->set_currency_code("IDR");
          r.mutable_customer()->mutable_credit_limit()->set_minor_units(-10);
-         return c.CreateCustomer(r).status(); },
+         return c.CreateCustomer(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_CREDIT_LIMIT_MINOR_UNITS"},
-      {"unknown update path", [&](CatalogClient& c) {
-         v1::UpdateStoreRequest r; *r.mutable_store() = MakeStore("BAD01");
-         r.mutable_update_mask()->add_paths("code"); return c.UpdateStore(r).status(); },
+      {"unknown update path",
+       [&](CatalogClient& c) {
+         v1::UpdateStoreRequest r;
+         *r.mutable_store() = MakeStore("BAD01");
+         r.mutable_update_mask()->add_paths("code");
+         return c.UpdateStore(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_UPDATE_MASK"},
-      {"garbage page token", [&](CatalogClient& c) {
-         v1::ListProductsRequest r; r.set_page_token("garbage"); return c.ListProducts(r).status(); },
+      {"garbage page token",
+       [&](CatalogClient& c) {
+         v1::ListProductsRequest r;
+         r.set_page_token("garbage");
+         return c.ListProducts(r).status();
+       },
        StatusCode::kInvalidArgument, "INVALID_PAGE_TOKEN"},
   };
   auto admin = Admin();
-  const char* tables[] = {"stores", "terminals", "products", "product_barcodes",
-                          "product_store_settings", "suppliers", "customers",
+  const char* tables[] = {"stores",
+                          "terminals",
+                          "products",
+                          "product_barcodes",
+                          "product_store_settings",
+                          "suppliers",
+                          "customers",
                           "audit_records"};
   for (const auto& c : cases) {
     std::map<std::string, long long> before;
@@ -300,7 +364,8 @@ TEST_F(CatalogE2eTest, BadInputIsRefusedWithAReasonAndWritesNothing) {
     EXPECT_EQ(status.code(), c.code) << c.name << ": " << status;
     EXPECT_EQ(status.reason(), c.reason) << c.name << ": " << status;
     for (const char* t : tables) {
-      EXPECT_EQ(scratch_->CountRows(t), before[t]) << c.name << " wrote to " << t;
+      EXPECT_EQ(scratch_->CountRows(t), before[t])
+          << c.name << " wrote to " << t;
     }
   }
 }

@@ -49,8 +49,8 @@ TEST_F(CliE2eTest, StoreCreateListAndOneLineErrors) {
   std::string out;
   std::string err;
   ASSERT_EQ(Cli({"store", "create", "--code", "CLI1", "--name", "Toko CLI",
-                 "--time-zone", "Asia/Jakarta", "--currency", "IDR",
-                 "--output", "json"},
+                 "--time-zone", "Asia/Jakarta", "--currency", "IDR", "--output",
+                 "json"},
                 &out, &err),
             0)
       << err;
@@ -58,27 +58,33 @@ TEST_F(CliE2eTest, StoreCreateListAndOneLineErrors) {
 
   ASSERT_EQ(Cli({"store", "list", "--output", "csv"}, &out, &err), 0) << err;
   EXPECT_EQ(out.rfind("code", 0), 0u) << out;
-  EXPECT_NE(out.find("CLI1,Toko CLI,Asia/Jakarta,IDR"), std::string::npos) << out;
+  EXPECT_NE(out.find("CLI1,Toko CLI,Asia/Jakarta,IDR"), std::string::npos)
+      << out;
 
   EXPECT_EQ(Cli({"store", "create", "--code", "CLI1", "--name", "again",
                  "--time-zone", "Asia/Jakarta", "--currency", "IDR"},
                 &out, &err),
             1);
-  EXPECT_EQ(err.rfind("backofficectl: ALREADY_EXISTS STORE_ALREADY_EXISTS", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("backofficectl: ALREADY_EXISTS STORE_ALREADY_EXISTS", 0),
+            0u)
+      << err;
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
 
-  EXPECT_EQ(Cli({"store", "list"}, &out, &err, "bo_" + std::string(64, 'f')), 1);
+  EXPECT_EQ(Cli({"store", "list"}, &out, &err, "bo_" + std::string(64, 'f')),
+            1);
   EXPECT_NE(err.find("UNAUTHENTICATED"), std::string::npos) << err;
 }
 
 TEST_F(CliE2eTest, ImportReportsBadRowsByLineAndReimportChangesNothing) {
-  const std::string path = "/tmp/bo_cli_import_" + std::to_string(getpid()) + ".csv";
+  const std::string path =
+      "/tmp/bo_cli_import_" + std::to_string(getpid()) + ".csv";
   {
     std::ofstream csv(path);
     csv << "sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
            "tax_rate_basis_points,price,currency,active\n"
         << "IMP-1,8990000000101,Teh Botol,pcs,false,1100,5000,IDR,true\n"
-        << "IMP-2,8990000000102|INT2,\"Kopi, Bubuk\",pcs,false,1100,14500,IDR,true\n"
+        << "IMP-2,8990000000102|INT2,\"Kopi, "
+           "Bubuk\",pcs,false,1100,14500,IDR,true\n"
         << "IMP-3,8990000000103,Beras,kg,true,0,12000,IDR,true\n"
         << "IMP-4,8990000000104,Harga Rusak,pcs,false,1100,12.5,IDR,true\n"
         << "IMP-5,8990000000105,Harga Negatif,pcs,false,1100,-100,IDR,true\n"
@@ -86,24 +92,32 @@ TEST_F(CliE2eTest, ImportReportsBadRowsByLineAndReimportChangesNothing) {
   }
   std::string out;
   std::string err;
-  EXPECT_EQ(Cli({"import", "products", path, "--batch-size", "2"}, &out, &err), 3);
+  EXPECT_EQ(Cli({"import", "products", path, "--batch-size", "2"}, &out, &err),
+            3);
   const std::string all = out + err;
   EXPECT_NE(all.find("line 5"), std::string::npos) << all;
   EXPECT_NE(all.find("line 6"), std::string::npos) << all;
-  EXPECT_NE(all.find("INVALID_DEFAULT_PRICE_MINOR_UNITS"), std::string::npos) << all;
+  EXPECT_NE(all.find("INVALID_DEFAULT_PRICE_MINOR_UNITS"), std::string::npos)
+      << all;
   EXPECT_NE(all.find("line 7"), std::string::npos) << all;
   EXPECT_NE(all.find("BARCODE_ALREADY_EXISTS"), std::string::npos) << all;
-  EXPECT_NE(all.find("created=3 updated=0 unchanged=0 rejected=3"), std::string::npos) << all;
+  EXPECT_NE(all.find("created=3 updated=0 unchanged=0 rejected=3"),
+            std::string::npos)
+      << all;
   EXPECT_EQ(scratch_->CountRows("products WHERE sku LIKE 'IMP-%'"), 3);
 
   const long long audits = scratch_->CountRows("audit_records");
   EXPECT_EQ(Cli({"import", "products", path}, &out, &err), 3);
-  EXPECT_NE((out + err).find("created=0 updated=0 unchanged=3 rejected=3"), std::string::npos)
+  EXPECT_NE((out + err).find("created=0 updated=0 unchanged=3 rejected=3"),
+            std::string::npos)
       << out << err;
   EXPECT_EQ(scratch_->CountRows("products WHERE sku LIKE 'IMP-%'"), 3);
   EXPECT_EQ(scratch_->CountRows("audit_records"), audits);
 
-  ASSERT_EQ(Cli({"product", "get", "--barcode", "INT2", "--output", "json"}, &out, &err), 0) << err;
+  ASSERT_EQ(Cli({"product", "get", "--barcode", "INT2", "--output", "json"},
+                &out, &err),
+            0)
+      << err;
   EXPECT_NE(out.find("Kopi, Bubuk"), std::string::npos) << out;
   std::remove(path.c_str());
 }
@@ -112,8 +126,8 @@ TEST_F(CliE2eTest, TokensCreatedByTheCliAreScopedToTheirStore) {
   std::string out;
   std::string err;
   for (const char* code : {"CLIA", "CLIB"}) {
-    ASSERT_EQ(Cli({"store", "create", "--code", code, "--name", code, "--time-zone",
-                   "Asia/Jayapura", "--currency", "IDR"},
+    ASSERT_EQ(Cli({"store", "create", "--code", code, "--name", code,
+                   "--time-zone", "Asia/Jayapura", "--currency", "IDR"},
                   &out, &err),
               0)
         << err;
@@ -126,9 +140,11 @@ TEST_F(CliE2eTest, TokensCreatedByTheCliAreScopedToTheirStore) {
   const auto at = out.find("bo_");
   ASSERT_NE(at, std::string::npos) << out;
   const std::string secret = out.substr(at, 67);
-  EXPECT_EQ(Cli({"store", "get", "--code", "CLIA"}, &out, &err, secret), 0) << err;
+  EXPECT_EQ(Cli({"store", "get", "--code", "CLIA"}, &out, &err, secret), 0)
+      << err;
   EXPECT_EQ(Cli({"store", "get", "--code", "CLIB"}, &out, &err, secret), 1);
-  EXPECT_NE(err.find("PERMISSION_DENIED STORE_OUT_OF_SCOPE"), std::string::npos) << err;
+  EXPECT_NE(err.find("PERMISSION_DENIED STORE_OUT_OF_SCOPE"), std::string::npos)
+      << err;
   EXPECT_EQ(Cli({"audit", "list"}, &out, &err, secret), 1);
   EXPECT_NE(err.find("ROLE_NOT_ALLOWED"), std::string::npos) << err;
   EXPECT_EQ(Cli({"health"}, &out, &err), 0) << err;

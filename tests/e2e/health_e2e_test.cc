@@ -91,7 +91,8 @@ TEST(HealthE2eTest, FollowsTheDatabaseDownAndBackUp) {
   create.mutable_store()->set_display_name("written while down");
   create.mutable_store()->set_time_zone("Asia/Jakarta");
   create.mutable_store()->set_currency_code("IDR");
-  EXPECT_EQ(catalog.CreateStore(create).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(catalog.CreateStore(create).status().code(),
+            StatusCode::kUnavailable);
 
   mariadb.Start();
   EXPECT_TRUE(Eventually(

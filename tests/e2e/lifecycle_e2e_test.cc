@@ -1,8 +1,7 @@
 // The server process: schema checks at start-up, concurrent migrating
 // starts, graceful SIGTERM, TLS, and refusal of plaintext off loopback.
-#include <signal.h>
-
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <thread>
 
@@ -45,7 +44,8 @@ TEST(LifecycleE2eTest, RefusesToServeAnUnmigratedDatabase) {
                          "127.0.0.1:" + std::to_string(FreePort())},
                         EnvFor(scratch.config()), &out, &err);
   EXPECT_EQ(code, 1);
-  EXPECT_NE((out + err).find("SCHEMA_TOO_OLD"), std::string::npos) << out << err;
+  EXPECT_NE((out + err).find("SCHEMA_TOO_OLD"), std::string::npos)
+      << out << err;
   EXPECT_NE((out + err).find("backofficed migrate"), std::string::npos);
 }
 
@@ -55,16 +55,19 @@ TEST(LifecycleE2eTest, TwoServersStartingAtOnceMigrateOnce) {
   a.address = "127.0.0.1:" + std::to_string(FreePort());
   ConnectionOptions b;
   b.address = "127.0.0.1:" + std::to_string(FreePort());
-  ChildProcess first({BACKOFFICED_PATH, "serve", "--migrate", "--listen", a.address},
-                     EnvFor(scratch.config()));
-  ChildProcess second({BACKOFFICED_PATH, "serve", "--migrate", "--listen", b.address},
-                      EnvFor(scratch.config()));
+  ChildProcess first(
+      {BACKOFFICED_PATH, "serve", "--migrate", "--listen", a.address},
+      EnvFor(scratch.config()));
+  ChildProcess second(
+      {BACKOFFICED_PATH, "serve", "--migrate", "--listen", b.address},
+      EnvFor(scratch.config()));
   EXPECT_TRUE(WaitServing(a, first)) << first.Output();
   EXPECT_TRUE(WaitServing(b, second)) << second.Output();
   EXPECT_EQ(scratch.CountRows("schema_migrations"), 1);
   const std::string logs = first.Output() + second.Output();
   EXPECT_EQ(logs.find("applying migration"), logs.rfind("applying migration"))
-      << "a migration was applied twice:\n" << logs;
+      << "a migration was applied twice:\n"
+      << logs;
 }
 
 TEST(LifecycleE2eTest, SigtermLetsTheServerStopCleanly) {
@@ -73,7 +76,8 @@ TEST(LifecycleE2eTest, SigtermLetsTheServerStopCleanly) {
   CatalogClient catalog(server.Connect(server.admin_token()));
   ASSERT_TRUE(catalog.ListStores(v1::ListStoresRequest()).ok());
   EXPECT_EQ(server.Stop(), 0);
-  EXPECT_NE(server.process().Output().find("backofficed stopped"), std::string::npos);
+  EXPECT_NE(server.process().Output().find("backofficed stopped"),
+            std::string::npos);
   EXPECT_EQ(catalog.ListStores(v1::ListStoresRequest()).status().code(),
             StatusCode::kUnavailable);
 }
@@ -82,7 +86,9 @@ TEST(LifecycleE2eTest, PlaintextOffLoopbackIsRefused) {
   ScratchDatabase scratch;
   std::string out;
   std::string err;
-  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "migrate"}, EnvFor(scratch.config()), &out, &err), 0);
+  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "migrate"}, EnvFor(scratch.config()),
+                       &out, &err),
+            0);
   int code = RunCommand({BACKOFFICED_PATH, "serve", "--listen",
                          "0.0.0.0:" + std::to_string(FreePort())},
                         EnvFor(scratch.config()), &out, &err);
@@ -96,23 +102,29 @@ TEST(LifecycleE2eTest, ServesTlsToAClientThatTrustsTheCa) {
   std::string out;
   std::string err;
   ASSERT_EQ(RunCommand({"/bin/mkdir", "-p", dir}, {}, &out), 0);
-  ASSERT_EQ(RunCommand({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048",
-                        "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                        "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"},
-                       {}, &out, &err),
-            0)
+  ASSERT_EQ(
+      RunCommand({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048",
+                  "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext",
+                  "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+                  dir + "/key.pem", "-out", dir + "/cert.pem"},
+                 {}, &out, &err),
+      0)
       << err;
-  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "migrate"}, EnvFor(scratch.config()), &out, &err), 0);
-  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "bootstrap-admin"}, EnvFor(scratch.config()), &out, &err), 0);
+  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "migrate"}, EnvFor(scratch.config()),
+                       &out, &err),
+            0);
+  ASSERT_EQ(RunCommand({BACKOFFICED_PATH, "bootstrap-admin"},
+                       EnvFor(scratch.config()), &out, &err),
+            0);
   const std::string admin = out.substr(0, out.find('\n'));
   ConnectionOptions tls;
   tls.address = "127.0.0.1:" + std::to_string(FreePort());
   tls.ca_file = dir + "/cert.pem";
   tls.token = admin;
-  ChildProcess server({BACKOFFICED_PATH, "serve", "--listen", tls.address,
-                       "--tls-cert", dir + "/cert.pem", "--tls-key", dir + "/key.pem"},
-                      EnvFor(scratch.config()));
+  ChildProcess server(
+      {BACKOFFICED_PATH, "serve", "--listen", tls.address, "--tls-cert",
+       dir + "/cert.pem", "--tls-key", dir + "/key.pem"},
+      EnvFor(scratch.config()));
   ASSERT_TRUE(WaitServing(tls, server)) << server.Output();
   AccessClient secure(*MakeConnection(tls));
   auto me = secure.GetCallerIdentity(v1::GetCallerIdentityRequest());
@@ -141,24 +153,29 @@ TEST(LifecycleE2eTest, AGenericClientDiscoversAndCallsTheApiByReflection) {
                        {}, &out, &err),
             0)
       << err;
-  EXPECT_NE(out.find("backoffice.v1.CatalogService/CreateProduct"), std::string::npos);
-  EXPECT_NE(out.find("backoffice.v1.AuditService/ListAuditRecords"), std::string::npos);
+  EXPECT_NE(out.find("backoffice.v1.CatalogService/CreateProduct"),
+            std::string::npos);
+  EXPECT_NE(out.find("backoffice.v1.AuditService/ListAuditRecords"),
+            std::string::npos);
   EXPECT_NE(out.find("grpc.health.v1.Health/Check"), std::string::npos);
 
   const std::string create = url + "/backoffice.v1.CatalogService/CreateStore";
   const std::string body =
       R"({"store":{"code":"REFL1","displayName":"Reflected","timeZone":"Asia/Jakarta","currencyCode":"IDR"}})";
-  EXPECT_EQ(RunCommand({BUF_PATH, "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-                        "-H", "authorization: Bearer " + server.admin_token(), "-d", body, create},
+  EXPECT_EQ(RunCommand({BUF_PATH, "curl", "--protocol", "grpc",
+                        "--http2-prior-knowledge", "-H",
+                        "authorization: Bearer " + server.admin_token(), "-d",
+                        body, create},
                        {}, &out, &err),
             0)
       << err;
   EXPECT_NE(out.find("\"createTime\""), std::string::npos) << out;
-  EXPECT_NE(RunCommand({BUF_PATH, "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-                        "-d", body, create},
+  EXPECT_NE(RunCommand({BUF_PATH, "curl", "--protocol", "grpc",
+                        "--http2-prior-knowledge", "-d", body, create},
                        {}, &out, &err),
             0);
-  EXPECT_NE((out + err).find("unauthenticated"), std::string::npos) << out << err;
+  EXPECT_NE((out + err).find("unauthenticated"), std::string::npos)
+      << out << err;
   EXPECT_EQ(scratch.CountRows("stores"), 1);
 }
 

@@ -26,7 +26,8 @@ class CatalogRepositoryTest : public ::testing::Test {
   CatalogRepositoryTest() : db_(scratch_.config()), repository_(db_) {
     auto migrated = Migrate(db_);
     if (!migrated.ok()) throw std::runtime_error(migrated.status().ToString());
-    ctx_.principal = domain::Principal{1, "tester", domain::Role::kAdmin, "", ""};
+    ctx_.principal =
+        domain::Principal{1, "tester", domain::Role::kAdmin, "", ""};
     ctx_.method = "/backoffice.v1.CatalogService/Test";
     ctx_.request_id = "req-1";
     ctx_.peer = "ipv4:127.0.0.1:1";
@@ -76,7 +77,8 @@ TEST_F(CatalogRepositoryTest, DuplicateStoreIsRefusedAndLeavesNoAudit) {
 
 TEST_F(CatalogRepositoryTest, DuplicateBarcodeRollsBackTheWholeProduct) {
   ASSERT_TRUE(repository_.CreateProduct(MakeProduct("A", {"111"}), ctx_).ok());
-  auto clash = repository_.CreateProduct(MakeProduct("B", {"222", "111"}), ctx_);
+  auto clash =
+      repository_.CreateProduct(MakeProduct("B", {"222", "111"}), ctx_);
   EXPECT_EQ(clash.status().reason(), "BARCODE_ALREADY_EXISTS");
   EXPECT_EQ(scratch_.CountRows("products"), 1);
   EXPECT_EQ(scratch_.CountRows("product_barcodes"), 1);
@@ -100,12 +102,18 @@ TEST_F(CatalogRepositoryTest, FailedMutationChangesNothingAndIsNotAudited) {
 }
 
 TEST_F(CatalogRepositoryTest, ProductIsFoundByEachBarcodeAndBarcodesCanMove) {
-  ASSERT_TRUE(repository_.CreateProduct(MakeProduct("A", {"111", "112"}), ctx_).ok());
+  ASSERT_TRUE(
+      repository_.CreateProduct(MakeProduct("A", {"111", "112"}), ctx_).ok());
   EXPECT_EQ(repository_.GetProductByBarcode("112")->sku, "A");
   EXPECT_EQ(repository_.GetProductByBarcode("999").status().reason(),
             "PRODUCT_NOT_FOUND");
   auto updated = repository_.UpdateProduct(
-      "A", [](Product& p) { p.barcodes = {"113"}; return Status(); }, ctx_);
+      "A",
+      [](Product& p) {
+        p.barcodes = {"113"};
+        return Status();
+      },
+      ctx_);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->barcodes, std::vector<std::string>{"113"});
   EXPECT_EQ(repository_.GetProductByBarcode("111").status().code(),
@@ -113,7 +121,8 @@ TEST_F(CatalogRepositoryTest, ProductIsFoundByEachBarcodeAndBarcodesCanMove) {
 }
 
 TEST_F(CatalogRepositoryTest, ImportCreatesUpdatesAndThenChangesNothing) {
-  ASSERT_TRUE(repository_.CreateProduct(MakeProduct("TAKEN", {"555"}), ctx_).ok());
+  ASSERT_TRUE(
+      repository_.CreateProduct(MakeProduct("TAKEN", {"555"}), ctx_).ok());
   std::vector<domain::ImportRow> rows = {
       {2, MakeProduct("P1", {"101"})},
       {3, MakeProduct("P2", {"555"})},  // Barcode of another product.
@@ -184,7 +193,8 @@ TEST_F(CatalogRepositoryTest, ConcurrentCreatesOfOneSkuLeaveExactlyOne) {
 
 TEST_F(CatalogRepositoryTest, TheDatabaseRefusesToEditOrDeleteAudit) {
   ASSERT_TRUE(repository_.CreateStore(MakeStore("JKT01"), ctx_).ok());
-  EXPECT_ANY_THROW(scratch_.Execute("UPDATE audit_records SET entity_id = 'x'"));
+  EXPECT_ANY_THROW(
+      scratch_.Execute("UPDATE audit_records SET entity_id = 'x'"));
   EXPECT_ANY_THROW(scratch_.Execute("DELETE FROM audit_records"));
   EXPECT_EQ(scratch_.CountRows("audit_records WHERE entity_id = 'JKT01'"), 1);
 }
@@ -198,9 +208,12 @@ TEST_F(CatalogRepositoryTest, TokensAreStoredAsHashesAndRevocationIsImmediate) {
   ASSERT_TRUE(created.ok()) << created.status();
   EXPECT_TRUE(access.FindPrincipalByTokenHash(std::string(64, 'a')).ok());
   ASSERT_TRUE(access.RevokeToken(created->id, ctx_).ok());
-  EXPECT_EQ(access.FindPrincipalByTokenHash(std::string(64, 'a')).status().code(),
-            StatusCode::kUnauthenticated);
-  EXPECT_EQ(scratch_.CountRows("audit_records WHERE entity_type = 'access_token'"), 2);
+  EXPECT_EQ(
+      access.FindPrincipalByTokenHash(std::string(64, 'a')).status().code(),
+      StatusCode::kUnauthenticated);
+  EXPECT_EQ(
+      scratch_.CountRows("audit_records WHERE entity_type = 'access_token'"),
+      2);
 }
 
 }  // namespace

@@ -76,7 +76,8 @@ std::string RunningServer::CreateToken(v1::Role role,
   request.mutable_access_token()->set_terminal_code(terminal_code);
   auto created = access.CreateAccessToken(request);
   if (!created.ok()) {
-    throw std::runtime_error("CreateAccessToken: " + created.status().ToString());
+    throw std::runtime_error("CreateAccessToken: " +
+                             created.status().ToString());
   }
   if (token_id) *token_id = created->access_token().id();
   return created->secret();
@@ -87,10 +88,10 @@ int RunCli(const RunningServer& server, const std::string& token,
            std::string* err) {
   std::vector<std::string> argv = {BACKOFFICECTL_PATH};
   argv.insert(argv.end(), args.begin(), args.end());
-  return RunCommand(argv,
-                    {{"BACKOFFICE_ADDR", server.address()},
-                     {"BACKOFFICE_TOKEN", token}},
-                    out, err);
+  return RunCommand(
+      argv,
+      {{"BACKOFFICE_ADDR", server.address()}, {"BACKOFFICE_TOKEN", token}}, out,
+      err);
 }
 
 }  // namespace backoffice::testing

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -13,8 +14,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 extern char** environ;
 
@@ -44,7 +43,9 @@ std::string UniqueName(const char* prefix) {
   static std::atomic<int> counter{0};
   return std::string(prefix) + std::to_string(getpid()) + "_" +
          std::to_string(counter++) + "_" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 100000);
+         std::to_string(
+             std::chrono::steady_clock::now().time_since_epoch().count() %
+             100000);
 }
 
 pid_t Spawn(const std::vector<std::string>& argv,
@@ -113,7 +114,8 @@ ScratchDatabase::~ScratchDatabase() {
 long long ScratchDatabase::CountRows(const std::string& table_and_where) {
   long long count = -1;
   Status s = admin_->WithSession([&](soci::session& session) {
-    session << "SELECT COUNT(*) FROM " + config_.database + "." + table_and_where,
+    session << "SELECT COUNT(*) FROM " + config_.database + "." +
+                   table_and_where,
         soci::into(count);
     return Status();
   });
@@ -166,11 +168,13 @@ bool ChildProcess::Running() {
 std::string ChildProcess::Output() const { return ReadAll(output_path_); }
 
 int RunCommand(const std::vector<std::string>& argv,
-               const std::map<std::string, std::string>& env,
-               std::string* out, std::string* err) {
+               const std::map<std::string, std::string>& env, std::string* out,
+               std::string* err) {
   std::string base = "/tmp/" + UniqueName("bo_cmd_");
-  int out_fd = open((base + ".out").c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
-  int err_fd = open((base + ".err").c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
+  int out_fd =
+      open((base + ".out").c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
+  int err_fd =
+      open((base + ".err").c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
   pid_t pid = Spawn(argv, env, out_fd, err_fd);
   close(out_fd);
   close(err_fd);

@@ -62,8 +62,8 @@ class ChildProcess {
 // Runs a command to its end; returns {exit code, stdout}. stderr goes to
 // `*err` when given.
 int RunCommand(const std::vector<std::string>& argv,
-               const std::map<std::string, std::string>& env,
-               std::string* out, std::string* err = nullptr);
+               const std::map<std::string, std::string>& env, std::string* out,
+               std::string* err = nullptr);
 
 // A TCP port on 127.0.0.1 that nothing listens on now.
 int FreePort();

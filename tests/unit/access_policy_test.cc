@@ -18,9 +18,9 @@ std::set<std::string> ServedMethods() {
   (void)v1::CreateAccessTokenRequest::descriptor();
   (void)v1::ListAuditRecordsRequest::descriptor();
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name : {"backoffice.v1.CatalogService",
-                           "backoffice.v1.AccessService",
-                           "backoffice.v1.AuditService"}) {
+  for (const char* name :
+       {"backoffice.v1.CatalogService", "backoffice.v1.AccessService",
+        "backoffice.v1.AuditService"}) {
     const auto* service = pool->FindServiceByName(name);
     EXPECT_NE(service, nullptr) << name;
     if (service == nullptr) continue;
@@ -61,7 +61,8 @@ TEST(AccessPolicy, TokensAreForAdminsOnly) {
   Principal head{1, "h", Role::kHeadOffice, "", ""};
   Principal admin{2, "a", Role::kAdmin, "", ""};
   const char* method = "/backoffice.v1.AccessService/CreateAccessToken";
-  EXPECT_EQ(AuthorizeMethod(head, method).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(AuthorizeMethod(head, method).code(),
+            StatusCode::kPermissionDenied);
   EXPECT_TRUE(AuthorizeMethod(admin, method).ok());
 }
 

@@ -1,9 +1,9 @@
 // The catalog's rules above storage, with a mock repository: invalid input
 // and out-of-scope requests must never reach storage.
-#include "domain/catalog.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "domain/catalog.h"
 
 namespace backoffice::domain {
 namespace {
@@ -14,31 +14,67 @@ using ::testing::StrictMock;
 
 class MockCatalogRepository : public CatalogRepository {
  public:
-  MOCK_METHOD(StatusOr<Store>, CreateStore, (const Store&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<Store>, CreateStore,
+              (const Store&, const RequestContext&), (override));
   MOCK_METHOD(StatusOr<Store>, GetStore, (const std::string&), (override));
-  MOCK_METHOD(StatusOr<Store>, UpdateStore, (const std::string&, const Mutation<Store>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Store>>, ListStores, (const PageRequest&, const std::string&), (override));
-  MOCK_METHOD(StatusOr<Terminal>, CreateTerminal, (const Terminal&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<Terminal>, GetTerminal, (const std::string&, const std::string&), (override));
-  MOCK_METHOD(StatusOr<Terminal>, UpdateTerminal, (const std::string&, const std::string&, const Mutation<Terminal>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Terminal>>, ListTerminals, (const std::string&, const PageRequest&), (override));
-  MOCK_METHOD(StatusOr<Product>, CreateProduct, (const Product&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<Product>, GetProductBySku, (const std::string&), (override));
-  MOCK_METHOD(StatusOr<Product>, GetProductByBarcode, (const std::string&), (override));
-  MOCK_METHOD(StatusOr<Product>, UpdateProduct, (const std::string&, const Mutation<Product>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Product>>, ListProducts, (const ProductFilter&, const PageRequest&), (override));
-  MOCK_METHOD(StatusOr<std::vector<ImportResult>>, ImportProducts, (const std::vector<ImportRow>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<ProductStoreSetting>, SetProductStoreSetting, (const ProductStoreSetting&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<ProductStoreSetting>, GetProductStoreSetting, (const std::string&, const std::string&), (override));
-  MOCK_METHOD(StatusOr<std::vector<ProductStoreSetting>>, ListProductStoreSettings, (const std::string&, const PageRequest&), (override));
-  MOCK_METHOD(StatusOr<Supplier>, CreateSupplier, (const Supplier&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<Supplier>, GetSupplier, (const std::string&), (override));
-  MOCK_METHOD(StatusOr<Supplier>, UpdateSupplier, (const std::string&, const Mutation<Supplier>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Supplier>>, ListSuppliers, (bool, const PageRequest&), (override));
-  MOCK_METHOD(StatusOr<Customer>, CreateCustomer, (const Customer&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<Customer>, GetCustomer, (const std::string&, const std::string&), (override));
-  MOCK_METHOD(StatusOr<Customer>, UpdateCustomer, (const std::string&, const std::string&, const Mutation<Customer>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Customer>>, ListCustomers, (const std::string&, const PageRequest&), (override));
+  MOCK_METHOD(StatusOr<Store>, UpdateStore,
+              (const std::string&, const Mutation<Store>&,
+               const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<Store>>, ListStores,
+              (const PageRequest&, const std::string&), (override));
+  MOCK_METHOD(StatusOr<Terminal>, CreateTerminal,
+              (const Terminal&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<Terminal>, GetTerminal,
+              (const std::string&, const std::string&), (override));
+  MOCK_METHOD(StatusOr<Terminal>, UpdateTerminal,
+              (const std::string&, const std::string&,
+               const Mutation<Terminal>&, const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<Terminal>>, ListTerminals,
+              (const std::string&, const PageRequest&), (override));
+  MOCK_METHOD(StatusOr<Product>, CreateProduct,
+              (const Product&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<Product>, GetProductBySku, (const std::string&),
+              (override));
+  MOCK_METHOD(StatusOr<Product>, GetProductByBarcode, (const std::string&),
+              (override));
+  MOCK_METHOD(StatusOr<Product>, UpdateProduct,
+              (const std::string&, const Mutation<Product>&,
+               const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<Product>>, ListProducts,
+              (const ProductFilter&, const PageRequest&), (override));
+  MOCK_METHOD(StatusOr<std::vector<ImportResult>>, ImportProducts,
+              (const std::vector<ImportRow>&, const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<ProductStoreSetting>, SetProductStoreSetting,
+              (const ProductStoreSetting&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<ProductStoreSetting>, GetProductStoreSetting,
+              (const std::string&, const std::string&), (override));
+  MOCK_METHOD(StatusOr<std::vector<ProductStoreSetting>>,
+              ListProductStoreSettings,
+              (const std::string&, const PageRequest&), (override));
+  MOCK_METHOD(StatusOr<Supplier>, CreateSupplier,
+              (const Supplier&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<Supplier>, GetSupplier, (const std::string&),
+              (override));
+  MOCK_METHOD(StatusOr<Supplier>, UpdateSupplier,
+              (const std::string&, const Mutation<Supplier>&,
+               const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<Supplier>>, ListSuppliers,
+              (bool, const PageRequest&), (override));
+  MOCK_METHOD(StatusOr<Customer>, CreateCustomer,
+              (const Customer&, const RequestContext&), (override));
+  MOCK_METHOD(StatusOr<Customer>, GetCustomer,
+              (const std::string&, const std::string&), (override));
+  MOCK_METHOD(StatusOr<Customer>, UpdateCustomer,
+              (const std::string&, const std::string&,
+               const Mutation<Customer>&, const RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<Customer>>, ListCustomers,
+              (const std::string&, const PageRequest&), (override));
 };
 
 RequestContext ContextOf(Role role, const std::string& store = "") {
@@ -52,8 +88,9 @@ TEST(Catalog, InvalidStoreNeverReachesStorage) {
   StrictMock<MockCatalogRepository> repository;
   Catalog catalog(repository);
   Store store{"", "name", "Asia/Jakarta", "IDR", 0, 0};
-  EXPECT_EQ(catalog.CreateStore(ContextOf(Role::kAdmin), store).status().reason(),
-            "INVALID_CODE");
+  EXPECT_EQ(
+      catalog.CreateStore(ContextOf(Role::kAdmin), store).status().reason(),
+      "INVALID_CODE");
 }
 
 TEST(Catalog, OverLongRequestIdIsRefused) {
@@ -83,7 +120,8 @@ TEST(Catalog, StorePrincipalListsOnlyItsOwnStore) {
   Catalog catalog(repository);
   EXPECT_CALL(repository, ListStores(_, std::string("A")))
       .WillOnce(Return(std::vector<Store>{}));
-  EXPECT_TRUE(catalog.ListStores(ContextOf(Role::kStoreStaff, "A"), 10, "").ok());
+  EXPECT_TRUE(
+      catalog.ListStores(ContextOf(Role::kStoreStaff, "A"), 10, "").ok());
   EXPECT_CALL(repository, ListStores(_, std::string("")))
       .WillOnce(Return(std::vector<Store>{}));
   EXPECT_TRUE(catalog.ListStores(ContextOf(Role::kHeadOffice), 10, "").ok());
@@ -126,10 +164,11 @@ TEST(Catalog, ImportRejectsInvalidRowsAndSendsOnlyValidOnes) {
         r.line_number = rows[0].line_number;
         r.sku = rows[0].product.sku;
         r.outcome = ImportOutcome::kCreated;
-        return StatusOr<std::vector<ImportResult>>(std::vector<ImportResult>{r});
+        return StatusOr<std::vector<ImportResult>>(
+            std::vector<ImportResult>{r});
       });
-  auto results = catalog.ImportProducts(
-      ContextOf(Role::kHeadOffice), {{2, good}, {3, bad}, {4, twin}});
+  auto results = catalog.ImportProducts(ContextOf(Role::kHeadOffice),
+                                        {{2, good}, {3, bad}, {4, twin}});
   ASSERT_TRUE(results.ok());
   ASSERT_EQ(results->size(), 3u);
   EXPECT_EQ((*results)[0].outcome, ImportOutcome::kCreated);

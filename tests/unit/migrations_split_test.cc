@@ -7,7 +7,8 @@ namespace {
 
 TEST(SplitSqlStatements, SplitsAtLineEndSemicolonsAndDropsComments) {
   auto statements = SplitSqlStatements(
-      "-- a comment\nCREATE TABLE a (\n  x INT\n);\n\nCREATE TABLE b (y INT);\n");
+      "-- a comment\nCREATE TABLE a (\n  x INT\n);\n\nCREATE TABLE b (y "
+      "INT);\n");
   ASSERT_EQ(statements.size(), 2u);
   EXPECT_EQ(statements[0], "CREATE TABLE a (\n  x INT\n)");
   EXPECT_EQ(statements[1], "CREATE TABLE b (y INT)");

@@ -7,7 +7,9 @@
 namespace backoffice::domain {
 namespace {
 
-Store GoodStore() { return Store{"JKT-01", "Jakarta Satu", "Asia/Jakarta", "IDR", 0, 0}; }
+Store GoodStore() {
+  return Store{"JKT-01", "Jakarta Satu", "Asia/Jakarta", "IDR", 0, 0};
+}
 
 Product GoodProduct() {
   Product p;
@@ -26,7 +28,8 @@ TEST(ValidateCode, AcceptsLettersDigitsDashUnderscore) {
 
 TEST(ValidateCode, RefusesEmptyLongAndOddCharacters) {
   EXPECT_EQ(ValidateCode("code", "").reason(), "INVALID_CODE");
-  EXPECT_EQ(ValidateCode("code", std::string(33, 'A')).reason(), "INVALID_CODE");
+  EXPECT_EQ(ValidateCode("code", std::string(33, 'A')).reason(),
+            "INVALID_CODE");
   EXPECT_EQ(ValidateCode("store_code", "A B").reason(), "INVALID_STORE_CODE");
   EXPECT_EQ(ValidateCode("code", "A B").code(), StatusCode::kInvalidArgument);
 }
@@ -44,7 +47,9 @@ TEST(ValidateName, RefusesControlsAndBrokenUtf8) {
   EXPECT_FALSE(ValidateName("display_name", "").ok());
 }
 
-TEST(ValidateStore, AcceptsAGoodStore) { EXPECT_TRUE(ValidateStore(GoodStore()).ok()); }
+TEST(ValidateStore, AcceptsAGoodStore) {
+  EXPECT_TRUE(ValidateStore(GoodStore()).ok());
+}
 
 TEST(ValidateStore, RefusesUnknownTimeZoneAndBadCurrency) {
   Store s = GoodStore();

@@ -68,35 +68,58 @@ class CatalogClient {
   explicit CatalogClient(std::shared_ptr<Connection> connection)
       : connection_(std::move(connection)) {}
 
-  StatusOr<v1::CreateStoreResponse> CreateStore(const v1::CreateStoreRequest& request);
+  StatusOr<v1::CreateStoreResponse> CreateStore(
+      const v1::CreateStoreRequest& request);
   StatusOr<v1::GetStoreResponse> GetStore(const v1::GetStoreRequest& request);
-  StatusOr<v1::UpdateStoreResponse> UpdateStore(const v1::UpdateStoreRequest& request);
-  StatusOr<v1::ListStoresResponse> ListStores(const v1::ListStoresRequest& request);
+  StatusOr<v1::UpdateStoreResponse> UpdateStore(
+      const v1::UpdateStoreRequest& request);
+  StatusOr<v1::ListStoresResponse> ListStores(
+      const v1::ListStoresRequest& request);
 
-  StatusOr<v1::CreateTerminalResponse> CreateTerminal(const v1::CreateTerminalRequest& request);
-  StatusOr<v1::GetTerminalResponse> GetTerminal(const v1::GetTerminalRequest& request);
-  StatusOr<v1::UpdateTerminalResponse> UpdateTerminal(const v1::UpdateTerminalRequest& request);
-  StatusOr<v1::ListTerminalsResponse> ListTerminals(const v1::ListTerminalsRequest& request);
+  StatusOr<v1::CreateTerminalResponse> CreateTerminal(
+      const v1::CreateTerminalRequest& request);
+  StatusOr<v1::GetTerminalResponse> GetTerminal(
+      const v1::GetTerminalRequest& request);
+  StatusOr<v1::UpdateTerminalResponse> UpdateTerminal(
+      const v1::UpdateTerminalRequest& request);
+  StatusOr<v1::ListTerminalsResponse> ListTerminals(
+      const v1::ListTerminalsRequest& request);
 
-  StatusOr<v1::CreateProductResponse> CreateProduct(const v1::CreateProductRequest& request);
-  StatusOr<v1::GetProductResponse> GetProduct(const v1::GetProductRequest& request);
-  StatusOr<v1::UpdateProductResponse> UpdateProduct(const v1::UpdateProductRequest& request);
-  StatusOr<v1::ListProductsResponse> ListProducts(const v1::ListProductsRequest& request);
-  StatusOr<v1::ImportProductsResponse> ImportProducts(const v1::ImportProductsRequest& request);
+  StatusOr<v1::CreateProductResponse> CreateProduct(
+      const v1::CreateProductRequest& request);
+  StatusOr<v1::GetProductResponse> GetProduct(
+      const v1::GetProductRequest& request);
+  StatusOr<v1::UpdateProductResponse> UpdateProduct(
+      const v1::UpdateProductRequest& request);
+  StatusOr<v1::ListProductsResponse> ListProducts(
+      const v1::ListProductsRequest& request);
+  StatusOr<v1::ImportProductsResponse> ImportProducts(
+      const v1::ImportProductsRequest& request);
 
-  StatusOr<v1::SetProductStoreSettingResponse> SetProductStoreSetting(const v1::SetProductStoreSettingRequest& request);
-  StatusOr<v1::GetProductStoreSettingResponse> GetProductStoreSetting(const v1::GetProductStoreSettingRequest& request);
-  StatusOr<v1::ListProductStoreSettingsResponse> ListProductStoreSettings(const v1::ListProductStoreSettingsRequest& request);
+  StatusOr<v1::SetProductStoreSettingResponse> SetProductStoreSetting(
+      const v1::SetProductStoreSettingRequest& request);
+  StatusOr<v1::GetProductStoreSettingResponse> GetProductStoreSetting(
+      const v1::GetProductStoreSettingRequest& request);
+  StatusOr<v1::ListProductStoreSettingsResponse> ListProductStoreSettings(
+      const v1::ListProductStoreSettingsRequest& request);
 
-  StatusOr<v1::CreateSupplierResponse> CreateSupplier(const v1::CreateSupplierRequest& request);
-  StatusOr<v1::GetSupplierResponse> GetSupplier(const v1::GetSupplierRequest& request);
-  StatusOr<v1::UpdateSupplierResponse> UpdateSupplier(const v1::UpdateSupplierRequest& request);
-  StatusOr<v1::ListSuppliersResponse> ListSuppliers(const v1::ListSuppliersRequest& request);
+  StatusOr<v1::CreateSupplierResponse> CreateSupplier(
+      const v1::CreateSupplierRequest& request);
+  StatusOr<v1::GetSupplierResponse> GetSupplier(
+      const v1::GetSupplierRequest& request);
+  StatusOr<v1::UpdateSupplierResponse> UpdateSupplier(
+      const v1::UpdateSupplierRequest& request);
+  StatusOr<v1::ListSuppliersResponse> ListSuppliers(
+      const v1::ListSuppliersRequest& request);
 
-  StatusOr<v1::CreateCustomerResponse> CreateCustomer(const v1::CreateCustomerRequest& request);
-  StatusOr<v1::GetCustomerResponse> GetCustomer(const v1::GetCustomerRequest& request);
-  StatusOr<v1::UpdateCustomerResponse> UpdateCustomer(const v1::UpdateCustomerRequest& request);
-  StatusOr<v1::ListCustomersResponse> ListCustomers(const v1::ListCustomersRequest& request);
+  StatusOr<v1::CreateCustomerResponse> CreateCustomer(
+      const v1::CreateCustomerRequest& request);
+  StatusOr<v1::GetCustomerResponse> GetCustomer(
+      const v1::GetCustomerRequest& request);
+  StatusOr<v1::UpdateCustomerResponse> UpdateCustomer(
+      const v1::UpdateCustomerRequest& request);
+  StatusOr<v1::ListCustomersResponse> ListCustomers(
+      const v1::ListCustomersRequest& request);
 
  private:
   std::shared_ptr<Connection> connection_;
@@ -108,10 +131,14 @@ class AccessClient {
   explicit AccessClient(std::shared_ptr<Connection> connection)
       : connection_(std::move(connection)) {}
 
-  StatusOr<v1::CreateAccessTokenResponse> CreateAccessToken(const v1::CreateAccessTokenRequest& request);
-  StatusOr<v1::ListAccessTokensResponse> ListAccessTokens(const v1::ListAccessTokensRequest& request);
-  StatusOr<v1::RevokeAccessTokenResponse> RevokeAccessToken(const v1::RevokeAccessTokenRequest& request);
-  StatusOr<v1::GetCallerIdentityResponse> GetCallerIdentity(const v1::GetCallerIdentityRequest& request);
+  StatusOr<v1::CreateAccessTokenResponse> CreateAccessToken(
+      const v1::CreateAccessTokenRequest& request);
+  StatusOr<v1::ListAccessTokensResponse> ListAccessTokens(
+      const v1::ListAccessTokensRequest& request);
+  StatusOr<v1::RevokeAccessTokenResponse> RevokeAccessToken(
+      const v1::RevokeAccessTokenRequest& request);
+  StatusOr<v1::GetCallerIdentityResponse> GetCallerIdentity(
+      const v1::GetCallerIdentityRequest& request);
 
  private:
   std::shared_ptr<Connection> connection_;
@@ -123,7 +150,8 @@ class AuditClient {
   explicit AuditClient(std::shared_ptr<Connection> connection)
       : connection_(std::move(connection)) {}
 
-  StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(const v1::ListAuditRecordsRequest& request);
+  StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
+      const v1::ListAuditRecordsRequest& request);
 
  private:
   std::shared_ptr<Connection> connection_;

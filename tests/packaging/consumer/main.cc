@@ -15,5 +15,6 @@ int main() {
   request.set_barcode("8991234567890");
   auto product = catalog.GetProduct(request);
   std::cout << product.status() << "\n";
-  return product.status().code() == backoffice::StatusCode::kUnavailable ? 0 : 1;
+  return product.status().code() == backoffice::StatusCode::kUnavailable ? 0
+                                                                         : 1;
 }
