@@ -3,6 +3,7 @@ find_package(Threads REQUIRED)
 find_package(Protobuf REQUIRED)
 find_package(gRPC CONFIG REQUIRED)
 find_package(OpenSSL REQUIRED)
+find_package(absl CONFIG REQUIRED)
 
 if(NOT BACKOFFICE_SDK_ONLY)
   find_package(CLI11 CONFIG REQUIRED)

@@ -8,7 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git openssl
-  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
+  libgrpc++-dev libabsl-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libsoci-dev libboost-dev libmariadb-dev mariadb-server mariadb-client
   libssl-dev libgtest-dev libgmock-dev libcli11-dev libspdlog-dev
   tzdata nodejs npm

@@ -2,13 +2,19 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <sstream>
+#include <thread>
 
 #include "backoffice/v1/access_service.grpc.pb.h"
 #include "backoffice/v1/audit_service.grpc.pb.h"
 #include "backoffice/v1/catalog_service.grpc.pb.h"
 #include "backoffice/v1/common.pb.h"
+#include "backoffice/v1/inventory_service.grpc.pb.h"
+#include "backoffice/v1/reconciliation_service.grpc.pb.h"
+#include "backoffice/v1/sales_service.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace backoffice {
@@ -22,7 +28,10 @@ class Connection {
         catalog_(v1::CatalogService::NewStub(channel_)),
         access_(v1::AccessService::NewStub(channel_)),
         audit_(v1::AuditService::NewStub(channel_)),
-        health_(grpc::health::v1::Health::NewStub(channel_)) {}
+        health_(grpc::health::v1::Health::NewStub(channel_)),
+        sales_(v1::SalesService::NewStub(channel_)),
+        inventory_(v1::InventoryService::NewStub(channel_)),
+        reconciliation_(v1::ReconciliationService::NewStub(channel_)) {}
 
   // Prepares a call's context: deadline and bearer token.
   void Prepare(grpc::ClientContext& context) const {
@@ -36,6 +45,10 @@ class Connection {
   v1::AccessService::StubInterface& access() { return *access_; }
   v1::AuditService::StubInterface& audit() { return *audit_; }
   grpc::health::v1::Health::StubInterface& health() { return *health_; }
+  v1::SalesService::StubInterface& sales() { return *sales_; }
+  v1::InventoryService::StubInterface& inventory() { return *inventory_; }
+  v1::ReconciliationService::StubInterface& reconciliation() { return *reconciliation_; }
+  const RetryPolicy& retry() const { return options_.retry; }
 
  private:
   ConnectionOptions options_;
@@ -44,6 +57,9 @@ class Connection {
   std::unique_ptr<v1::AccessService::StubInterface> access_;
   std::unique_ptr<v1::AuditService::StubInterface> audit_;
   std::unique_ptr<grpc::health::v1::Health::StubInterface> health_;
+  std::unique_ptr<v1::SalesService::StubInterface> sales_;
+  std::unique_ptr<v1::InventoryService::StubInterface> inventory_;
+  std::unique_ptr<v1::ReconciliationService::StubInterface> reconciliation_;
 };
 
 namespace {
@@ -83,6 +99,30 @@ StatusOr<Response> Call(Connection& connection, Invoke&& invoke) {
   grpc::Status status = invoke(&context, &response);
   if (!status.ok()) return FromGrpcStatus(status);
   return response;
+}
+
+bool IsTransient(const Status& status) {
+  return status.code() == StatusCode::kUnavailable ||
+         status.code() == StatusCode::kDeadlineExceeded;
+}
+
+// Calls until success, a permanent error, or the policy's last attempt.
+// Only for calls that are safe to repeat.
+template <typename Response, typename Invoke>
+StatusOr<Response> CallWithRetry(Connection& connection, Invoke&& invoke) {
+  const RetryPolicy& policy = connection.retry();
+  std::mt19937_64 random(std::random_device{}());
+  auto backoff = policy.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    auto result = Call<Response>(connection, invoke);
+    if (result.ok() || !IsTransient(result.status()) || attempt >= policy.max_attempts) {
+      return result;
+    }
+    // Full jitter: a random wait up to the current backoff.
+    std::uniform_int_distribution<long long> jitter(backoff.count() / 2, backoff.count());
+    std::this_thread::sleep_for(std::chrono::milliseconds(jitter(random)));
+    backoff = std::min(policy.max_backoff, backoff * 2);
+  }
 }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -162,6 +202,45 @@ BO_UNARY(AccessClient, access, RevokeAccessToken)
 BO_UNARY(AccessClient, access, GetCallerIdentity)
 BO_UNARY(AuditClient, audit, ListAuditRecords)
 
+#define BO_RETRIED(Client, stub, Method)                                   \
+  StatusOr<v1::Method##Response> Client::Method(                          \
+      const v1::Method##Request& request) {                               \
+    return CallWithRetry<v1::Method##Response>(                           \
+        *connection_, [&](grpc::ClientContext* c, v1::Method##Response* r) { \
+          return connection_->stub().Method(c, request, r);               \
+        });                                                               \
+  }
+
+BO_RETRIED(SalesClient, sales, RecordSale)
+BO_RETRIED(SalesClient, sales, UploadSales)
+BO_RETRIED(SalesClient, sales, RecordReturn)
+BO_RETRIED(SalesClient, sales, VoidSale)
+BO_RETRIED(SalesClient, sales, GetSale)
+BO_RETRIED(SalesClient, sales, ListSales)
+BO_RETRIED(SalesClient, sales, CheckReceiptSequence)
+BO_RETRIED(InventoryClient, inventory, GetStockLevel)
+BO_RETRIED(InventoryClient, inventory, ListStockLevels)
+BO_RETRIED(InventoryClient, inventory, ListStockMovements)
+BO_RETRIED(InventoryClient, inventory, AdjustStock)
+BO_RETRIED(ReconciliationClient, reconciliation, VerifyLedger)
+
+#undef BO_RETRIED
 #undef BO_UNARY
+
+StatusOr<std::vector<v1::SaleResult>> SalesClient::UploadBacklog(
+    const std::vector<v1::Sale>& sales, int batch_size) {
+  batch_size = std::clamp(batch_size, 1, 1000);
+  std::vector<v1::SaleResult> results;
+  results.reserve(sales.size());
+  for (std::size_t start = 0; start < sales.size(); start += batch_size) {
+    v1::UploadSalesRequest request;
+    const std::size_t end = std::min(sales.size(), start + batch_size);
+    for (std::size_t i = start; i < end; ++i) *request.add_sales() = sales[i];
+    auto response = UploadSales(request);
+    if (!response.ok()) return response.status();
+    for (auto& r : *response->mutable_results()) results.push_back(std::move(r));
+  }
+  return results;
+}
 
 }  // namespace backoffice

@@ -16,9 +16,11 @@
 #include "storage/access_repository.h"
 #include "storage/catalog_repository.h"
 #include "storage/migrations.h"
+#include "storage/sales_repository.h"
 #include "transport/grpc_services.h"
 #include "transport/health_monitor.h"
 #include "transport/rpc_handler.h"
+#include "transport/sales_grpc_services.h"
 
 namespace backoffice::app {
 namespace {
@@ -101,6 +103,15 @@ int RunServer(const ServerOptions& options,
   transport::CatalogGrpcService catalog_service(handler, catalog);
   transport::AccessGrpcService access_service(handler, access);
   transport::AuditGrpcService audit_service(handler, audit);
+  storage::MySqlSalesRepository sales_repository(db);
+  storage::MySqlInventoryRepository inventory_repository(db);
+  storage::MySqlReconciliationRepository reconciliation_repository(db);
+  domain::Sales sales(sales_repository);
+  domain::Inventory inventory(inventory_repository);
+  domain::Reconciliation reconciliation(reconciliation_repository);
+  transport::SalesGrpcService sales_service(handler, sales);
+  transport::InventoryGrpcService inventory_service(handler, inventory);
+  transport::ReconciliationGrpcService reconciliation_service(handler, reconciliation);
 
   // The health service is built into gRPC without a C++ descriptor; linking
   // the generated one lets reflection describe it to generic clients.
@@ -113,6 +124,9 @@ int RunServer(const ServerOptions& options,
   builder.RegisterService(&catalog_service);
   builder.RegisterService(&access_service);
   builder.RegisterService(&audit_service);
+  builder.RegisterService(&sales_service);
+  builder.RegisterService(&inventory_service);
+  builder.RegisterService(&reconciliation_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (!server || bound_port == 0) {
     spdlog::critical("cannot listen on {}", options.listen_address);

@@ -49,6 +49,21 @@ const std::vector<MethodPolicy>& AllMethodPolicies() {
     {"/backoffice.v1.CatalogService/GetCustomer", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.CatalogService/UpdateCustomer", {kManager, kHeadOffice, kAdmin}, true},
     {"/backoffice.v1.CatalogService/ListCustomers", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
+    // Sales are posted by the till itself (for its own terminal only), or
+    // by the store's manager or head office, say when replaying a backlog.
+    {"/backoffice.v1.SalesService/RecordSale", {kPos, kManager, kHeadOffice}, true},
+    {"/backoffice.v1.SalesService/UploadSales", {kPos, kManager, kHeadOffice}, true},
+    {"/backoffice.v1.SalesService/RecordReturn", {kPos, kManager, kHeadOffice}, true},
+    // Cancelling a whole sale is a manager's decision, never a cashier's.
+    {"/backoffice.v1.SalesService/VoidSale", {kManager, kHeadOffice}, true},
+    {"/backoffice.v1.SalesService/GetSale", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.SalesService/ListSales", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.SalesService/CheckReceiptSequence", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.InventoryService/GetStockLevel", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.InventoryService/ListStockLevels", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.InventoryService/ListStockMovements", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.InventoryService/AdjustStock", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.ReconciliationService/VerifyLedger", {kHeadOffice, kAdmin}},
     // Credentials and the audit trail are the admins' alone.
     {"/backoffice.v1.AccessService/CreateAccessToken", {kAdmin}, true},
     {"/backoffice.v1.AccessService/ListAccessTokens", {kAdmin}},

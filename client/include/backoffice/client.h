@@ -32,8 +32,24 @@
 #include "backoffice/v1/access_service.pb.h"
 #include "backoffice/v1/audit_service.pb.h"
 #include "backoffice/v1/catalog_service.pb.h"
+#include "backoffice/v1/inventory_service.pb.h"
+#include "backoffice/v1/reconciliation_service.pb.h"
+#include "backoffice/v1/sales_service.pb.h"
 
 namespace backoffice {
+
+/// How the SDK retries calls that are safe to repeat (reads, and writes that
+/// carry an idempotency key: sales, returns, voids, adjustments) after a
+/// transient failure: UNAVAILABLE or DEADLINE_EXCEEDED. Each attempt sends
+/// the very same request, so a retried sale can never count twice.
+struct RetryPolicy {
+  /// Attempts in all, the first included; 1 disables retries.
+  int max_attempts = 5;
+  /// The wait before the second attempt; it doubles up to max_backoff, with
+  /// random jitter so that many tills do not retry in step.
+  std::chrono::milliseconds initial_backoff{100};
+  std::chrono::milliseconds max_backoff{2000};
+};
 
 struct ConnectionOptions {
   /// host:port of backofficed.
@@ -44,8 +60,10 @@ struct ConnectionOptions {
   std::string ca_file;
   /// Use TLS with the system's CA certificates when ca_file is empty.
   bool use_tls = false;
-  /// The deadline of each call.
+  /// The deadline of each attempt of a call.
   std::chrono::milliseconds timeout{10000};
+  /// Retries of idempotent calls.
+  RetryPolicy retry;
 };
 
 /// A channel to backofficed with its credentials. Opaque: the gRPC stub
@@ -152,6 +170,64 @@ class AuditClient {
 
   StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
       const v1::ListAuditRecordsRequest& request);
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
+/// Sales from the tills: exactly once, however often they are sent.
+///
+/// Every method is retried under the connection's RetryPolicy: a sale, a
+/// return or a void carries its own id, so a repeated attempt is answered
+/// with the original result (`replayed`) and changes nothing.
+class SalesClient {
+ public:
+  explicit SalesClient(std::shared_ptr<Connection> connection)
+      : connection_(std::move(connection)) {}
+
+  StatusOr<v1::RecordSaleResponse> RecordSale(const v1::RecordSaleRequest& request);
+  StatusOr<v1::UploadSalesResponse> UploadSales(const v1::UploadSalesRequest& request);
+  /// Uploads a backlog of any size in batches of `batch_size` (at most
+  /// 1000), one result per sale in the order given. On a failure of a whole
+  /// batch it stops and returns that error: the batches before it are
+  /// recorded, and sending the whole backlog again is safe.
+  StatusOr<std::vector<v1::SaleResult>> UploadBacklog(const std::vector<v1::Sale>& sales,
+                                                      int batch_size = 500);
+  StatusOr<v1::RecordReturnResponse> RecordReturn(const v1::RecordReturnRequest& request);
+  StatusOr<v1::VoidSaleResponse> VoidSale(const v1::VoidSaleRequest& request);
+  StatusOr<v1::GetSaleResponse> GetSale(const v1::GetSaleRequest& request);
+  StatusOr<v1::ListSalesResponse> ListSales(const v1::ListSalesRequest& request);
+  StatusOr<v1::CheckReceiptSequenceResponse> CheckReceiptSequence(
+      const v1::CheckReceiptSequenceRequest& request);
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
+/// Stock levels, the stock ledger, and adjustments.
+class InventoryClient {
+ public:
+  explicit InventoryClient(std::shared_ptr<Connection> connection)
+      : connection_(std::move(connection)) {}
+
+  StatusOr<v1::GetStockLevelResponse> GetStockLevel(const v1::GetStockLevelRequest& request);
+  StatusOr<v1::ListStockLevelsResponse> ListStockLevels(
+      const v1::ListStockLevelsRequest& request);
+  StatusOr<v1::ListStockMovementsResponse> ListStockMovements(
+      const v1::ListStockMovementsRequest& request);
+  StatusOr<v1::AdjustStockResponse> AdjustStock(const v1::AdjustStockRequest& request);
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
+/// The books checking themselves (admins, head office).
+class ReconciliationClient {
+ public:
+  explicit ReconciliationClient(std::shared_ptr<Connection> connection)
+      : connection_(std::move(connection)) {}
+
+  StatusOr<v1::VerifyLedgerResponse> VerifyLedger(const v1::VerifyLedgerRequest& request);
 
  private:
   std::shared_ptr<Connection> connection_;

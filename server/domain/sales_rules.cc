@@ -1,0 +1,355 @@
+#include <absl/time/civil_time.h>
+#include <absl/time/time.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "domain/access_policy.h"
+#include "domain/errors.h"
+#include "domain/sales.h"
+#include "domain/token_secret.h"
+#include "domain/validation.h"
+
+namespace backoffice::domain {
+namespace {
+
+__extension__ typedef __int128 Int128;
+
+// Appends a field to a fingerprint; the length prefix keeps "ab"+"c" and
+// "a"+"bc" apart.
+void Put(std::string& out, const std::string& value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+  out += ';';
+}
+void Put(std::string& out, std::int64_t value) { Put(out, std::to_string(value)); }
+
+Status CheckAmount(const std::string& field, std::int64_t value) {
+  if (value < 0 || value > kMaxAmountMinor) {
+    return InvalidField(field, "must be within 0-10000000000000");
+  }
+  return Status();
+}
+
+}  // namespace
+
+const char* MovementTypeName(MovementType type) {
+  switch (type) {
+    case MovementType::kSale: return "SALE";
+    case MovementType::kReturn: return "RETURN";
+    case MovementType::kVoid: return "VOID";
+    case MovementType::kAdjustment: return "ADJUSTMENT";
+    case MovementType::kUnspecified: break;
+  }
+  return "UNSPECIFIED";
+}
+
+std::optional<MovementType> MovementTypeFromName(const std::string& name) {
+  for (MovementType t : {MovementType::kSale, MovementType::kReturn,
+                         MovementType::kVoid, MovementType::kAdjustment}) {
+    if (name == MovementTypeName(t)) return t;
+  }
+  return std::nullopt;
+}
+
+const char* AdjustmentReasonName(AdjustmentReason reason) {
+  switch (reason) {
+    case AdjustmentReason::kDamage: return "DAMAGE";
+    case AdjustmentReason::kTheft: return "THEFT";
+    case AdjustmentReason::kCountCorrection: return "COUNT_CORRECTION";
+    case AdjustmentReason::kExpiryWriteOff: return "EXPIRY_WRITE_OFF";
+    case AdjustmentReason::kOther: return "OTHER";
+    case AdjustmentReason::kUnspecified: break;
+  }
+  return "UNSPECIFIED";
+}
+
+const char* TenderTypeName(TenderType type) {
+  switch (type) {
+    case TenderType::kCash: return "CASH";
+    case TenderType::kCard: return "CARD";
+    case TenderType::kQris: return "QRIS";
+    case TenderType::kEwallet: return "EWALLET";
+    case TenderType::kStoreCredit: return "STORE_CREDIT";
+    case TenderType::kUnspecified: break;
+  }
+  return "UNSPECIFIED";
+}
+
+std::optional<TenderType> TenderTypeFromName(const std::string& name) {
+  for (TenderType t : {TenderType::kCash, TenderType::kCard, TenderType::kQris,
+                       TenderType::kEwallet, TenderType::kStoreCredit}) {
+    if (name == TenderTypeName(t)) return t;
+  }
+  return std::nullopt;
+}
+
+Status ValidateIdempotencyKey(const std::string& field, const std::string& key) {
+  if (key.empty() || key.size() > 64 ||
+      !std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      })) {
+    return InvalidField(field, "must be 1-64 characters of A-Z, a-z, 0-9, '-', '_'");
+  }
+  return Status();
+}
+
+std::int64_t LineAmount(std::int64_t quantity_milli, std::int64_t unit_price) {
+  const Int128 product = static_cast<Int128>(quantity_milli) * unit_price;
+  return static_cast<std::int64_t>((product + 500) / 1000);
+}
+
+Status ValidateSale(Sale& sale, TimeMicros now) {
+  if (auto s = ValidateIdempotencyKey("sale_id", sale.sale_id); !s.ok()) return s;
+  if (auto s = ValidateCode("store_code", sale.store_code); !s.ok()) return s;
+  if (auto s = ValidateCode("terminal_code", sale.terminal_code); !s.ok()) return s;
+  if (auto s = ValidateName("cashier", sale.cashier, 64); !s.ok()) return s;
+  if (sale.receipt_number <= 0) {
+    return InvalidField("receipt_number", "must be above zero");
+  }
+  if (sale.sale_time <= 0) return InvalidField("sale_time", "is required");
+  if (sale.sale_time > now + kMaxClockSkewMicros) {
+    return InvalidArgument("SALE_TIME_IN_FUTURE",
+                           "sale_time is more than 10 minutes ahead of the "
+                           "server's clock; check the till's clock")
+        .WithMetadata("field", "sale_time");
+  }
+  if (sale.lines.empty()) {
+    return InvalidArgument("NO_LINES", "a sale needs at least one line");
+  }
+  if (sale.lines.size() > kMaxSaleLines) {
+    return InvalidArgument("TOO_MANY_LINES", "a sale holds at most 500 lines");
+  }
+  if (sale.tenders.empty()) {
+    return InvalidArgument("NO_TENDERS", "a sale needs at least one tender");
+  }
+  if (sale.tenders.size() > kMaxTenders) {
+    return InvalidArgument("TOO_MANY_TENDERS", "a sale holds at most 20 tenders");
+  }
+  std::set<int> line_numbers;
+  std::int64_t total = 0;
+  for (const auto& line : sale.lines) {
+    if (line.line_number < 1 || line.line_number > static_cast<int>(sale.lines.size()) ||
+        !line_numbers.insert(line.line_number).second) {
+      return InvalidField("lines.line_number",
+                          "line numbers must be 1 to the number of lines, each once");
+    }
+    if (line.sku.empty() == line.barcode.empty()) {
+      return InvalidArgument("SKU_OR_BARCODE_REQUIRED",
+                             "each line names its product by sku or by barcode");
+    }
+    if (line.sku.size() > kMaxSkuLength || line.barcode.size() > kMaxBarcodeLength) {
+      return InvalidField("lines.sku", "is longer than 64 characters");
+    }
+    if (line.quantity_milli <= 0 || line.quantity_milli > kMaxQuantityMilli) {
+      return InvalidField("lines.quantity_milli", "must be within 1-1000000000");
+    }
+    if (auto s = CheckAmount("lines.unit_price_minor", line.unit_price_minor); !s.ok()) return s;
+    if (auto s = CheckAmount("lines.amount_minor", line.amount_minor); !s.ok()) return s;
+    if (line.amount_minor != LineAmount(line.quantity_milli, line.unit_price_minor)) {
+      return InvalidArgument("LINE_AMOUNT_MISMATCH",
+                             "line " + std::to_string(line.line_number) +
+                                 ": amount is not quantity x unit price");
+    }
+    if (line.discount_minor < 0 || line.discount_minor > line.amount_minor) {
+      return InvalidField("lines.discount_minor", "must be within 0 and the line amount");
+    }
+    if (line.tax_rate_basis_points < 0 || line.tax_rate_basis_points > 10000) {
+      return InvalidField("lines.tax_rate_basis_points", "must be within 0-10000");
+    }
+    if (line.tax_minor < 0 || line.tax_minor > line.net_minor()) {
+      return InvalidField("lines.tax_minor", "must be within 0 and the net amount");
+    }
+    total += line.net_minor();
+  }
+  std::int64_t tendered = 0;
+  for (const auto& tender : sale.tenders) {
+    if (tender.type == TenderType::kUnspecified) {
+      return InvalidField("tenders.type", "is required");
+    }
+    if (tender.amount_minor <= 0 || tender.amount_minor > kMaxAmountMinor) {
+      return InvalidField("tenders.amount_minor", "must be above zero");
+    }
+    if (tender.change_minor < 0 || tender.change_minor > tender.amount_minor ||
+        (tender.change_minor != 0 && tender.type != TenderType::kCash)) {
+      return InvalidField("tenders.change_minor",
+                          "only cash gives change, at most the amount tendered");
+    }
+    if (tender.type == TenderType::kStoreCredit) {
+      if (auto s = ValidateCode("tenders.customer_code", tender.customer_code); !s.ok()) {
+        return s;
+      }
+    } else if (!tender.customer_code.empty()) {
+      return InvalidField("tenders.customer_code", "only store credit names a customer");
+    }
+    if (auto s = ValidateOptionalText("tenders.reference", tender.reference, 64); !s.ok()) {
+      return s;
+    }
+    tendered += tender.amount_minor - tender.change_minor;
+  }
+  if (tendered != total) {
+    return InvalidArgument("TOTALS_MISMATCH",
+                           "lines minus discounts (" + std::to_string(total) +
+                               ") differ from tenders minus change (" +
+                               std::to_string(tendered) + ")");
+  }
+  sale.total_minor = total;
+  return Status();
+}
+
+Status ValidateReturn(const SaleReturn& r, TimeMicros now) {
+  if (auto s = ValidateIdempotencyKey("return_id", r.return_id); !s.ok()) return s;
+  if (auto s = ValidateCode("store_code", r.store_code); !s.ok()) return s;
+  if (auto s = ValidateCode("terminal_code", r.terminal_code); !s.ok()) return s;
+  if (auto s = ValidateName("cashier", r.cashier, 64); !s.ok()) return s;
+  if (auto s = ValidateIdempotencyKey("sale_id", r.sale_id); !s.ok()) return s;
+  if (r.return_time <= 0) return InvalidField("return_time", "is required");
+  if (r.return_time > now + kMaxClockSkewMicros) {
+    return InvalidArgument("RETURN_TIME_IN_FUTURE",
+                           "return_time is more than 10 minutes ahead");
+  }
+  if (r.lines.empty() || r.lines.size() > kMaxSaleLines) {
+    return InvalidArgument("NO_LINES", "a return holds 1 to 500 lines");
+  }
+  std::set<int> seen;
+  for (const auto& line : r.lines) {
+    if (!seen.insert(line.sale_line_number).second) {
+      return InvalidField("lines.sale_line_number", "each sale line at most once");
+    }
+    if (line.quantity_milli <= 0 || line.quantity_milli > kMaxQuantityMilli) {
+      return InvalidField("lines.quantity_milli", "must be within 1-1000000000");
+    }
+  }
+  if (r.refund_tender_type == TenderType::kUnspecified) {
+    return InvalidField("refund_tender_type", "is required");
+  }
+  return Status();
+}
+
+Status ValidateAdjustment(const StockAdjustment& a) {
+  if (auto s = ValidateIdempotencyKey("adjustment_id", a.adjustment_id); !s.ok()) return s;
+  if (auto s = ValidateCode("store_code", a.store_code); !s.ok()) return s;
+  if (a.sku.empty() || a.sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is required, at most 64 characters");
+  }
+  if (a.quantity_delta_milli == 0 || a.quantity_delta_milli > kMaxQuantityMilli ||
+      a.quantity_delta_milli < -kMaxQuantityMilli) {
+    return InvalidField("quantity_delta_milli", "must be non-zero, within +-1000000000");
+  }
+  if (a.reason == AdjustmentReason::kUnspecified) {
+    return InvalidField("reason", "is required");
+  }
+  if (auto s = ValidateOptionalText("note", a.note, 500); !s.ok()) return s;
+  if (a.reason == AdjustmentReason::kOther && a.note.empty()) {
+    return InvalidField("note", "is required when the reason is OTHER");
+  }
+  return Status();
+}
+
+std::string SaleFingerprint(const Sale& sale) {
+  std::string out = "sale/v1;";
+  Put(out, sale.sale_id);
+  Put(out, sale.store_code);
+  Put(out, sale.terminal_code);
+  Put(out, sale.cashier);
+  Put(out, sale.receipt_number);
+  Put(out, sale.sale_time);
+  for (const auto& l : sale.lines) {
+    Put(out, l.line_number);
+    Put(out, l.sku);
+    Put(out, l.barcode);
+    Put(out, l.quantity_milli);
+    Put(out, l.unit_price_minor);
+    Put(out, l.amount_minor);
+    Put(out, l.discount_minor);
+    Put(out, l.tax_rate_basis_points);
+    Put(out, l.tax_minor);
+  }
+  for (const auto& t : sale.tenders) {
+    Put(out, static_cast<std::int64_t>(t.type));
+    Put(out, t.amount_minor);
+    Put(out, t.change_minor);
+    Put(out, t.customer_code);
+    Put(out, t.reference);
+  }
+  return Sha256Hex(out);
+}
+
+std::string ReturnFingerprint(const SaleReturn& r) {
+  std::string out = "return/v1;";
+  Put(out, r.return_id);
+  Put(out, r.store_code);
+  Put(out, r.terminal_code);
+  Put(out, r.cashier);
+  Put(out, r.sale_id);
+  Put(out, r.return_time);
+  for (const auto& l : r.lines) {
+    Put(out, l.sale_line_number);
+    Put(out, l.quantity_milli);
+    Put(out, l.damaged ? 1 : 0);
+  }
+  Put(out, static_cast<std::int64_t>(r.refund_tender_type));
+  return Sha256Hex(out);
+}
+
+std::string AdjustmentFingerprint(const StockAdjustment& a) {
+  std::string out = "adjustment/v1;";
+  Put(out, a.adjustment_id);
+  Put(out, a.store_code);
+  Put(out, a.sku);
+  Put(out, a.quantity_delta_milli);
+  Put(out, static_cast<std::int64_t>(a.reason));
+  Put(out, a.note);
+  return Sha256Hex(out);
+}
+
+Status CheckMayPostFor(const Principal& principal, const std::string& store_code,
+                       const std::string& terminal_code) {
+  if (principal.role == Role::kPosTerminal &&
+      (principal.store_code != store_code || principal.terminal_code != terminal_code)) {
+    return PermissionDenied("TERMINAL_MISMATCH",
+                            "a till token posts only for its own terminal " +
+                                principal.store_code + "/" + principal.terminal_code);
+  }
+  return CheckStoreScope(principal, store_code);
+}
+
+StatusOr<std::string> BusinessDay(TimeMicros instant, const std::string& time_zone) {
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(time_zone, &zone)) {
+    return Internal("TIME_ZONE_UNKNOWN", "cannot load time zone " + time_zone);
+  }
+  const absl::CivilDay day =
+      absl::ToCivilDay(absl::FromUnixMicros(instant), zone);
+  return absl::FormatCivilTime(day);
+}
+
+Status ValidateBusinessDay(const std::string& field, const std::string& day) {
+  absl::CivilDay parsed;
+  if (day.size() != 10 || !absl::ParseCivilTime(day, &parsed)) {
+    return InvalidField(field, "must be a date YYYY-MM-DD");
+  }
+  return Status();
+}
+
+std::int64_t RefundFor(std::int64_t line_net, std::int64_t sold,
+                       std::int64_t returned_before, std::int64_t refunded_before,
+                       std::int64_t quantity) {
+  if (returned_before + quantity >= sold) return line_net - refunded_before;
+  return static_cast<std::int64_t>(static_cast<Int128>(line_net) * quantity / sold);
+}
+
+std::vector<std::int64_t> MissingReceipts(const std::vector<std::int64_t>& numbers,
+                                          std::size_t limit) {
+  std::vector<std::int64_t> missing;
+  for (std::size_t i = 1; i < numbers.size() && missing.size() < limit; ++i) {
+    for (std::int64_t n = numbers[i - 1] + 1; n < numbers[i] && missing.size() < limit; ++n) {
+      missing.push_back(n);
+    }
+  }
+  return missing;
+}
+
+}  // namespace backoffice::domain

@@ -1,0 +1,229 @@
+#include "transport/sales_mapping.h"
+
+#include <google/protobuf/util/time_util.h>
+
+namespace backoffice::transport {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+domain::TimeMicros Micros(const google::protobuf::Timestamp& t) {
+  return TimeUtil::TimestampToMicroseconds(t);
+}
+
+void SetTime(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
+  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
+}
+
+domain::TenderType FromProto(v1::TenderType t) {
+  switch (t) {
+    case v1::TENDER_TYPE_CASH: return domain::TenderType::kCash;
+    case v1::TENDER_TYPE_CARD: return domain::TenderType::kCard;
+    case v1::TENDER_TYPE_QRIS: return domain::TenderType::kQris;
+    case v1::TENDER_TYPE_EWALLET: return domain::TenderType::kEwallet;
+    case v1::TENDER_TYPE_STORE_CREDIT: return domain::TenderType::kStoreCredit;
+    default: return domain::TenderType::kUnspecified;
+  }
+}
+
+v1::TenderType ToProto(domain::TenderType t) {
+  switch (t) {
+    case domain::TenderType::kCash: return v1::TENDER_TYPE_CASH;
+    case domain::TenderType::kCard: return v1::TENDER_TYPE_CARD;
+    case domain::TenderType::kQris: return v1::TENDER_TYPE_QRIS;
+    case domain::TenderType::kEwallet: return v1::TENDER_TYPE_EWALLET;
+    case domain::TenderType::kStoreCredit: return v1::TENDER_TYPE_STORE_CREDIT;
+    case domain::TenderType::kUnspecified: break;
+  }
+  return v1::TENDER_TYPE_UNSPECIFIED;
+}
+
+v1::MovementType ToProto(domain::MovementType t) {
+  switch (t) {
+    case domain::MovementType::kSale: return v1::MOVEMENT_TYPE_SALE;
+    case domain::MovementType::kReturn: return v1::MOVEMENT_TYPE_RETURN;
+    case domain::MovementType::kVoid: return v1::MOVEMENT_TYPE_VOID;
+    case domain::MovementType::kAdjustment: return v1::MOVEMENT_TYPE_ADJUSTMENT;
+    case domain::MovementType::kUnspecified: break;
+  }
+  return v1::MOVEMENT_TYPE_UNSPECIFIED;
+}
+
+}  // namespace
+
+domain::MovementType FromProto(v1::MovementType t) {
+  switch (t) {
+    case v1::MOVEMENT_TYPE_SALE: return domain::MovementType::kSale;
+    case v1::MOVEMENT_TYPE_RETURN: return domain::MovementType::kReturn;
+    case v1::MOVEMENT_TYPE_VOID: return domain::MovementType::kVoid;
+    case v1::MOVEMENT_TYPE_ADJUSTMENT: return domain::MovementType::kAdjustment;
+    default: return domain::MovementType::kUnspecified;
+  }
+}
+
+domain::Sale FromProto(const v1::Sale& p) {
+  domain::Sale d;
+  d.sale_id = p.sale_id();
+  d.store_code = p.store_code();
+  d.terminal_code = p.terminal_code();
+  d.cashier = p.cashier();
+  d.receipt_number = p.receipt_number();
+  d.sale_time = p.has_sale_time() ? Micros(p.sale_time()) : 0;
+  d.lines.reserve(p.lines_size());
+  for (const auto& l : p.lines()) {
+    domain::SaleLine line;
+    line.line_number = l.line_number();
+    line.sku = l.sku();
+    line.barcode = l.barcode();
+    line.quantity_milli = l.quantity_milli();
+    line.unit_price_minor = l.unit_price_minor();
+    line.amount_minor = l.amount_minor();
+    line.discount_minor = l.discount_minor();
+    line.tax_rate_basis_points = l.tax_rate_basis_points();
+    line.tax_minor = l.tax_minor();
+    d.lines.push_back(std::move(line));
+  }
+  for (const auto& t : p.tenders()) {
+    domain::Tender tender;
+    tender.type = FromProto(t.type());
+    tender.amount_minor = t.amount_minor();
+    tender.change_minor = t.change_minor();
+    tender.customer_code = t.customer_code();
+    tender.reference = t.reference();
+    d.tenders.push_back(std::move(tender));
+  }
+  return d;
+}
+
+void ToProto(const domain::Sale& d, v1::Sale* p) {
+  p->set_sale_id(d.sale_id);
+  p->set_store_code(d.store_code);
+  p->set_terminal_code(d.terminal_code);
+  p->set_cashier(d.cashier);
+  p->set_receipt_number(d.receipt_number);
+  SetTime(d.sale_time, p->mutable_sale_time());
+  for (const auto& l : d.lines) {
+    auto* line = p->add_lines();
+    line->set_line_number(l.line_number);
+    line->set_sku(l.sku);
+    line->set_barcode(l.barcode);
+    line->set_quantity_milli(l.quantity_milli);
+    line->set_unit_price_minor(l.unit_price_minor);
+    line->set_amount_minor(l.amount_minor);
+    line->set_discount_minor(l.discount_minor);
+    line->set_tax_rate_basis_points(l.tax_rate_basis_points);
+    line->set_tax_minor(l.tax_minor);
+  }
+  for (const auto& t : d.tenders) {
+    auto* tender = p->add_tenders();
+    tender->set_type(ToProto(t.type));
+    tender->set_amount_minor(t.amount_minor);
+    tender->set_change_minor(t.change_minor);
+    tender->set_customer_code(t.customer_code);
+    tender->set_reference(t.reference);
+  }
+  SetTime(d.record_time, p->mutable_record_time());
+  p->set_business_day(d.business_day);
+  p->set_total_minor(d.total_minor);
+  p->set_state(d.state == domain::SaleState::kVoided ? v1::SALE_STATE_VOIDED
+                                                     : v1::SALE_STATE_RECORDED);
+}
+
+void ToProto(const domain::SaleOutcome& d, v1::SaleResult* p) {
+  p->set_sale_id(d.sale.sale_id);
+  p->set_recorded(d.status.ok());
+  p->set_replayed(d.replayed);
+  if (!d.status.ok()) {
+    p->set_error_code(static_cast<int>(d.status.code()));
+    p->set_reason(d.status.reason());
+    p->set_message(d.status.message());
+  }
+}
+
+domain::SaleReturn FromProto(const v1::SaleReturn& p) {
+  domain::SaleReturn d;
+  d.return_id = p.return_id();
+  d.store_code = p.store_code();
+  d.terminal_code = p.terminal_code();
+  d.cashier = p.cashier();
+  d.sale_id = p.sale_id();
+  d.return_time = p.has_return_time() ? Micros(p.return_time()) : 0;
+  for (const auto& l : p.lines()) {
+    d.lines.push_back(domain::ReturnLine{l.sale_line_number(), l.quantity_milli(), l.damaged(), 0});
+  }
+  d.refund_tender_type = FromProto(p.refund_tender_type());
+  return d;
+}
+
+void ToProto(const domain::SaleReturn& d, v1::SaleReturn* p) {
+  p->set_return_id(d.return_id);
+  p->set_store_code(d.store_code);
+  p->set_terminal_code(d.terminal_code);
+  p->set_cashier(d.cashier);
+  p->set_sale_id(d.sale_id);
+  SetTime(d.return_time, p->mutable_return_time());
+  for (const auto& l : d.lines) {
+    auto* line = p->add_lines();
+    line->set_sale_line_number(l.sale_line_number);
+    line->set_quantity_milli(l.quantity_milli);
+    line->set_damaged(l.damaged);
+    line->set_refund_minor(l.refund_minor);
+  }
+  p->set_refund_tender_type(ToProto(d.refund_tender_type));
+  p->set_refund_total_minor(d.refund_total_minor);
+  SetTime(d.record_time, p->mutable_record_time());
+}
+
+domain::StockAdjustment FromProto(const v1::AdjustStockRequest& p) {
+  domain::StockAdjustment d;
+  d.adjustment_id = p.adjustment_id();
+  d.store_code = p.store_code();
+  d.sku = p.sku();
+  d.quantity_delta_milli = p.quantity_delta_milli();
+  switch (p.reason()) {
+    case v1::ADJUSTMENT_REASON_DAMAGE: d.reason = domain::AdjustmentReason::kDamage; break;
+    case v1::ADJUSTMENT_REASON_THEFT: d.reason = domain::AdjustmentReason::kTheft; break;
+    case v1::ADJUSTMENT_REASON_COUNT_CORRECTION:
+      d.reason = domain::AdjustmentReason::kCountCorrection;
+      break;
+    case v1::ADJUSTMENT_REASON_EXPIRY_WRITE_OFF:
+      d.reason = domain::AdjustmentReason::kExpiryWriteOff;
+      break;
+    case v1::ADJUSTMENT_REASON_OTHER: d.reason = domain::AdjustmentReason::kOther; break;
+    default: d.reason = domain::AdjustmentReason::kUnspecified;
+  }
+  d.note = p.note();
+  return d;
+}
+
+void ToProto(const domain::StockLevel& d, v1::StockLevel* p) {
+  p->set_store_code(d.store_code);
+  p->set_sku(d.sku);
+  p->set_display_name(d.display_name);
+  p->set_on_hand_milli(d.on_hand_milli);
+  p->set_reorder_point_milli(d.reorder_point_milli);
+  p->set_max_quantity_milli(d.max_quantity_milli);
+  SetTime(d.last_movement_time, p->mutable_last_movement_time());
+}
+
+void ToProto(const domain::StockMovement& d, v1::StockMovement* p) {
+  p->set_id(d.id);
+  p->set_store_code(d.store_code);
+  p->set_sku(d.sku);
+  p->set_quantity_milli(d.quantity_milli);
+  p->set_type(ToProto(d.type));
+  p->set_reason(d.reason);
+  p->set_document_id(d.document_id);
+  p->set_document_line(d.document_line);
+  SetTime(d.business_time, p->mutable_business_time());
+  SetTime(d.record_time, p->mutable_record_time());
+}
+
+void ToProto(const domain::LedgerViolation& d, v1::LedgerViolation* p) {
+  p->set_kind(d.kind);
+  p->set_store_code(d.store_code);
+  p->set_entity_id(d.entity_id);
+  p->set_detail(d.detail);
+}
+
+}  // namespace backoffice::transport
