@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 
 #include "domain/access_policy.h"
@@ -97,8 +98,10 @@ Status ValidateIdempotencyKey(const std::string& field, const std::string& key) 
 }
 
 std::int64_t LineAmount(std::int64_t quantity_milli, std::int64_t unit_price) {
-  const Int128 product = static_cast<Int128>(quantity_milli) * unit_price;
-  return static_cast<std::int64_t>((product + 500) / 1000);
+  const Int128 amount = (static_cast<Int128>(quantity_milli) * unit_price + 500) / 1000;
+  // Beyond int64 no valid line amount exists; -1 never matches one.
+  if (amount > std::numeric_limits<std::int64_t>::max()) return -1;
+  return static_cast<std::int64_t>(amount);
 }
 
 Status ValidateSale(Sale& sale, TimeMicros now) {

@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <cstring>
+#include <random>
+#include <thread>
 #include <utility>
 
 namespace backoffice::storage {
@@ -19,7 +21,7 @@ constexpr int kErrCannotConnectSocket = 2002;
 constexpr int kErrCannotConnectTcp = 2003;
 constexpr int kErrServerLost = 2055;
 constexpr int kErrServerShutdown = 1053;
-constexpr int kMaxConflictRetries = 3;
+constexpr int kMaxConflictRetries = 5;
 
 bool IsConnectionErrorNumber(int n) {
   return n == kErrServerGone || n == kErrLostConnection ||
@@ -119,6 +121,12 @@ StatusOr<std::size_t> Database::Acquire() {
       *session << "SET time_zone = '+00:00'";
       *session << "SET SESSION innodb_lock_wait_timeout = " +
                       std::to_string(config_.lock_wait_timeout_seconds);
+      // READ COMMITTED: every read sees what is committed, and inserts take
+      // no gap locks, so concurrent tills do not deadlock on neighbouring
+      // keys. Correctness never rests on snapshots: balances change by
+      // atomic arithmetic, duplicates are stopped by unique keys, and rows
+      // that a rule reads before writing are locked (FOR UPDATE).
+      *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
       slot.session = std::move(session);
       slot.needs_reconnect = false;
     } catch (const std::exception& e) {
@@ -174,6 +182,10 @@ Status Database::Run(bool transactional,
         result.reason() == "TRANSACTION_CONFLICT" &&
         attempt < kMaxConflictRetries) {
       last = result;
+      // A short random pause lets the transaction that won finish first.
+      thread_local std::mt19937 random(std::random_device{}());
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int>(1, 5 * (attempt + 1))(random)));
       continue;
     }
     return result;

@@ -62,7 +62,7 @@ class Database {
 
   // Runs `work` inside one transaction, committed when `work` returns OK and
   // rolled back otherwise. Deadlocks and lock wait timeouts are retried up
-  // to three times, so `work` must not have side effects outside the
+  // to five times, so `work` must not have side effects outside the
   // database. A lost connection yields UNAVAILABLE.
   Status InTransaction(const std::function<Status(soci::session&)>& work);
   // Runs `work` on a leased session without opening a transaction (reads,

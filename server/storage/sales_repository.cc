@@ -119,14 +119,28 @@ SaleHeader ReadSaleHeader(const soci::row& r) {
   return SaleHeader{GetInt64(r, 0), GetString(r, 1), GetString(r, 2), GetString(r, 3)};
 }
 
-// A current (locking) read: under REPEATABLE READ a plain read would miss a
-// sale that a concurrent transaction committed after ours began.
+// How a lookup by idempotency key reads. The first look is a plain read: a
+// locking read of a missing key would take a gap lock, and concurrent
+// inserts into that gap deadlock each other. After a duplicate-key error the
+// row exists and is committed; only a current (locking) read sees it under
+// REPEATABLE READ, and it locks just that row.
+enum class KeyRead { kSnapshot, kCurrent, kForUpdate };
+
+const char* KeyReadSuffix(KeyRead read) {
+  switch (read) {
+    case KeyRead::kSnapshot: return "";
+    case KeyRead::kCurrent: return " LOCK IN SHARE MODE";
+    case KeyRead::kForUpdate: return " FOR UPDATE";
+  }
+  return "";
+}
+
 std::optional<SaleHeader> FindSaleHeader(soci::session& s, const std::string& sale_id,
-                                         bool for_update = false) {
+                                         KeyRead read) {
   return QueryOne(s,
                   std::string("SELECT x.id, x.fingerprint, st.code, x.state FROM sales x "
                               "JOIN stores st ON st.id = x.store_id WHERE x.sale_id = :id") +
-                      (for_update ? " FOR UPDATE" : " LOCK IN SHARE MODE"),
+                      KeyReadSuffix(read),
                   &ReadSaleHeader, sale_id);
 }
 
@@ -350,7 +364,7 @@ StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
     const TimeMicros record_time = domain::SystemNowMicros();
     for (std::size_t i = 0; i < sales.size(); ++i) {
       const Sale& sale = sales[i];
-      if (auto existing = FindSaleHeader(s, sale.sale_id)) {
+      if (auto existing = FindSaleHeader(s, sale.sale_id, KeyRead::kSnapshot)) {
         outcomes.push_back(ReplayOrReuse(s, *existing, sale, fingerprints[i]));
         continue;
       }
@@ -367,7 +381,7 @@ StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
         if (e.status.reason() == "SALE_ID_RACE") {
           // Another transaction recorded this id while we were at it; its
           // row is committed now (our insert waited for it).
-          auto existing = FindSaleHeader(s, sale.sale_id);
+          auto existing = FindSaleHeader(s, sale.sale_id, KeyRead::kCurrent);
           if (!existing) throw;
           outcomes.push_back(ReplayOrReuse(s, *existing, sale, fingerprints[i]));
           continue;
@@ -471,10 +485,11 @@ struct ReturnHeader {
   std::string fingerprint;
 };
 
-std::optional<ReturnHeader> FindReturn(soci::session& s, const std::string& return_id) {
+std::optional<ReturnHeader> FindReturn(soci::session& s, const std::string& return_id,
+                                       KeyRead read) {
   return QueryOne(
-      s,
-      "SELECT id, fingerprint FROM sale_returns WHERE return_id = :id LOCK IN SHARE MODE",
+      s, std::string("SELECT id, fingerprint FROM sale_returns WHERE return_id = :id") +
+             KeyReadSuffix(read),
       +[](const soci::row& r) { return ReturnHeader{GetInt64(r, 0), GetString(r, 1)}; },
       return_id);
 }
@@ -541,11 +556,13 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       outcome.replayed = true;
       return Status();
     };
-    if (auto existing = FindReturn(s, input.return_id)) return replay(*existing);
+    if (auto existing = FindReturn(s, input.return_id, KeyRead::kSnapshot)) {
+      return replay(*existing);
+    }
 
     // Locking the sale serialises the returns of one sale, so that two
     // returns can never take back more than was sold.
-    auto sale = FindSaleHeader(s, input.sale_id, /*for_update=*/true);
+    auto sale = FindSaleHeader(s, input.sale_id, KeyRead::kForUpdate);
     if (!sale || sale->store_code != input.store_code) {
       return domain::NotFound("SALE_NOT_FOUND", "sale " + input.sale_id + " not found in store " +
                                                     input.store_code);
@@ -608,7 +625,7 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
           soci::use(return_time), soci::use(record), soci::use(tender), soci::use(total);
     } catch (const soci::soci_error& e) {
       if (!IsDuplicateOf(e, "uk_sale_returns_return_id")) throw;
-      auto existing = FindReturn(s, input.return_id);
+      auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent);
       if (!existing) throw;
       return replay(*existing);
     }
@@ -655,7 +672,7 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(const std::string& 
   domain::VoidOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::VoidOutcome{};
-    auto header = FindSaleHeader(s, sale_id, /*for_update=*/true);
+    auto header = FindSaleHeader(s, sale_id, KeyRead::kForUpdate);
     if (!header || header->store_code != store_code) {
       return domain::NotFound("SALE_NOT_FOUND",
                               "sale " + sale_id + " not found in store " + store_code);
@@ -828,11 +845,11 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
   domain::AdjustmentOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::AdjustmentOutcome{};
-    auto find = [&]() {
+    auto find = [&](KeyRead read) {
       return QueryOne(
           s,
-          "SELECT id, fingerprint FROM stock_adjustments WHERE adjustment_id = :id LOCK IN "
-          "SHARE MODE",
+          std::string("SELECT id, fingerprint FROM stock_adjustments WHERE adjustment_id = :id") +
+              KeyReadSuffix(read),
           +[](const soci::row& r) { return std::make_pair(GetInt64(r, 0), GetString(r, 1)); },
           a.adjustment_id);
     };
@@ -852,7 +869,7 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       outcome.replayed = true;
       return Status();
     };
-    if (auto existing = find()) return replay(*existing);
+    if (auto existing = find(KeyRead::kSnapshot)) return replay(*existing);
     long long store_id = RequireStoreId(s, a.store_code);
     long long product_id = 0;
     s << "SELECT id FROM products WHERE sku = :sku", soci::use(a.sku), soci::into(product_id);
@@ -872,7 +889,7 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
           soci::use(record);
     } catch (const soci::soci_error& e) {
       if (!IsDuplicateOf(e, "uk_stock_adjustments_id")) throw;
-      auto existing = find();
+      auto existing = find(KeyRead::kCurrent);
       if (!existing) throw;
       return replay(*existing);
     }
@@ -903,6 +920,7 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
   Status status = db_.WithSession([&](soci::session& s) {
     // One consistent snapshot for every check, so that sales arriving
     // meanwhile cannot make the books look unbalanced.
+    s << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
     s << "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
     struct EndSnapshot {
       soci::session& s;

@@ -1,5 +1,6 @@
 // The parsers backofficectl runs before anything reaches the server: CSV
-// records, exact decimals and integers, and the product import file.
+// records, exact decimals and integers, times, dates and enum names, the
+// product import file, the sales files and the returned lines of a return.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -7,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "backoffice/v1/inventory_service.pb.h"
+#include "backoffice/v1/sales_service.pb.h"
 #include "csv.h"
 #include "product_csv.h"
+#include "sales_input.h"
 #include "values.h"
 
 namespace backoffice::ctl {
@@ -210,6 +214,80 @@ TEST(ParseBoolTest, AcceptsTrueFalseOneZero) {
   }
 }
 
+// --- ParseTimestamp, ParseDate and ParseEnumName ---
+
+TEST(ParseTimestampTest, ReadsRfc3339WithItsOffset) {
+  auto utc = ParseTimestamp("2024-05-01T00:00:00Z");
+  ASSERT_TRUE(utc.ok()) << utc.status();
+  EXPECT_EQ(utc->seconds(), 1714521600);
+  auto jakarta = ParseTimestamp("2024-05-01T07:00:00+07:00");
+  ASSERT_TRUE(jakarta.ok()) << jakarta.status();
+  EXPECT_EQ(jakarta->seconds(), 1714521600);
+  for (const char* text : {"", "2024-05-01", "yesterday",
+                           "2024-05-01 00:00:00Z", "2024-13-01T00:00:00Z"}) {
+    auto value = ParseTimestamp(text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_TIMESTAMP") << text;
+  }
+}
+
+TEST(ParseDateTest, AcceptsCalendarDays) {
+  EXPECT_EQ(*ParseDate("2024-05-01"), "2024-05-01");
+  EXPECT_EQ(*ParseDate("2024-02-29"), "2024-02-29");
+  EXPECT_EQ(*ParseDate("2000-02-29"), "2000-02-29");
+  EXPECT_EQ(*ParseDate("2023-12-31"), "2023-12-31");
+}
+
+TEST(ParseDateTest, RejectsOtherLayoutsAndMissingDays) {
+  for (const char* text :
+       {"", "2024-5-1", "2024/05/01", "20240501", "2024-05-01T00:00:00Z",
+        " 2024-05-01", "2024-05-01 ", "2024-00-10", "2024-13-01", "2024-04-31",
+        "2023-02-29", "1900-02-29", "2024-05-00", "0000-01-01", "2024-+5-01",
+        "abcd-ef-gh"}) {
+    auto value = ParseDate(text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_DATE") << text;
+  }
+}
+
+TEST(ParseEnumNameTest, AcceptsShortAndFullNamesInAnyCase) {
+  const auto& tender = *v1::TenderType_descriptor();
+  EXPECT_EQ(*ParseEnumName(tender, "TENDER_TYPE_", "CASH"),
+            v1::TENDER_TYPE_CASH);
+  EXPECT_EQ(*ParseEnumName(tender, "TENDER_TYPE_", "cash"),
+            v1::TENDER_TYPE_CASH);
+  EXPECT_EQ(*ParseEnumName(tender, "TENDER_TYPE_", "Store_Credit"),
+            v1::TENDER_TYPE_STORE_CREDIT);
+  EXPECT_EQ(*ParseEnumName(tender, "TENDER_TYPE_", "tender_type_qris"),
+            v1::TENDER_TYPE_QRIS);
+  EXPECT_EQ(*ParseEnumName(*v1::AdjustmentReason_descriptor(),
+                           "ADJUSTMENT_REASON_", "count_correction"),
+            v1::ADJUSTMENT_REASON_COUNT_CORRECTION);
+}
+
+TEST(ParseEnumNameTest, RejectsUnspecifiedNumbersAndUnknownNames) {
+  const auto& tender = *v1::TenderType_descriptor();
+  for (const char* text : {"", "UNSPECIFIED", "TENDER_TYPE_UNSPECIFIED", "1",
+                           "bitcoin", " cash", "TENDER_TYPE_", "card "}) {
+    auto value = ParseEnumName(tender, "TENDER_TYPE_", text);
+    EXPECT_FALSE(value.ok()) << '"' << text << '"';
+    EXPECT_EQ(value.status().reason(), "INVALID_CHOICE") << text;
+  }
+  // The message lists what would have been accepted.
+  EXPECT_NE(ParseEnumName(tender, "TENDER_TYPE_", "bitcoin")
+                .status()
+                .message()
+                .find("CASH, CARD, QRIS, EWALLET, STORE_CREDIT"),
+            std::string::npos);
+}
+
+TEST(EnumChoicesTest, ListsTheValuesButTheZeroOne) {
+  EXPECT_EQ(EnumChoices(*v1::TenderType_descriptor(), "TENDER_TYPE_"),
+            "CASH|CARD|QRIS|EWALLET|STORE_CREDIT");
+  EXPECT_EQ(EnumChoices(*v1::MovementType_descriptor(), "MOVEMENT_TYPE_"),
+            "SALE|RETURN|VOID|ADJUSTMENT");
+}
+
 // --- the product import file ---
 
 constexpr char kHeader[] =
@@ -330,6 +408,131 @@ TEST(ProductCsvTest, SkuOfAnUnparsableRowIsReportedWhenPresent) {
   EXPECT_EQ(ProductCsvSku(layout, ParseCsv("SKU-1,too,few").at(0)), "SKU-1");
   CsvRecord empty;
   EXPECT_EQ(ProductCsvSku(layout, empty), "");
+}
+
+// --- the returned lines of `sale return` ---
+
+TEST(ParseReturnLineTest, ReadsLineQuantityAndDamage) {
+  auto line = ParseReturnLine("1:2");
+  ASSERT_TRUE(line.ok()) << line.status();
+  EXPECT_EQ(line->sale_line_number(), 1);
+  EXPECT_EQ(line->quantity_milli(), 2000);
+  EXPECT_FALSE(line->damaged());
+
+  line = ParseReturnLine("3:0.5:damaged");
+  ASSERT_TRUE(line.ok()) << line.status();
+  EXPECT_EQ(line->sale_line_number(), 3);
+  EXPECT_EQ(line->quantity_milli(), 500);
+  EXPECT_TRUE(line->damaged());
+
+  line = ParseReturnLine("12:1.25:DAMAGED");
+  ASSERT_TRUE(line.ok()) << line.status();
+  EXPECT_EQ(line->quantity_milli(), 1250);
+  EXPECT_TRUE(line->damaged());
+
+  // Exact thousandths, as everywhere: 0.29 does not become 289.
+  EXPECT_EQ(ParseReturnLine("2:0.29")->quantity_milli(), 290);
+  EXPECT_EQ(ParseReturnLine("2:0.001")->quantity_milli(), 1);
+  EXPECT_EQ(ParseReturnLine("2147483647:1")->sale_line_number(), 2147483647);
+}
+
+TEST(ParseReturnLineTest, RejectsMalformedLines) {
+  for (const char* text :
+       {"",         "1",    "1:",         ":1",         "0:1",
+        "-1:1",     "x:1",  "1.5:1",      "01x:1",      "2147483648:1",
+        "1:0",      "1:-1", "1:1.2345",   "1:abc",      "1:1e3",
+        "1: 1",     "1:1:", "1:1:damage", "1:1:broken", "1:1:damaged:x",
+        "1:1:true", " 1:1"}) {
+    auto line = ParseReturnLine(text);
+    EXPECT_FALSE(line.ok()) << '"' << text << '"';
+    EXPECT_EQ(line.status().reason(), "INVALID_RETURN_LINE") << text;
+  }
+  // The message quotes the whole flag and says what is wrong in it.
+  const std::string message = ParseReturnLine("2:1.2345").status().message();
+  EXPECT_NE(message.find("\"2:1.2345\""), std::string::npos) << message;
+  EXPECT_NE(message.find("more than 3 decimal places"), std::string::npos)
+      << message;
+}
+
+// --- the sales files of `sale record` and `sale upload` ---
+
+constexpr char kSaleJson[] =
+    R"({"sale_id": "s-1", "store_code": "JKT01", "terminal_code": "T1",
+        "cashier": "ani", "receipt_number": 1042,
+        "sale_time": "2024-05-01T10:15:00+07:00",
+        "lines": [{"line_number": 1, "sku": "RICE-5KG",
+                   "quantity_milli": 1500, "unit_price_minor": 78000,
+                   "amount_minor": 117000}],
+        "tenders": [{"type": "TENDER_TYPE_CASH", "amount_minor": 120000,
+                     "change_minor": 3000}]})";
+
+TEST(ParseSaleJsonTest, ReadsProtoFieldNames) {
+  auto sale = ParseSaleJson(kSaleJson);
+  ASSERT_TRUE(sale.ok()) << sale.status();
+  EXPECT_EQ(sale->sale_id(), "s-1");
+  EXPECT_EQ(sale->receipt_number(), 1042);
+  EXPECT_EQ(sale->sale_time().seconds(), 1714533300);
+  ASSERT_EQ(sale->lines_size(), 1);
+  EXPECT_EQ(sale->lines(0).quantity_milli(), 1500);
+  ASSERT_EQ(sale->tenders_size(), 1);
+  EXPECT_EQ(sale->tenders(0).type(), v1::TENDER_TYPE_CASH);
+  EXPECT_EQ(sale->tenders(0).change_minor(), 3000);
+}
+
+TEST(ParseSaleJsonTest, ReadsLowerCamelNamesAndIgnoresByteOrderMark) {
+  auto sale = ParseSaleJson(
+      "\xEF\xBB\xBF{\"saleId\": \"s-2\", \"receiptNumber\": \"7\", "
+      "\"lines\": [{\"lineNumber\": 1, \"quantityMilli\": 250}]}");
+  ASSERT_TRUE(sale.ok()) << sale.status();
+  EXPECT_EQ(sale->sale_id(), "s-2");
+  EXPECT_EQ(sale->receipt_number(), 7);
+  EXPECT_EQ(sale->lines(0).quantity_milli(), 250);
+}
+
+TEST(ParseSaleJsonTest, RejectsBadJsonAndUnknownFields) {
+  for (const char* text :
+       {"", "{", "[]", "{\"sale_id\": 1.5}", "{\"sale_idd\": \"s\"}",
+        "{\"receipt_number\": \"seven\"}",
+        "{\"tenders\": [{\"type\": \"BITCOIN\"}]}"}) {
+    auto sale = ParseSaleJson(text);
+    EXPECT_FALSE(sale.ok()) << text;
+    EXPECT_EQ(sale.status().reason(), "INVALID_SALE_JSON") << text;
+  }
+}
+
+TEST(ParseSaleJsonLinesTest, ReadsOneSalePerLineSkippingBlankLines) {
+  auto sales = ParseSaleJsonLines(
+      "{\"sale_id\": \"a\"}\n\n  \t\r\n{\"sale_id\": \"b\"}\r\n"
+      "{\"saleId\": \"c\"}");
+  ASSERT_TRUE(sales.ok()) << sales.status();
+  ASSERT_EQ(sales->size(), 3u);
+  EXPECT_EQ((*sales)[0].sale_id(), "a");
+  EXPECT_EQ((*sales)[1].sale_id(), "b");
+  EXPECT_EQ((*sales)[2].sale_id(), "c");
+}
+
+TEST(ParseSaleJsonLinesTest, EmptyTextHasNoSales) {
+  EXPECT_TRUE(ParseSaleJsonLines("")->empty());
+  EXPECT_TRUE(ParseSaleJsonLines("\n\n")->empty());
+}
+
+TEST(ParseSaleJsonLinesTest, NamesTheFirstBadLine) {
+  auto sales =
+      ParseSaleJsonLines("{\"sale_id\": \"a\"}\n\n{\"sale_id\": }\n{oops}\n");
+  ASSERT_FALSE(sales.ok());
+  EXPECT_EQ(sales.status().reason(), "INVALID_SALE_JSON");
+  // Blank lines count: the bad sale is on line 3.
+  EXPECT_EQ(sales.status().message().rfind("line 3: ", 0), 0u)
+      << sales.status().message();
+  // One line, so that the failure stays a one-line report.
+  EXPECT_EQ(sales.status().message().find('\n'), std::string::npos);
+}
+
+TEST(ParseSaleJsonLinesTest, ASaleSpreadOverLinesIsRefused) {
+  // JSON Lines allows no line break inside an object.
+  auto sales = ParseSaleJsonLines("{\n\"sale_id\": \"a\"\n}\n");
+  ASSERT_FALSE(sales.ok());
+  EXPECT_EQ(sales.status().message().rfind("line 1: ", 0), 0u);
 }
 
 }  // namespace

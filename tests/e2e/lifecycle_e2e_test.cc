@@ -7,6 +7,7 @@
 
 #include "backoffice/client.h"
 #include "server_fixture.h"
+#include "storage/migrations.h"
 
 namespace backoffice {
 namespace {

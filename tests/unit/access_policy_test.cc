@@ -26,7 +26,9 @@ std::set<std::string> ServedMethods() {
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   for (const char* name :
        {"backoffice.v1.CatalogService", "backoffice.v1.AccessService",
-        "backoffice.v1.AuditService"}) {
+        "backoffice.v1.AuditService", "backoffice.v1.SalesService",
+        "backoffice.v1.InventoryService",
+        "backoffice.v1.ReconciliationService"}) {
     const auto* service = pool->FindServiceByName(name);
     EXPECT_NE(service, nullptr) << name;
     if (service == nullptr) continue;

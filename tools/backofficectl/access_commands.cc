@@ -1,7 +1,6 @@
 // token, audit and health: access tokens, the audit trail and the server's
 // health.
 #include <google/protobuf/descriptor.h>
-#include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
 #include <cctype>
@@ -146,17 +145,6 @@ struct AuditFlags {
   PageFlags page;
 };
 
-StatusOr<Timestamp> ParseTimestamp(const std::string& text) {
-  Timestamp timestamp;
-  if (!google::protobuf::util::TimeUtil::FromString(text, &timestamp)) {
-    return Status(StatusCode::kInvalidArgument, "INVALID_TIMESTAMP",
-                  "\"" + text +
-                      "\" is not an RFC 3339 time such as "
-                      "2024-05-01T00:00:00Z or 2024-05-01T07:00:00+07:00");
-  }
-  return timestamp;
-}
-
 // The audit trail records full method names; a bare name such as
 // "CreateStore" is completed from the services this CLI knows. An unknown
 // name is sent as given: the server may be newer than the CLI.
@@ -165,7 +153,9 @@ std::string FullMethodName(const std::string& method) {
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   for (const char* service_name :
        {"backoffice.v1.CatalogService", "backoffice.v1.AccessService",
-        "backoffice.v1.AuditService"}) {
+        "backoffice.v1.AuditService", "backoffice.v1.SalesService",
+        "backoffice.v1.InventoryService",
+        "backoffice.v1.ReconciliationService"}) {
     const auto* service = pool->FindServiceByName(service_name);
     if (service != nullptr && service->FindMethodByName(method) != nullptr) {
       return "/" + service->full_name() + "/" + method;

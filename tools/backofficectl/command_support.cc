@@ -1,9 +1,9 @@
 #include "command_support.h"
 
+#include <fstream>
 #include <limits>
 #include <random>
-
-#include "values.h"
+#include <sstream>
 
 namespace backoffice::ctl {
 
@@ -25,12 +25,36 @@ void AddRequestIdFlag(CLI::App* app, std::string& request_id) {
 
 std::string RequestIdOrNew(const std::string& request_id) {
   if (!request_id.empty()) return request_id;
-  // 128 random bits: unique enough to find one run in the audit trail.
+  return RandomId("cli-");
+}
+
+std::string RandomId(const std::string& prefix) {
+  // 128 random bits: unique enough to find one run in the audit trail, and
+  // never to collide with another idempotency key.
   std::random_device random;
   std::uniform_int_distribution<unsigned> hex_digit(0, 15);
-  std::string id = "cli-";
+  std::string id = prefix;
   for (int i = 0; i < 32; ++i) id += "0123456789abcdef"[hex_digit(random)];
   return id;
+}
+
+StatusOr<std::string> ReadInputFile(const std::string& path) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+    if (std::cin.bad()) {
+      return Status(StatusCode::kInvalidArgument, "UNREADABLE_FILE",
+                    "cannot read stdin");
+    }
+    return text.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    return Status(StatusCode::kInvalidArgument, "UNREADABLE_FILE",
+                  "cannot read " + path);
+  }
+  return text.str();
 }
 
 CLI::Option* AddTextFlag(CLI::App* app, const std::string& name,

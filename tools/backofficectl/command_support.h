@@ -17,6 +17,7 @@
 
 #include "backoffice/client.h"
 #include "output.h"
+#include "values.h"
 
 namespace backoffice::ctl {
 
@@ -24,8 +25,11 @@ namespace backoffice::ctl {
 inline constexpr int kExitOk = 0;
 /// A call failed, or a local input (such as the import file) is unusable.
 inline constexpr int kExitFailure = 1;
-/// `import products` finished but rejected some rows.
+/// A bulk command finished but some items were refused: rows of `import
+/// products`, sales of `sale upload`.
 inline constexpr int kExitRowsRejected = 3;
+/// `verify` found the books broken.
+inline constexpr int kExitLedgerViolations = 4;
 
 /// The connection and the output format a command runs with.
 class Session {
@@ -38,6 +42,11 @@ class Session {
   CatalogClient catalog() const { return CatalogClient(connection_); }
   AccessClient access() const { return AccessClient(connection_); }
   AuditClient audit() const { return AuditClient(connection_); }
+  SalesClient sales() const { return SalesClient(connection_); }
+  InventoryClient inventory() const { return InventoryClient(connection_); }
+  ReconciliationClient reconciliation() const {
+    return ReconciliationClient(connection_);
+  }
 
  private:
   std::shared_ptr<Connection> connection_;
@@ -69,6 +78,13 @@ int PrintResponse(const Session& session, const StatusOr<Response>& response) {
 void AddRequestIdFlag(CLI::App* app, std::string& request_id);
 /// `request_id`, or a new random id when it is empty.
 std::string RequestIdOrNew(const std::string& request_id);
+/// `prefix` and 32 random hex digits, such as "ret-3f9c...": a fresh
+/// idempotency key for a return or an adjustment.
+std::string RandomId(const std::string& prefix);
+
+/// The whole content of the file at `path`, or of stdin when `path` is "-".
+/// Fails with reason UNREADABLE_FILE.
+StatusOr<std::string> ReadInputFile(const std::string& path);
 
 /// A flag whose text is checked and converted by `parse` (one of the
 /// strict parsers of values.h); a bad value is a usage error naming the
@@ -110,6 +126,21 @@ CLI::Option* AddMilliFlag(CLI::App* app, const std::string& name,
 /// true, false, 1 or 0.
 CLI::Option* AddBoolFlag(CLI::App* app, const std::string& name,
                          std::optional<bool>& target, const std::string& help);
+/// A value of the proto enum `Enum` named without `prefix`, in any case
+/// (--refund cash for TENDER_TYPE_CASH); the help lists the choices.
+template <typename Enum>
+CLI::Option* AddEnumFlag(CLI::App* app, const std::string& name,
+                         std::optional<Enum>& target,
+                         const google::protobuf::EnumDescriptor& type,
+                         const std::string& prefix, const std::string& help) {
+  auto parse = [&type, prefix](const std::string& text) -> StatusOr<Enum> {
+    auto number = ParseEnumName(type, prefix, text);
+    if (!number.ok()) return number.status();
+    return static_cast<Enum>(*number);
+  };
+  return AddParsedFlag(app, name, target, parse, help,
+                       EnumChoices(type, prefix));
+}
 
 /// Adds `path` to `mask` when there is a mask (updates) and the flag was
 /// given, after `apply` has copied the value into the request.

@@ -14,6 +14,10 @@ void AddCatalogCommands(CLI::App& app, Action& selected);
 void AddImportCommands(CLI::App& app, Action& selected);
 /// token, audit and health.
 void AddAccessCommands(CLI::App& app, Action& selected);
+/// sale and receipts.
+void AddSalesCommands(CLI::App& app, Action& selected);
+/// stock and verify.
+void AddInventoryCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

@@ -1,9 +1,7 @@
 // import products FILE: a CSV of products checked locally, then sent in
 // batches to ImportProducts, with a report of what happened to each row.
 #include <algorithm>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -92,19 +90,8 @@ Status PrintReport(const Session& session, ImportReport& report) {
   return printed;
 }
 
-StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    return Status(StatusCode::kInvalidArgument, "UNREADABLE_FILE",
-                  "cannot read " + path);
-  }
-  return text.str();
-}
-
 int ImportProducts(const ImportFlags& flags, const Session& session) {
-  auto text = ReadFile(flags.file);
+  auto text = ReadInputFile(flags.file);
   if (!text.ok()) return Fail(text.status());
   const std::vector<CsvRecord> records = ParseCsv(*text);
   if (records.empty()) {

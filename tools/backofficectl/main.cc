@@ -16,7 +16,8 @@ namespace {
 constexpr char kDescription[] =
     "backofficectl: administer the back office of the retail chain "
     "(backofficed):\nstores, tills, products, per-store settings, suppliers, "
-    "credit customers,\naccess tokens and the audit trail.\n\n"
+    "credit customers,\nsales and returns, stock, the books' own check, "
+    "access tokens and the\naudit trail.\n\n"
     "The global flags may come before or after the subcommand, and each can "
     "be\nset from the environment instead:\n"
     "  BACKOFFICE_ADDR     --addr        server host:port\n"
@@ -37,13 +38,18 @@ constexpr char kFooter[] =
     "  backofficectl setting set --store JKT01 --sku RICE-5KG "
     "--reorder-point 12.5\n"
     "  backofficectl import products products.csv --output json > "
-    "results.json\n\n"
+    "results.json\n"
+    "  backofficectl sale upload --file till-T1.jsonl\n"
+    "  backofficectl stock list --store JKT01 --reorder --all\n"
+    "  backofficectl stock adjust --store JKT01 --sku RICE-5KG --quantity -2 "
+    "--reason damage\n"
+    "  backofficectl verify\n\n"
     "Money is an integer in the currency's minor unit plus --currency "
     "(15000 IDR).\nLists print one page; --all follows every page.\n\n"
     "Exit status: 0 success; 1 a call failed, with one line on stderr:\n"
     "  backofficectl: CODE REASON: message\n"
-    "3 `import products` rejected some rows; other non-zero values are usage "
-    "errors.\n"
+    "3 `import products` rejected some rows or `sale upload` some sales;\n"
+    "4 `verify` found violations; other non-zero values are usage errors.\n"
     "Run `backofficectl SUBCOMMAND --help` for a subcommand's flags.";
 
 }  // namespace
@@ -88,6 +94,8 @@ int main(int argc, char** argv) {
   backoffice::ctl::Action selected;
   backoffice::ctl::AddCatalogCommands(cli, selected);
   backoffice::ctl::AddImportCommands(cli, selected);
+  backoffice::ctl::AddSalesCommands(cli, selected);
+  backoffice::ctl::AddInventoryCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
   // Set after the subcommands exist, which would otherwise inherit it.
   cli.footer(kFooter);

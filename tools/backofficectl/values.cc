@@ -1,5 +1,7 @@
 #include "values.h"
 
+#include <google/protobuf/util/time_util.h>
+
 #include <charconv>
 #include <limits>
 #include <string>
@@ -20,6 +22,34 @@ char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+std::string AsciiUpper(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return upper;
+}
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int DaysInMonth(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// The value of the digits text[begin, begin + count), or -1 when one of
+// them is not a digit.
+int Digits(std::string_view text, std::size_t begin, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = begin; i < begin + count; ++i) {
+    if (!IsDigit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -31,6 +61,23 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 Status InvalidDecimal(std::string_view text, const std::string& why) {
   return Status(StatusCode::kInvalidArgument, "INVALID_DECIMAL",
                 Quoted(text) + " " + why);
+}
+
+// The names of an enum's values but the zero one, without `prefix`.
+std::string JoinEnumNames(const google::protobuf::EnumDescriptor& type,
+                          std::string_view prefix, std::string_view separator) {
+  std::string joined;
+  for (int i = 0; i < type.value_count(); ++i) {
+    const google::protobuf::EnumValueDescriptor& value = *type.value(i);
+    if (value.number() == 0) continue;
+    std::string_view name = value.name();
+    if (name.substr(0, prefix.size()) == prefix) {
+      name.remove_prefix(prefix.size());
+    }
+    if (!joined.empty()) joined += separator;
+    joined += name;
+  }
+  return joined;
 }
 
 }  // namespace
@@ -112,6 +159,56 @@ StatusOr<bool> ParseBool(std::string_view text) {
   if (text == "0" || EqualsIgnoringCase(text, "false")) return false;
   return Status(StatusCode::kInvalidArgument, "INVALID_BOOLEAN",
                 Quoted(text) + " is not true, false, 1 or 0");
+}
+
+StatusOr<google::protobuf::Timestamp> ParseTimestamp(std::string_view text) {
+  google::protobuf::Timestamp timestamp;
+  if (!google::protobuf::util::TimeUtil::FromString(std::string(text),
+                                                    &timestamp)) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_TIMESTAMP",
+                  Quoted(text) +
+                      " is not an RFC 3339 time such as "
+                      "2024-05-01T00:00:00Z or 2024-05-01T07:00:00+07:00");
+  }
+  return timestamp;
+}
+
+StatusOr<std::string> ParseDate(std::string_view text) {
+  const Status invalid(
+      StatusCode::kInvalidArgument, "INVALID_DATE",
+      Quoted(text) + " is not a date YYYY-MM-DD such as " + "2024-05-01");
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return invalid;
+  const int year = Digits(text, 0, 4);
+  const int month = Digits(text, 5, 2);
+  const int day = Digits(text, 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      day > DaysInMonth(year, month)) {
+    return invalid;
+  }
+  return std::string(text);
+}
+
+StatusOr<int> ParseEnumName(const google::protobuf::EnumDescriptor& type,
+                            std::string_view prefix, std::string_view text) {
+  const std::string upper = AsciiUpper(text);
+  const google::protobuf::EnumValueDescriptor* value =
+      type.FindValueByName(std::string(prefix) + upper);
+  // The full name, as the JSON output prints it, is accepted too.
+  if (value == nullptr && upper.size() > prefix.size() &&
+      upper.compare(0, prefix.size(), prefix) == 0) {
+    value = type.FindValueByName(upper);
+  }
+  if (value == nullptr || value->number() == 0) {
+    return Status(
+        StatusCode::kInvalidArgument, "INVALID_CHOICE",
+        Quoted(text) + " is not one of " + JoinEnumNames(type, prefix, ", "));
+  }
+  return value->number();
+}
+
+std::string EnumChoices(const google::protobuf::EnumDescriptor& type,
+                        std::string_view prefix) {
+  return JoinEnumNames(type, prefix, "|");
 }
 
 }  // namespace backoffice::ctl
