@@ -34,10 +34,13 @@ RunningServer::RunningServer(const storage::DatabaseConfig& db,
     throw std::runtime_error("bootstrap-admin failed: " + err);
   }
   admin_token_ = out.substr(0, out.find('\n'));
-  std::vector<std::string> argv = {BACKOFFICED_PATH, "serve", "--listen",
-                                   address()};
-  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-  process_ = std::make_unique<ChildProcess>(argv, DbEnv());
+  argv_ = {BACKOFFICED_PATH, "serve", "--listen", address()};
+  argv_.insert(argv_.end(), extra_args.begin(), extra_args.end());
+  StartAndWait();
+}
+
+void RunningServer::StartAndWait() {
+  process_ = std::make_unique<ChildProcess>(argv_, DbEnv());
   for (int i = 0; i < 200; ++i) {
     // A fresh channel per attempt: an old one may sit in reconnect backoff.
     auto serving = CheckServing(Connect("", 500));
@@ -47,6 +50,13 @@ RunningServer::RunningServer(const storage::DatabaseConfig& db,
   }
   throw std::runtime_error("backofficed did not become SERVING: " +
                            process_->Output());
+}
+
+void RunningServer::Kill() { process_->SignalAndWait(SIGKILL); }
+
+void RunningServer::Restart() {
+  if (process_->Running()) Kill();
+  StartAndWait();
 }
 
 RunningServer::~RunningServer() {

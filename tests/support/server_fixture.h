@@ -33,12 +33,20 @@ class RunningServer {
                           std::string* token_id = nullptr) const;
   // Stops the server with SIGTERM; returns its exit code.
   int Stop();
+  // Kills the server with SIGKILL, as a crash or power cut would.
+  void Kill();
+  // Starts the server again on the same port and database; waits until it
+  // serves.
+  void Restart();
 
  private:
   storage::DatabaseConfig db_;
   int port_ = 0;
   std::string admin_token_;
+  std::vector<std::string> argv_;
   std::unique_ptr<ChildProcess> process_;
+
+  void StartAndWait();
 };
 
 // Runs backofficectl against `server` with `token`; returns the exit code.

@@ -308,7 +308,7 @@ void AddSaleCommands(CLI::App& root, Action& selected) {
   sale_return->add_option(
       "--return-id", return_flags->return_id,
       "the return's id, its idempotency key: 1-64 of A-Z, a-z, 0-9, '-', "
-      "'_' (default: a new random id, printed; give it to retry safely)");
+      "'_' (default: a new random id, printed)");
   AddParsedFlag(sale_return, "--time", return_flags->time, ParseTimestamp,
                 "when the return happened, RFC 3339 (default: now)", "TIME");
   sale_return->footer(
@@ -317,7 +317,11 @@ void AddSaleCommands(CLI::App& root, Action& selected) {
       "  backofficectl sale return --store JKT01 --terminal T1 --cashier ani "
       "\\\n"
       "    --sale-id 7f3c9a2e-T1-1042 --line 1:2 --line 3:0.5:damaged "
-      "--refund cash");
+      "--refund cash\n"
+      "To repeat a return whose outcome is unknown (say, after a timeout), "
+      "give the\nsame --return-id and --time as the first attempt: the "
+      "time is part of the\nreturn, so a new default time makes it another "
+      "return, refused as\nIDEMPOTENCY_KEY_REUSED.");
   SetAction(sale_return, selected, [f = return_flags](const Session& session) {
     return RecordReturn(*f, session);
   });

@@ -1,0 +1,257 @@
+// Sales through the SDK against the real server process: who may post and
+// void, retries that never double a sale, and a server killed in the middle
+// of requests and of a backlog upload.
+#include <google/protobuf/util/time_util.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "backoffice/client.h"
+#include "server_fixture.h"
+
+namespace backoffice {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+using testing::RunningServer;
+using testing::ScratchDatabase;
+
+class SalesE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<ScratchDatabase>();
+    server_ = std::make_unique<RunningServer>(scratch_->config());
+    CatalogClient admin(server_->Connect(server_->admin_token()));
+    for (const char* store : {"A", "B"}) {
+      v1::CreateStoreRequest s;
+      s.mutable_store()->set_code(store);
+      s.mutable_store()->set_display_name(store);
+      s.mutable_store()->set_time_zone("Asia/Makassar");
+      s.mutable_store()->set_currency_code("IDR");
+      ASSERT_TRUE(admin.CreateStore(s).ok());
+      for (const char* till : {"T1", "T2"}) {
+        v1::CreateTerminalRequest t;
+        t.mutable_terminal()->set_store_code(store);
+        t.mutable_terminal()->set_code(till);
+        t.mutable_terminal()->set_display_name(till);
+        t.mutable_terminal()->set_active(true);
+        ASSERT_TRUE(admin.CreateTerminal(t).ok());
+      }
+    }
+    for (int p = 0; p < 5; ++p) {
+      v1::CreateProductRequest r;
+      r.mutable_product()->set_sku("P" + std::to_string(p));
+      r.mutable_product()->set_display_name("Product");
+      r.mutable_product()->set_unit_of_measure("pcs");
+      r.mutable_product()->mutable_default_price()->set_currency_code("IDR");
+      r.mutable_product()->mutable_default_price()->set_minor_units(1000);
+      r.mutable_product()->set_active(true);
+      ASSERT_TRUE(admin.CreateProduct(r).ok());
+    }
+    head_office_ = server_->CreateToken(v1::ROLE_HEAD_OFFICE);
+  }
+
+  static v1::Sale MakeSale(const std::string& id, const std::string& store,
+                           const std::string& till, long long receipt, int product = 1) {
+    v1::Sale sale;
+    sale.set_sale_id(id);
+    sale.set_store_code(store);
+    sale.set_terminal_code(till);
+    sale.set_cashier("ani");
+    sale.set_receipt_number(receipt);
+    *sale.mutable_sale_time() = TimeUtil::GetCurrentTime() - TimeUtil::SecondsToDuration(1);
+    auto* line = sale.add_lines();
+    line->set_line_number(1);
+    line->set_sku("P" + std::to_string(product));
+    line->set_quantity_milli(2000);
+    line->set_unit_price_minor(1000);
+    line->set_amount_minor(2000);
+    auto* tender = sale.add_tenders();
+    tender->set_type(v1::TENDER_TYPE_QRIS);
+    tender->set_amount_minor(2000);
+    return sale;
+  }
+
+  // A connection whose retries outlast a server restart.
+  std::shared_ptr<Connection> Patient(const std::string& token) {
+    ConnectionOptions options;
+    options.address = server_->address();
+    options.token = token;
+    options.timeout = std::chrono::milliseconds(5000);
+    options.retry.max_attempts = 60;
+    options.retry.initial_backoff = std::chrono::milliseconds(50);
+    options.retry.max_backoff = std::chrono::milliseconds(250);
+    return *MakeConnection(options);
+  }
+
+  void ExpectCleanLedger() {
+    ReconciliationClient reconciliation(server_->Connect(head_office_));
+    auto report = reconciliation.VerifyLedger(v1::VerifyLedgerRequest());
+    ASSERT_TRUE(report.ok()) << report.status();
+    EXPECT_EQ(report->violations_size(), 0) << report->DebugString();
+  }
+
+  std::unique_ptr<ScratchDatabase> scratch_;
+  std::unique_ptr<RunningServer> server_;
+  std::string head_office_;
+};
+
+TEST_F(SalesE2eTest, TillsPostForThemselvesAndOnlyManagersVoid) {
+  const std::string till = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string staff = server_->CreateToken(v1::ROLE_STORE_STAFF, "A");
+  const std::string manager_a = server_->CreateToken(v1::ROLE_STORE_MANAGER, "A");
+  const std::string manager_b = server_->CreateToken(v1::ROLE_STORE_MANAGER, "B");
+  SalesClient as_till(server_->Connect(till));
+  v1::RecordSaleRequest own;
+  *own.mutable_sale() = MakeSale("own-1", "A", "T1", 1);
+  auto recorded = as_till.RecordSale(own);
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_FALSE(recorded->replayed());
+  auto again = as_till.RecordSale(own);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed());
+
+  v1::RecordSaleRequest other_till;
+  *other_till.mutable_sale() = MakeSale("other-1", "A", "T2", 1);
+  EXPECT_EQ(as_till.RecordSale(other_till).status().reason(), "TERMINAL_MISMATCH");
+
+  v1::VoidSaleRequest void_request;
+  void_request.set_store_code("A");
+  void_request.set_sale_id("own-1");
+  void_request.set_reason("customer changed mind");
+  EXPECT_EQ(as_till.VoidSale(void_request).status().reason(), "ROLE_NOT_ALLOWED");
+  EXPECT_EQ(SalesClient(server_->Connect(staff)).VoidSale(void_request).status().reason(),
+            "ROLE_NOT_ALLOWED");
+  EXPECT_EQ(SalesClient(server_->Connect(manager_b)).VoidSale(void_request).status().reason(),
+            "STORE_OUT_OF_SCOPE");
+  auto voided = SalesClient(server_->Connect(manager_a)).VoidSale(void_request);
+  ASSERT_TRUE(voided.ok()) << voided.status();
+  EXPECT_EQ(voided->sale().state(), v1::SALE_STATE_VOIDED);
+  ExpectCleanLedger();
+}
+
+TEST_F(SalesE2eTest, BadSalesAreRefusedWithReasonsAndWriteNothing) {
+  SalesClient sales(server_->Connect(head_office_));
+  struct Case {
+    const char* name;
+    void (*mutate)(v1::Sale&);
+    StatusCode code;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"no lines", [](v1::Sale& s) { s.clear_lines(); }, StatusCode::kInvalidArgument, "NO_LINES"},
+      {"zero quantity", [](v1::Sale& s) { s.mutable_lines(0)->set_quantity_milli(0); },
+       StatusCode::kInvalidArgument, "INVALID_LINES_QUANTITY_MILLI"},
+      {"totals", [](v1::Sale& s) { s.mutable_tenders(0)->set_amount_minor(1999); },
+       StatusCode::kInvalidArgument, "TOTALS_MISMATCH"},
+      {"unknown product", [](v1::Sale& s) { s.mutable_lines(0)->set_sku("NOPE"); },
+       StatusCode::kNotFound, "PRODUCT_NOT_FOUND"},
+      {"unknown terminal", [](v1::Sale& s) { s.set_terminal_code("T9"); },
+       StatusCode::kNotFound, "TERMINAL_NOT_FOUND"},
+      {"unknown customer", [](v1::Sale& s) {
+         s.mutable_tenders(0)->set_type(v1::TENDER_TYPE_STORE_CREDIT);
+         s.mutable_tenders(0)->set_customer_code("C404"); },
+       StatusCode::kNotFound, "CUSTOMER_NOT_FOUND"},
+      {"future", [](v1::Sale& s) {
+         *s.mutable_sale_time() = TimeUtil::GetCurrentTime() + TimeUtil::SecondsToDuration(3600); },
+       StatusCode::kInvalidArgument, "SALE_TIME_IN_FUTURE"},
+      {"thousands of lines", [](v1::Sale& s) {
+         for (int i = 2; i <= 3000; ++i) {
+           auto* l = s.add_lines();
+           *l = s.lines(0);
+           l->set_line_number(i);
+         } },
+       StatusCode::kInvalidArgument, "TOO_MANY_LINES"},
+      {"over-long cashier", [](v1::Sale& s) { s.set_cashier(std::string(300, 'c')); },
+       StatusCode::kInvalidArgument, "INVALID_CASHIER"},
+  };
+  for (const auto& c : cases) {
+    v1::RecordSaleRequest request;
+    *request.mutable_sale() = MakeSale("bad", "A", "T1", 1);
+    c.mutate(*request.mutable_sale());
+    auto result = sales.RecordSale(request);
+    EXPECT_EQ(result.status().code(), c.code) << c.name << ": " << result.status();
+    EXPECT_EQ(result.status().reason(), c.reason) << c.name << ": " << result.status();
+  }
+  // A sale of another store's terminal: that store has no such till.
+  v1::RecordSaleRequest foreign;
+  *foreign.mutable_sale() = MakeSale("foreign", "B", "T3", 1);
+  EXPECT_EQ(sales.RecordSale(foreign).status().reason(), "TERMINAL_NOT_FOUND");
+  for (const char* table : {"sales", "sale_lines", "sale_tenders", "stock_movements",
+                            "stock_balances"}) {
+    EXPECT_EQ(scratch_->CountRows(table), 0) << table;
+  }
+  EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"), 0);
+}
+
+TEST_F(SalesE2eTest, ServerKilledMidRequestsLosesAndDoublesNothing) {
+  constexpr int kSales = 300;
+  std::atomic<int> done{0};
+  std::atomic<int> failed{0};
+  std::thread till([&] {
+    SalesClient sales(Patient(head_office_));
+    for (int i = 1; i <= kSales; ++i) {
+      v1::RecordSaleRequest request;
+      *request.mutable_sale() = MakeSale("kill-" + std::to_string(i), "A", "T1", i, i % 5);
+      auto result = sales.RecordSale(request);
+      if (!result.ok()) {
+        ++failed;
+        ADD_FAILURE() << "sale " << i << ": " << result.status();
+      }
+      ++done;
+    }
+  });
+  while (done.load() < 60) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  server_->Kill();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server_->Restart();
+  till.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(scratch_->CountRows("sales"), kSales);
+  EXPECT_EQ(scratch_->CountRows("stock_movements"), kSales);
+  EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"), kSales);
+  ExpectCleanLedger();
+}
+
+TEST_F(SalesE2eTest, ServerKilledMidBacklogThenSameBacklogAgainCountsEachOnce) {
+  constexpr int kSales = 3000;
+  std::vector<v1::Sale> backlog;
+  for (int i = 1; i <= kSales; ++i) {
+    backlog.push_back(MakeSale("bl-" + std::to_string(i), "B", "T2", i, i % 5));
+  }
+  std::thread upload([&] {
+    ConnectionOptions options;
+    options.address = server_->address();
+    options.token = head_office_;
+    options.retry.max_attempts = 1;  // This first upload is meant to die.
+    SalesClient sales(*MakeConnection(options));
+    (void)sales.UploadBacklog(backlog, 500);
+  });
+  // Kill it once some, but not all, of the backlog is committed.
+  for (int i = 0; i < 400 && scratch_->CountRows("sales") < 600; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  server_->Kill();
+  upload.join();
+  const long long before_restart = scratch_->CountRows("sales");
+  EXPECT_LT(before_restart, kSales);
+  server_->Restart();
+
+  SalesClient sales(Patient(head_office_));
+  auto results = sales.UploadBacklog(backlog, 500);
+  ASSERT_TRUE(results.ok()) << results.status();
+  ASSERT_EQ(results->size(), backlog.size());
+  long long replayed = 0;
+  for (const auto& r : *results) {
+    EXPECT_TRUE(r.recorded()) << r.sale_id() << " " << r.reason();
+    replayed += r.replayed() ? 1 : 0;
+  }
+  EXPECT_EQ(replayed, before_restart);
+  EXPECT_EQ(scratch_->CountRows("sales"), kSales);
+  EXPECT_EQ(scratch_->CountRows("stock_movements"), kSales);
+  ExpectCleanLedger();
+}
+
+}  // namespace
+}  // namespace backoffice

@@ -1,0 +1,592 @@
+// backoffice_bench: how fast sales reach the books, measured three ways in
+// one run against one database, so that the figures can be compared:
+//
+//   unary    RecordSale through the SDK, N client threads, one till each:
+//            the path of a till that is online;
+//   backlog  the same number of fresh sales sent with UploadSales in
+//            batches by N threads: a till catching up after an outage;
+//   raw      the same sales written straight into MariaDB through SOCI by N
+//            threads with the server's statements and transaction shape,
+//            but none of its work around them: the ceiling that gRPC,
+//            authentication, validation, lookups and idempotency are
+//            measured against.
+//
+// The store and its tills T1..TN must exist, the catalog must hold
+// products, and the token must be allowed to post for the store
+// (HEAD_OFFICE). tools/bench.sh prepares all that on a private database.
+// The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
+#include <soci/soci.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "backoffice/client.h"
+#include "domain/sales.h"
+#include "sale_maker.h"
+#include "storage/database.h"
+#include "storage/multi_insert.h"
+
+namespace {
+
+using backoffice::Status;
+using backoffice::StatusCode;
+using backoffice::sim::CatalogItem;
+using backoffice::sim::Percentile;
+using backoffice::v1::Sale;
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string address = "127.0.0.1:50051";
+  std::string token;
+  std::string store = "B1";
+  int clients = 8;
+  int sales = 4000;
+  int batch_size = 500;
+  int warmup_per_client = 25;
+  std::uint64_t seed = 1;
+  // Distinguishes runs against the same database: it prefixes sale ids and
+  // sets the receipt numbers' range.
+  std::int64_t run = 0;
+  backoffice::storage::DatabaseConfig database;
+};
+
+// Each phase has its own range of receipt numbers on the same tills.
+enum class Phase { kWarmup = 0, kUnary = 1, kBacklog = 2, kRaw = 3 };
+
+const char* PhaseTag(Phase phase) {
+  switch (phase) {
+    case Phase::kWarmup:
+      return "w";
+    case Phase::kUnary:
+      return "u";
+    case Phase::kBacklog:
+      return "b";
+    case Phase::kRaw:
+      return "r";
+  }
+  return "x";
+}
+
+struct PhaseResult {
+  std::string name;
+  std::int64_t sales = 0;
+  std::int64_t lines = 0;
+  double seconds = 0;
+  // Per call: one sale (unary, raw) or one batch (backlog).
+  std::vector<double> latencies_ms;
+  std::int64_t errors = 0;
+  std::string first_error;
+
+  double sales_per_second() const { return seconds > 0 ? sales / seconds : 0; }
+  double lines_per_second() const { return seconds > 0 ? lines / seconds : 0; }
+};
+
+std::string TerminalCode(int client) {
+  return "T" + std::to_string(client + 1);
+}
+
+// The sales of every client for one phase, built before the clock starts.
+std::vector<std::vector<Sale>> MakeSales(
+    const Options& options, const std::vector<CatalogItem>& catalog,
+    Phase phase, int per_client_override) {
+  std::vector<std::vector<Sale>> sales(options.clients);
+  for (int c = 0; c < options.clients; ++c) {
+    const int count = per_client_override > 0
+                          ? per_client_override
+                          : options.sales / options.clients +
+                                (c < options.sales % options.clients ? 1 : 0);
+    // The same seed in every phase: a client's sales have the same lines
+    // and tenders in each, only their ids and receipt numbers differ.
+    backoffice::sim::SaleMaker maker(catalog, options.seed, options.store,
+                                     TerminalCode(c),
+                                     /*first_receipt_of_late_shift=*/0);
+    const std::int64_t first_receipt =
+        options.run * 1'000'000'000 +
+        static_cast<std::int64_t>(phase) * 100'000'000 + 1;
+    for (int n = 0; n < count; ++n) {
+      const std::string id = "bench" + std::to_string(options.run) + "-" +
+                             PhaseTag(phase) + "-" + TerminalCode(c) + "-" +
+                             std::to_string(n + 1);
+      sales[c].push_back(maker.Make(id, first_receipt + n));
+    }
+  }
+  return sales;
+}
+
+// Runs `client_work(c, result)` on one thread per client and times the lot.
+PhaseResult RunClients(
+    const std::string& name, const std::vector<std::vector<Sale>>& sales,
+    const std::function<void(int, PhaseResult&)>& client_work) {
+  std::vector<PhaseResult> partial(sales.size());
+  std::vector<std::thread> threads;
+  const auto start = Clock::now();
+  for (std::size_t c = 0; c < sales.size(); ++c) {
+    threads.emplace_back(
+        [&, c]() { client_work(static_cast<int>(c), partial[c]); });
+  }
+  for (auto& thread : threads) thread.join();
+  PhaseResult result;
+  result.name = name;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  for (std::size_t c = 0; c < sales.size(); ++c) {
+    for (const auto& sale : sales[c]) {
+      result.sales++;
+      result.lines += sale.lines_size();
+    }
+    result.errors += partial[c].errors;
+    if (result.first_error.empty()) result.first_error = partial[c].first_error;
+    result.latencies_ms.insert(result.latencies_ms.end(),
+                               partial[c].latencies_ms.begin(),
+                               partial[c].latencies_ms.end());
+  }
+  return result;
+}
+
+void NoteError(PhaseResult& result, const std::string& what) {
+  result.errors++;
+  if (result.first_error.empty()) result.first_error = what;
+}
+
+double MillisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start)
+      .count();
+}
+
+// Each client is its own till with its own connection, as in a store.
+std::vector<backoffice::SalesClient> ConnectClients(
+    const Options& options, std::shared_ptr<backoffice::Connection>& first) {
+  std::vector<backoffice::SalesClient> clients;
+  for (int c = 0; c < options.clients; ++c) {
+    backoffice::ConnectionOptions connection_options;
+    connection_options.address = options.address;
+    connection_options.token = options.token;
+    auto connection = backoffice::MakeConnection(connection_options);
+    if (!connection) {
+      std::cerr << "backoffice_bench: " << connection.status() << "\n";
+      std::exit(2);
+    }
+    if (c == 0) first = *connection;
+    clients.emplace_back(*connection);
+  }
+  return clients;
+}
+
+PhaseResult RunUnary(const std::string& name,
+                     std::vector<backoffice::SalesClient>& clients,
+                     const std::vector<std::vector<Sale>>& sales) {
+  return RunClients(name, sales, [&](int c, PhaseResult& result) {
+    backoffice::v1::RecordSaleRequest request;
+    for (const auto& sale : sales[c]) {
+      *request.mutable_sale() = sale;
+      const auto start = Clock::now();
+      auto response = clients[c].RecordSale(request);
+      result.latencies_ms.push_back(MillisecondsSince(start));
+      if (!response) {
+        NoteError(result, response.status().ToString());
+      } else if (response->replayed()) {
+        NoteError(result, "sale " + sale.sale_id() + " was already recorded");
+      }
+    }
+  });
+}
+
+PhaseResult RunBacklog(const std::string& name,
+                       std::vector<backoffice::SalesClient>& clients,
+                       const std::vector<std::vector<Sale>>& sales,
+                       int batch_size) {
+  return RunClients(name, sales, [&](int c, PhaseResult& result) {
+    const auto& mine = sales[c];
+    for (std::size_t begin = 0; begin < mine.size(); begin += batch_size) {
+      backoffice::v1::UploadSalesRequest request;
+      const std::size_t end = std::min(mine.size(), begin + batch_size);
+      for (std::size_t i = begin; i < end; ++i) *request.add_sales() = mine[i];
+      const auto start = Clock::now();
+      auto response = clients[c].UploadSales(request);
+      result.latencies_ms.push_back(MillisecondsSince(start));
+      if (!response) {
+        NoteError(result, response.status().ToString());
+        continue;
+      }
+      for (const auto& r : response->results()) {
+        if (!r.recorded() || r.replayed()) {
+          NoteError(result, "sale " + r.sale_id() + ": " + r.reason() + " " +
+                                r.message());
+        }
+      }
+    }
+  });
+}
+
+// The ids that the server would look up per sale, looked up once: the raw
+// phase measures the writes alone.
+struct RawIds {
+  long long store_id = 0;
+  std::string business_day;
+  std::vector<long long> terminal_ids;
+  std::map<std::string, long long> product_by_sku;
+  std::map<std::string, long long> product_by_barcode;
+};
+
+Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
+                  RawIds& ids) {
+  return db.WithSession([&](soci::session& s) -> Status {
+    std::string time_zone;
+    s << "SELECT id, time_zone FROM stores WHERE code = :c",
+        soci::use(options.store), soci::into(ids.store_id),
+        soci::into(time_zone);
+    if (!s.got_data()) {
+      return Status(StatusCode::kNotFound, "STORE_NOT_FOUND",
+                    "store " + options.store + " not found");
+    }
+    auto day = backoffice::domain::BusinessDay(backoffice::sim::NowMicros(),
+                                               time_zone);
+    if (!day.ok()) return day.status();
+    ids.business_day = *day;
+    for (int c = 0; c < options.clients; ++c) {
+      long long id = 0;
+      const std::string code = TerminalCode(c);
+      s << "SELECT id FROM terminals WHERE store_id = :s AND code = :c",
+          soci::use(ids.store_id), soci::use(code), soci::into(id);
+      if (!s.got_data()) {
+        return Status(StatusCode::kNotFound, "TERMINAL_NOT_FOUND",
+                      "terminal " + code + " not found");
+      }
+      ids.terminal_ids.push_back(id);
+    }
+    soci::rowset<soci::row> products =
+        (s.prepare << "SELECT id, sku FROM products");
+    for (const auto& row : products) {
+      ids.product_by_sku[row.get<std::string>(1)] = row.get<long long>(0);
+    }
+    soci::rowset<soci::row> barcodes =
+        (s.prepare << "SELECT product_id, barcode FROM product_barcodes");
+    for (const auto& row : barcodes) {
+      ids.product_by_barcode[row.get<std::string>(1)] = row.get<long long>(0);
+    }
+    return Status();
+  });
+}
+
+std::int64_t TimestampMicros(const google::protobuf::Timestamp& t) {
+  return t.seconds() * 1'000'000 + t.nanos() / 1000;
+}
+
+const char* TenderTypeName(backoffice::v1::TenderType type) {
+  switch (type) {
+    case backoffice::v1::TENDER_TYPE_CASH:
+      return "CASH";
+    case backoffice::v1::TENDER_TYPE_CARD:
+      return "CARD";
+    case backoffice::v1::TENDER_TYPE_QRIS:
+      return "QRIS";
+    case backoffice::v1::TENDER_TYPE_EWALLET:
+      return "EWALLET";
+    default:
+      return "STORE_CREDIT";
+  }
+}
+
+// One sale, written the way storage/sales_repository.cc and
+// storage/stock_ledger.cc write it: the header, the lines, the tenders and
+// the movements (one multi-row statement each), the balances by atomic
+// arithmetic in (store, product) order, and the audit record.
+void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
+                  const Sale& sale) {
+  using backoffice::storage::MultiInsert;
+  const long long record_time = backoffice::sim::NowMicros();
+  long long sale_time = TimestampMicros(sale.sale_time());
+  long long receipt = sale.receipt_number();
+  long long total = backoffice::sim::NetTotal(sale);
+  long long store_id = ids.store_id;
+  long long record = record_time;
+  // The server stores a SHA-256 of the content; its cost is microseconds,
+  // and the raw phase measures the database.
+  std::string fingerprint(64, '0');
+  const std::string cashier = sale.cashier();
+  const std::string sale_id = sale.sale_id();
+  std::string business_day = ids.business_day;
+  s << "INSERT INTO sales (sale_id, fingerprint, store_id, terminal_id, "
+       "cashier, receipt_number, sale_time, business_day, record_time, "
+       "total_minor, state) VALUES (:id, :fp, :s, :t, :c, :r, "
+       "TIMESTAMPADD(MICROSECOND, :st, '1970-01-01'), :d, "
+       "TIMESTAMPADD(MICROSECOND, :rt, '1970-01-01'), :tot, 'RECORDED')",
+      soci::use(sale_id), soci::use(fingerprint), soci::use(store_id),
+      soci::use(terminal_id), soci::use(cashier), soci::use(receipt),
+      soci::use(sale_time), soci::use(business_day), soci::use(record),
+      soci::use(total);
+  long long pk = 0;
+  s << "SELECT LAST_INSERT_ID()", soci::into(pk);
+
+  MultiInsert lines(
+      "INSERT INTO sale_lines (sale_pk, line_number, product_id, sku_sent, "
+      "barcode_sent, quantity_milli, unit_price_minor, amount_minor, "
+      "discount_minor, tax_rate_basis_points, tax_minor, "
+      "returned_quantity_milli, refunded_minor)",
+      13);
+  MultiInsert movements(
+      "INSERT INTO stock_movements (store_id, product_id, quantity_milli, "
+      "movement_type, reason, document_pk, document_key, document_line, "
+      "business_time, record_time)",
+      10,
+      "(?, ?, ?, ?, ?, ?, ?, ?, TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'), "
+      "TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'))");
+  // Per product, in product order (the lock order): the change and the
+  // index of its latest movement.
+  std::map<long long, std::pair<long long, int>> balance_changes;
+  for (int i = 0; i < sale.lines_size(); ++i) {
+    const auto& l = sale.lines(i);
+    const long long product = l.sku().empty()
+                                  ? ids.product_by_barcode.at(l.barcode())
+                                  : ids.product_by_sku.at(l.sku());
+    lines.AddRow({pk, static_cast<long long>(l.line_number()), product, l.sku(),
+                  l.barcode(), static_cast<long long>(l.quantity_milli()),
+                  static_cast<long long>(l.unit_price_minor()),
+                  static_cast<long long>(l.amount_minor()),
+                  static_cast<long long>(l.discount_minor()),
+                  static_cast<long long>(l.tax_rate_basis_points()),
+                  static_cast<long long>(l.tax_minor()), 0LL, 0LL});
+    movements.AddRow(
+        {store_id, product, -static_cast<long long>(l.quantity_milli()),
+         std::string("SALE"), std::string("SALE"), pk, sale_id,
+         static_cast<long long>(l.line_number()), sale_time, record_time});
+    auto& change = balance_changes[product];
+    change.first -= l.quantity_milli();
+    change.second = i;
+  }
+  lines.Execute(s);
+  MultiInsert tenders(
+      "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
+      "amount_minor, change_minor, customer_id, reference)",
+      7);
+  for (int i = 0; i < sale.tenders_size(); ++i) {
+    const auto& t = sale.tenders(i);
+    tenders.AddRow({pk, static_cast<long long>(i + 1),
+                    std::string(TenderTypeName(t.type())),
+                    static_cast<long long>(t.amount_minor()),
+                    static_cast<long long>(t.change_minor()), std::nullopt,
+                    t.reference()});
+  }
+  tenders.Execute(s);
+  movements.Execute(s);
+  // A multi-row insert takes consecutive ids from LAST_INSERT_ID().
+  long long first_movement_id = 0;
+  s << "SELECT LAST_INSERT_ID()", soci::into(first_movement_id);
+  for (const auto& [product, change] : balance_changes) {
+    long long product_id = product;
+    long long delta = change.first;
+    long long last_movement_id = first_movement_id + change.second;
+    s << "INSERT INTO stock_balances (store_id, product_id, on_hand_milli, "
+         "last_movement_id, last_movement_time, update_time) VALUES "
+         "(:s, :p, :q, :m, TIMESTAMPADD(MICROSECOND, :t, '1970-01-01'), "
+         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
+         "on_hand_milli = on_hand_milli + :q2, "
+         "last_movement_id = GREATEST(last_movement_id, :m2), "
+         "last_movement_time = GREATEST(last_movement_time, "
+         "TIMESTAMPADD(MICROSECOND, :t2, '1970-01-01')), "
+         "update_time = UTC_TIMESTAMP(6)",
+        soci::use(store_id), soci::use(product_id), soci::use(delta),
+        soci::use(last_movement_id), soci::use(sale_time), soci::use(delta),
+        soci::use(last_movement_id), soci::use(sale_time);
+  }
+  std::string principal_name = "bench raw";
+  std::string role = "HEAD_OFFICE";
+  std::string method = "/backoffice.v1.SalesService/RecordSale";
+  std::string entity_type = "sale";
+  std::string store_code = sale.store_code();
+  std::string peer = "ipv4:127.0.0.1";
+  s << "INSERT INTO audit_records (create_time, principal_id, "
+       "principal_name, role, store_code, method, entity_type, entity_id, "
+       "request_id, peer) VALUES (UTC_TIMESTAMP(6), NULL, :pname, :role, "
+       ":store, :method, :etype, :eid, NULL, :peer)",
+      soci::use(principal_name), soci::use(role), soci::use(store_code),
+      soci::use(method), soci::use(entity_type), soci::use(sale_id),
+      soci::use(peer);
+}
+
+PhaseResult RunRaw(const std::string& name, backoffice::storage::Database& db,
+                   const RawIds& ids,
+                   const std::vector<std::vector<Sale>>& sales) {
+  return RunClients(name, sales, [&](int c, PhaseResult& result) {
+    for (const auto& sale : sales[c]) {
+      const auto start = Clock::now();
+      Status status = db.InTransaction([&](soci::session& s) {
+        WriteSaleRaw(s, ids, ids.terminal_ids[c], sale);
+        return Status();
+      });
+      result.latencies_ms.push_back(MillisecondsSince(start));
+      if (!status.ok()) NoteError(result, status.ToString());
+    }
+  });
+}
+
+void PrintPhase(const PhaseResult& r, const std::string& latency_unit) {
+  std::cout << std::left << std::setw(24) << r.name << std::right
+            << std::setw(7) << r.sales << std::setw(8) << r.lines
+            << std::setw(9) << std::setprecision(2) << r.seconds
+            << std::setw(10) << std::setprecision(1) << r.sales_per_second()
+            << std::setw(10) << r.lines_per_second() << std::setw(9)
+            << Percentile(r.latencies_ms, 0.5) << std::setw(9)
+            << Percentile(r.latencies_ms, 0.99) << "  " << latency_unit;
+  if (r.errors > 0) {
+    std::cout << "  ERRORS " << r.errors << " (first: " << r.first_error << ")";
+  }
+  std::cout << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  setenv("GRPC_VERBOSITY", "NONE", /*overwrite=*/0);
+
+  CLI::App cli{
+      "backoffice_bench: sales per second through RecordSale, through "
+      "UploadSales, and\nstraight into MariaDB through SOCI, in one run. The "
+      "store and its tills\nT1..T<clients> must exist; the token must post "
+      "for the store (HEAD_OFFICE);\nthe database flags are those of "
+      "backofficed.",
+      "backoffice_bench"};
+  Options options;
+  options.run = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count() %
+                1'000'000'000;
+  std::string password_file;
+  cli.add_option("--addr", options.address, "server host:port")
+      ->envname("BACKOFFICE_ADDR")
+      ->capture_default_str();
+  cli.add_option("--token", options.token, "a HEAD_OFFICE token's secret")
+      ->envname("BACKOFFICE_TOKEN")
+      ->required();
+  cli.add_option("--store", options.store, "the store's code")
+      ->capture_default_str();
+  cli.add_option("--clients", options.clients,
+                 "concurrent clients (tills T1..TN), each its own thread")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 200));
+  cli.add_option("--sales", options.sales, "sales per phase")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10'000'000));
+  cli.add_option("--batch-size", options.batch_size,
+                 "sales per UploadSales call in the backlog phase")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cli.add_option("--warmup", options.warmup_per_client,
+                 "unmeasured sales per client before the phases")
+      ->capture_default_str();
+  cli.add_option("--seed", options.seed, "makes the sales reproducible")
+      ->capture_default_str();
+  cli.add_option("--run", options.run,
+                 "distinguishes runs on one database (default: the time)");
+  auto& db = options.database;
+  cli.add_option("--db-host", db.host, "MariaDB host")
+      ->envname("BACKOFFICE_DB_HOST")
+      ->capture_default_str();
+  cli.add_option("--db-port", db.port, "MariaDB port")
+      ->envname("BACKOFFICE_DB_PORT")
+      ->capture_default_str();
+  cli.add_option("--db-user", db.user, "MariaDB user")
+      ->envname("BACKOFFICE_DB_USER")
+      ->capture_default_str();
+  cli.add_option("--db-name", db.database, "database name")
+      ->envname("BACKOFFICE_DB_NAME")
+      ->capture_default_str();
+  cli.add_option("--db-password-file", password_file,
+                 "file holding the MariaDB password (or set "
+                 "BACKOFFICE_DB_PASSWORD)")
+      ->envname("BACKOFFICE_DB_PASSWORD_FILE");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
+  if (!password_file.empty()) {
+    std::ifstream in(password_file);
+    if (!in || !std::getline(in, db.password)) {
+      std::cerr << "backoffice_bench: cannot read " << password_file << "\n";
+      return 2;
+    }
+  }
+  db.pool_size = options.clients;
+  db.lease_timeout = std::chrono::seconds(30);
+
+  std::shared_ptr<backoffice::Connection> connection;
+  auto clients = ConnectClients(options, connection);
+  backoffice::CatalogClient catalog_client(connection);
+  auto catalog = backoffice::sim::LoadCatalog(catalog_client);
+  if (!catalog || catalog->empty()) {
+    std::cerr << "backoffice_bench: no catalog: "
+              << (catalog ? "no product" : catalog.status().ToString()) << "\n";
+    return 2;
+  }
+  backoffice::storage::Database database(db);
+  RawIds ids;
+  if (Status status = LoadRawIds(database, options, ids); !status.ok()) {
+    std::cerr << "backoffice_bench: " << status << "\n";
+    return 2;
+  }
+
+  std::cout << "backoffice_bench: " << options.clients << " clients, "
+            << options.sales << " sales per phase, store " << options.store
+            << ", " << catalog->size() << " products, run " << options.run
+            << "\n"
+            << std::fixed;
+  // Connections, server threads and the buffer pool warm up unmeasured.
+  if (options.warmup_per_client > 0) {
+    auto warmup =
+        MakeSales(options, *catalog, Phase::kWarmup, options.warmup_per_client);
+    RunUnary("warm-up", clients, warmup);
+    std::vector<std::vector<Sale>> raw_warmup(warmup.size());
+    for (std::size_t c = 0; c < warmup.size(); ++c) {
+      for (auto& sale : warmup[c]) {
+        sale.set_sale_id(sale.sale_id() + "-raw");
+        sale.set_receipt_number(sale.receipt_number() + 50'000'000);
+        raw_warmup[c].push_back(sale);
+      }
+    }
+    RunRaw("warm-up", database, ids, raw_warmup);
+  }
+
+  const auto unary_sales = MakeSales(options, *catalog, Phase::kUnary, 0);
+  const auto backlog_sales = MakeSales(options, *catalog, Phase::kBacklog, 0);
+  const auto raw_sales = MakeSales(options, *catalog, Phase::kRaw, 0);
+
+  std::cout << std::left << std::setw(24) << "phase" << std::right
+            << std::setw(7) << "sales" << std::setw(8) << "lines"
+            << std::setw(9) << "seconds" << std::setw(10) << "sales/s"
+            << std::setw(10) << "lines/s" << std::setw(9) << "p50 ms"
+            << std::setw(9) << "p99 ms"
+            << "\n";
+  const PhaseResult unary = RunUnary("unary RecordSale", clients, unary_sales);
+  PrintPhase(unary, "per sale");
+  const PhaseResult backlog =
+      RunBacklog("backlog UploadSales/" + std::to_string(options.batch_size),
+                 clients, backlog_sales, options.batch_size);
+  PrintPhase(backlog, "per batch");
+  const PhaseResult raw = RunRaw("raw SOCI", database, ids, raw_sales);
+  PrintPhase(raw, "per sale");
+
+  const bool clean = unary.errors + backlog.errors + raw.errors == 0;
+  if (!clean) std::cout << "some calls failed: the figures are not valid\n";
+  const double unary_vs_raw =
+      raw.sales_per_second() > 0
+          ? unary.sales_per_second() / raw.sales_per_second()
+          : 0;
+  const double backlog_vs_unary =
+      unary.sales_per_second() > 0
+          ? backlog.sales_per_second() / unary.sales_per_second()
+          : 0;
+  std::cout << std::setprecision(2) << "unary_vs_raw=" << unary_vs_raw
+            << " backlog_vs_unary=" << backlog_vs_unary << "\n";
+  return clean ? 0 : 1;
+}
