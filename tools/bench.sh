@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The throughput benchmark (see docs/BENCHMARKS.md): sales per second through
+# RecordSale, through UploadSales, and straight into MariaDB, in one run on a
+# private, fresh MariaDB. Builds what it needs, starts the database and
+# backofficed, creates a store with its tills, the demo catalog and a head
+# office token, runs backoffice_bench, and stops everything it started.
+#
+#   ./tools/bench.sh [--clients N] [--sales N] [--batch-size N]
+#
+# The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+clients=8
+sales=4000
+batch_size=500
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --clients) clients=$2; shift 2 ;;
+    --sales) sales=$2; shift 2 ;;
+    --batch-size) batch_size=$2; shift 2 ;;
+    *) echo "usage: tools/bench.sh [--clients N] [--sales N] [--batch-size N]" >&2; exit 2 ;;
+  esac
+done
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Installing missing packages and building"
+./tools/install-deps.sh
+build_dir=${BACKOFFICE_BUILD_DIR:-$repo/build}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+cmake --build "$build_dir" -j 2 --target backofficed backofficectl backoffice_bench
+server="$build_dir/server/app/backofficed"
+ctl="$build_dir/tools/backofficectl"
+bench="$build_dir/tools/sim/backoffice_bench"
+
+step "Starting a private MariaDB"
+work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
+db_dir="$work/db"
+server_pid=""
+cleanup() {
+  if [[ -n $server_pid ]]; then
+    kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  fi
+  ./tools/db.sh stop --dir "$db_dir" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+./tools/db.sh start --dir "$db_dir" --port auto
+eval "$(./tools/db.sh env --dir "$db_dir")"
+export BACKOFFICE_DB_NAME=backoffice_bench
+./tools/db.sh create-database "$BACKOFFICE_DB_NAME" --fresh --dir "$db_dir"
+
+step "Migrating, bootstrapping an admin, starting backofficed"
+"$server" migrate
+admin_token=$("$server" bootstrap-admin --name "bench admin")
+port=50051
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+# Every client holds a connection while it posts, and a few spare ones
+# serve the rest, so that no call waits for the pool.
+setsid "$server" serve --listen "127.0.0.1:$port" --db-pool-size $((clients + 4)) \
+  --log-level warn >"$work/server.log" 2>&1 </dev/null &
+server_pid=$!
+export BACKOFFICE_ADDR="127.0.0.1:$port" BACKOFFICE_TOKEN="$admin_token"
+for _ in $(seq 1 100); do "$ctl" health >/dev/null 2>&1 && break; sleep 0.1; done
+"$ctl" health
+
+step "A store with $clients tills, the demo catalog, a head office token"
+"$ctl" store create --code B1 --name "Bench" --time-zone Asia/Jakarta --currency IDR >/dev/null
+for i in $(seq 1 "$clients"); do
+  "$ctl" terminal create --store B1 --code "T$i" --name "Bench till $i" >/dev/null
+done
+head_token=$("$ctl" token create --name bench --role HEAD_OFFICE -o json |
+  sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+[[ -n $head_token ]] || { echo "bench.sh: no token secret" >&2; exit 1; }
+BACKOFFICE_TOKEN=$head_token "$ctl" import products tools/demo/products.csv
+
+step "Benchmark: unary, backlog, raw SOCI"
+BACKOFFICE_TOKEN=$head_token "$bench" --store B1 --clients "$clients" --sales "$sales" \
+  --batch-size "$batch_size"
