@@ -29,6 +29,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -89,6 +90,8 @@ struct PhaseResult {
   std::vector<double> latencies_ms;
   std::int64_t errors = 0;
   std::string first_error;
+  // Sales sent again after ABORTED TRANSACTION_CONFLICT.
+  std::int64_t conflicts_retried = 0;
 
   double sales_per_second() const { return seconds > 0 ? sales / seconds : 0; }
   double lines_per_second() const { return seconds > 0 ? lines / seconds : 0; }
@@ -97,6 +100,30 @@ struct PhaseResult {
 std::string TerminalCode(int client) {
   return "T" + std::to_string(client + 1);
 }
+
+// A version 4 UUID drawn from `random`: what real tills use as sale ids, so
+// that concurrent inserts land all over the sale id index, as in a store.
+std::string Uuid(std::mt19937_64& random) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string uuid;
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 32; ++i) {
+    if (i % 16 == 0) bits = random();
+    int digit = static_cast<int>(bits & 0xf);
+    bits >>= 4;
+    if (i == 12) digit = 4;
+    if (i == 16) digit = 8 | (digit & 3);
+    if (i == 8 || i == 12 || i == 16 || i == 20) uuid += '-';
+    uuid += kHex[digit];
+  }
+  return uuid;
+}
+
+bool IsConflict(const Status& status) {
+  return status.code() == StatusCode::kAborted &&
+         status.reason() == "TRANSACTION_CONFLICT";
+}
+constexpr int kConflictAttempts = 8;
 
 // The sales of every client for one phase, built before the clock starts.
 std::vector<std::vector<Sale>> MakeSales(
@@ -113,14 +140,14 @@ std::vector<std::vector<Sale>> MakeSales(
     backoffice::sim::SaleMaker maker(catalog, options.seed, options.store,
                                      TerminalCode(c),
                                      /*first_receipt_of_late_shift=*/0);
+    std::mt19937_64 ids(backoffice::sim::StableHash(
+        std::to_string(options.seed) + "/" + std::to_string(options.run) + "/" +
+        PhaseTag(phase) + "/" + TerminalCode(c)));
     const std::int64_t first_receipt =
         options.run * 1'000'000'000 +
         static_cast<std::int64_t>(phase) * 100'000'000 + 1;
     for (int n = 0; n < count; ++n) {
-      const std::string id = "bench" + std::to_string(options.run) + "-" +
-                             PhaseTag(phase) + "-" + TerminalCode(c) + "-" +
-                             std::to_string(n + 1);
-      sales[c].push_back(maker.Make(id, first_receipt + n));
+      sales[c].push_back(maker.Make(Uuid(ids), first_receipt + n));
     }
   }
   return sales;
@@ -147,6 +174,7 @@ PhaseResult RunClients(
       result.lines += sale.lines_size();
     }
     result.errors += partial[c].errors;
+    result.conflicts_retried += partial[c].conflicts_retried;
     if (result.first_error.empty()) result.first_error = partial[c].first_error;
     result.latencies_ms.insert(result.latencies_ms.end(),
                                partial[c].latencies_ms.begin(),
@@ -193,6 +221,13 @@ PhaseResult RunUnary(const std::string& name,
       *request.mutable_sale() = sale;
       const auto start = Clock::now();
       auto response = clients[c].RecordSale(request);
+      // A till sends a sale again when the server asks for it.
+      for (int attempt = 1; attempt < kConflictAttempts && !response &&
+                            IsConflict(response.status());
+           ++attempt) {
+        result.conflicts_retried++;
+        response = clients[c].RecordSale(request);
+      }
       result.latencies_ms.push_back(MillisecondsSince(start));
       if (!response) {
         NoteError(result, response.status().ToString());
@@ -214,18 +249,29 @@ PhaseResult RunBacklog(const std::string& name,
       const std::size_t end = std::min(mine.size(), begin + batch_size);
       for (std::size_t i = begin; i < end; ++i) *request.add_sales() = mine[i];
       const auto start = Clock::now();
-      auto response = clients[c].UploadSales(request);
-      result.latencies_ms.push_back(MillisecondsSince(start));
-      if (!response) {
-        NoteError(result, response.status().ToString());
-        continue;
-      }
-      for (const auto& r : response->results()) {
-        if (!r.recorded() || r.replayed()) {
-          NoteError(result, "sale " + r.sale_id() + ": " + r.reason() + " " +
-                                r.message());
+      for (int attempt = 1; attempt <= kConflictAttempts; ++attempt) {
+        auto response = clients[c].UploadSales(request);
+        if (!response) {
+          NoteError(result, response.status().ToString());
+          break;
         }
+        // The sales of a group that met a conflict are sent again.
+        backoffice::v1::UploadSalesRequest again;
+        for (int i = 0; i < response->results_size(); ++i) {
+          const auto& r = response->results(i);
+          if (!r.recorded() && r.reason() == "TRANSACTION_CONFLICT" &&
+              attempt < kConflictAttempts) {
+            *again.add_sales() = request.sales(i);
+          } else if (!r.recorded() || r.replayed()) {
+            NoteError(result, "sale " + r.sale_id() + ": " + r.reason() + " " +
+                                  r.message());
+          }
+        }
+        if (again.sales_size() == 0) break;
+        result.conflicts_retried += again.sales_size();
+        request = std::move(again);
       }
+      result.latencies_ms.push_back(MillisecondsSince(start));
     }
   });
 }
@@ -440,6 +486,10 @@ void PrintPhase(const PhaseResult& r, const std::string& latency_unit) {
             << std::setw(10) << r.lines_per_second() << std::setw(9)
             << Percentile(r.latencies_ms, 0.5) << std::setw(9)
             << Percentile(r.latencies_ms, 0.99) << "  " << latency_unit;
+  if (r.conflicts_retried > 0) {
+    std::cout << "  (" << r.conflicts_retried
+              << " sales sent again after TRANSACTION_CONFLICT)";
+  }
   if (r.errors > 0) {
     std::cout << "  ERRORS " << r.errors << " (first: " << r.first_error << ")";
   }

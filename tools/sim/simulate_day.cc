@@ -103,6 +103,15 @@ bool IsTransient(const Status& status) {
          status.code() == StatusCode::kResourceExhausted;
 }
 
+// The server gives up on a transaction that kept colliding with concurrent
+// ones and answers ABORTED TRANSACTION_CONFLICT, asking for a retry; a till
+// retries, and since every sale carries its id the retry cannot count twice.
+bool IsConflict(const Status& status) {
+  return status.code() == StatusCode::kAborted &&
+         status.reason() == "TRANSACTION_CONFLICT";
+}
+constexpr int kConflictAttempts = 8;
+
 // The day's counters, shared by every till thread.
 class Tally {
  public:
@@ -118,6 +127,7 @@ class Tally {
   std::atomic<std::int64_t> recorded_on_retry{0};
   std::atomic<std::int64_t> replayed{0};
   std::atomic<std::int64_t> deferred{0};
+  std::atomic<std::int64_t> conflicts_retried{0};
   std::atomic<std::int64_t> returns{0};
   std::atomic<std::int64_t> voids{0};
 
@@ -197,6 +207,21 @@ class Simulation {
   }
   void RunOnlineTill(const TillPlan& plan);
   std::vector<Sale> RunOfflineTill(const TillPlan& plan);
+  // Calls `call` again while the server answers TRANSACTION_CONFLICT.
+  template <typename Call>
+  auto RetryConflicts(const Call& call) {
+    auto response = call();
+    for (int attempt = 1; attempt < kConflictAttempts && !response &&
+                          IsConflict(response.status());
+         ++attempt) {
+      tally_.conflicts_retried++;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+      response = call();
+    }
+    return response;
+  }
+  StatusOr<std::vector<backoffice::v1::SaleResult>> UploadRetryingConflicts(
+      const std::vector<Sale>& backlog);
   enum class FirstSend { kRecorded, kDeferred, kRefused };
   FirstSend SendFirst(const Sale& sale, std::vector<double>& latencies);
   void SendTwiceAtOnce(const Sale& sale);
@@ -242,7 +267,7 @@ Simulation::FirstSend Simulation::SendFirst(const Sale& sale,
   backoffice::v1::RecordSaleRequest request;
   *request.mutable_sale() = sale;
   const auto start = Clock::now();
-  auto response = sales_.RecordSale(request);
+  auto response = RetryConflicts([&]() { return sales_.RecordSale(request); });
   latencies.push_back(
       std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   tally_.record_sale_calls++;
@@ -263,7 +288,7 @@ Simulation::FirstSend Simulation::SendFirst(const Sale& sale,
 void Simulation::Resend(const Sale& sale) {
   backoffice::v1::RecordSaleRequest request;
   *request.mutable_sale() = sale;
-  auto response = sales_.RecordSale(request);
+  auto response = RetryConflicts([&]() { return sales_.RecordSale(request); });
   tally_.record_sale_calls++;
   tally_.resends++;
   if (!response) {
@@ -287,7 +312,7 @@ void Simulation::SendTwiceAtOnce(const Sale& sale) {
   std::shared_future<void> start = go.get_future().share();
   auto send = [&]() {
     start.wait();
-    return sales_.RecordSale(request);
+    return RetryConflicts([&]() { return sales_.RecordSale(request); });
   };
   auto other = std::async(std::launch::async, send);
   go.set_value();
@@ -325,7 +350,8 @@ void Simulation::SendFaultySales(const TillPlan& plan, SaleMaker& maker) {
         std::make_pair(same_id, "IDEMPOTENCY_KEY_REUSED")}) {
     backoffice::v1::RecordSaleRequest request;
     *request.mutable_sale() = sale;
-    auto response = sales_.RecordSale(request);
+    auto response =
+        RetryConflicts([&]() { return sales_.RecordSale(request); });
     tally_.record_sale_calls++;
     if (response) {
       tally_.Problem("faulty sale " + sale.sale_id() + " (" + reason +
@@ -403,13 +429,40 @@ std::vector<Sale> Simulation::RunOfflineTill(const TillPlan& plan) {
   return backlog;
 }
 
+// Uploads a backlog in batches, then sends again the sales whose group of
+// the batch met a TRANSACTION_CONFLICT.
+StatusOr<std::vector<backoffice::v1::SaleResult>>
+Simulation::UploadRetryingConflicts(const std::vector<Sale>& backlog) {
+  auto results = sales_.UploadBacklog(backlog, options_.backlog_batch_size);
+  for (int attempt = 1; results && attempt < kConflictAttempts; ++attempt) {
+    std::vector<std::size_t> conflicted;
+    std::vector<Sale> again;
+    for (std::size_t i = 0; i < results->size(); ++i) {
+      const auto& result = (*results)[i];
+      if (!result.recorded() && result.reason() == "TRANSACTION_CONFLICT") {
+        conflicted.push_back(i);
+        again.push_back(backlog[i]);
+      }
+    }
+    if (again.empty()) break;
+    tally_.conflicts_retried += static_cast<std::int64_t>(again.size());
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    auto retried = sales_.UploadBacklog(again, options_.backlog_batch_size);
+    if (!retried) return retried.status();
+    for (std::size_t k = 0; k < conflicted.size(); ++k) {
+      (*results)[conflicted[k]] = (*retried)[k];
+    }
+  }
+  return results;
+}
+
 // Uploads a backlog, then the same backlog again: the second time every
 // sale must come back replayed, which is what makes a blind resend after a
 // broken connection safe.
 void Simulation::UploadBacklog(const std::string& till,
                                std::vector<Sale> backlog) {
   for (int round = 1; round <= 2; ++round) {
-    auto results = sales_.UploadBacklog(backlog, options_.backlog_batch_size);
+    auto results = UploadRetryingConflicts(backlog);
     const auto batches = (backlog.size() + options_.backlog_batch_size - 1) /
                          static_cast<std::size_t>(options_.backlog_batch_size);
     tally_.upload_batches += static_cast<std::int64_t>(batches);
@@ -474,7 +527,8 @@ void Simulation::TakeReturnsAndVoid() {
                                          : backoffice::v1::TENDER_TYPE_CARD);
     // The first return is sent twice, as after a lost answer.
     for (int attempt = 0; attempt < (i == 0 ? 2 : 1); ++attempt) {
-      auto response = sales_.RecordReturn(request);
+      auto response =
+          RetryConflicts([&]() { return sales_.RecordReturn(request); });
       if (!response) {
         tally_.Refused(Describe(response.status()), /*expected=*/false);
         tally_.Problem("return against " + sale.sale_id() +
@@ -497,7 +551,7 @@ void Simulation::TakeReturnsAndVoid() {
   request.set_sale_id(sale.sale_id());
   request.set_reason("customer left without paying; voided by the manager");
   for (int attempt = 0; attempt < 2; ++attempt) {
-    auto response = sales_.VoidSale(request);
+    auto response = RetryConflicts([&]() { return sales_.VoidSale(request); });
     if (!response) {
       tally_.Refused(Describe(response.status()), /*expected=*/false);
       tally_.Problem("void of " + sale.sale_id() +
@@ -658,6 +712,8 @@ void Simulation::PrintSummary(const std::vector<TillPlan>& plans,
   }
   std::cout << "\n  replayed            " << tally_.replayed
             << " (every resend, double-send and second upload)\n";
+  std::cout << "  conflicts retried   " << tally_.conflicts_retried
+            << " (answered ABORTED TRANSACTION_CONFLICT, sent again)\n";
   if (tally_.deferred > 0) {
     std::cout << "  deferred            " << tally_.deferred
               << " (transient failures, uploaded later with the backlog)\n";
