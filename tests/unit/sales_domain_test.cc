@@ -87,7 +87,9 @@ TEST(Sales, UploadCommitsValidSalesInGroupsAndKeepsTheOrder) {
   EXPECT_EQ((*outcomes)[7].status.reason(), "NO_LINES");
   for (std::size_t i = 0; i < upload.size(); ++i) {
     EXPECT_EQ((*outcomes)[i].sale.sale_id, upload[i].sale_id);
-    if (i != 7) EXPECT_TRUE((*outcomes)[i].status.ok());
+    if (i != 7) {
+      EXPECT_TRUE((*outcomes)[i].status.ok());
+    }
   }
 }
 
