@@ -80,4 +80,5 @@ BACKOFFICE_TOKEN=$head_token "$ctl" import products tools/demo/products.csv
 
 step "Benchmark: unary, backlog, raw SOCI"
 BACKOFFICE_TOKEN=$head_token "$bench" --store B1 --clients "$clients" --sales "$sales" \
-  --batch-size "$batch_size"
+  --batch-size "$batch_size" --watch "backofficed=$server_pid" \
+  --watch "mariadbd=$(cat "$db_dir/run/mariadb.pid")"

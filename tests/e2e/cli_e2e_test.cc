@@ -151,5 +151,79 @@ TEST_F(CliE2eTest, TokensCreatedByTheCliAreScopedToTheirStore) {
   EXPECT_NE(out.find("SERVING"), std::string::npos);
 }
 
+TEST_F(CliE2eTest, SalesFlowFromUploadToACleanVerify) {
+  std::string out;
+  std::string err;
+  ASSERT_EQ(Cli({"store", "create", "--code", "CLIS", "--name", "Sales", "--time-zone",
+                 "Asia/Jakarta", "--currency", "IDR"},
+                &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(Cli({"terminal", "create", "--store", "CLIS", "--code", "T1", "--name", "Kasir"},
+                &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(Cli({"product", "create", "--sku", "CLI-TEH", "--name", "Teh", "--unit", "pcs",
+                 "--tax-rate-bp", "1100", "--price", "5000", "--currency", "IDR"},
+                &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(Cli({"token", "create", "--name", "ho", "--role", "HEAD_OFFICE", "-o", "json"}, &out,
+                &err),
+            0);
+  const std::string head = out.substr(out.find("bo_"), 67);
+  const std::string path = "/tmp/bo_cli_sales_" + std::to_string(getpid()) + ".jsonl";
+  {
+    std::ofstream jsonl(path);
+    for (int i = 1; i <= 3; ++i) {
+      jsonl << R"({"sale_id":"cli-sale-)" << i
+            << R"(","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":)"
+            << i << R"(,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":20000,"change_minor":10000}]})"
+            << "\n";
+    }
+    // The same sale id with other content.
+    jsonl << R"({"sale_id":"cli-sale-1","store_code":"CLIS","terminal_code":"T1","cashier":"budi","receipt_number":1,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":10000}]})"
+          << "\n";
+    // Another sale reusing receipt 2 of the same till.
+    jsonl << R"({"sale_id":"cli-sale-9","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":2,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":1000,"unit_price_minor":5000,"amount_minor":5000}],"tenders":[{"type":"TENDER_TYPE_QRIS","amount_minor":5000}]})"
+          << "\n";
+  }
+  EXPECT_EQ(Cli({"sale", "upload", "--file", path}, &out, &err, head), 3) << err;
+  EXPECT_NE((out + err).find("recorded=3 replayed=0 refused=2"), std::string::npos) << out << err;
+  EXPECT_NE((out + err).find("IDEMPOTENCY_KEY_REUSED"), std::string::npos) << out << err;
+  EXPECT_EQ(Cli({"sale", "upload", "--file", path}, &out, &err, head), 3);
+  EXPECT_NE((out + err).find("recorded=0 replayed=3 refused=2"), std::string::npos) << out << err;
+
+  ASSERT_EQ(Cli({"stock", "get", "--store", "CLIS", "--sku", "CLI-TEH", "-o", "json"}, &out,
+                &err, head),
+            0)
+      << err;
+  EXPECT_NE(out.find("-6000"), std::string::npos) << out;
+  EXPECT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative", "-o", "csv"}, &out, &err,
+                head),
+            0);
+  EXPECT_NE(out.find("CLI-TEH"), std::string::npos) << out;
+  EXPECT_EQ(Cli({"sale", "return", "--store", "CLIS", "--terminal", "T1", "--cashier", "ani",
+                 "--sale-id", "cli-sale-2", "--line", "1:3", "--refund", "cash"},
+                &out, &err, head),
+            1);
+  EXPECT_NE(err.find("RETURN_EXCEEDS_SOLD"), std::string::npos) << err;
+  EXPECT_EQ(Cli({"sale", "void", "--store", "CLIS", "--sale-id", "cli-sale-3", "--reason",
+                 "test"},
+                &out, &err, head),
+            0)
+      << err;
+  EXPECT_EQ(Cli({"receipts", "check", "--store", "CLIS", "--terminal", "T1", "--day",
+                 "2026-01-02", "-o", "json"},
+                &out, &err, head),
+            0)
+      << err;
+  EXPECT_NE(out.find("\"sale_count\": \"3\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"duplicated_receipt_numbers\": [\n  \"2\""), std::string::npos) << out;
+  EXPECT_EQ(Cli({"verify"}, &out, &err, head), 0) << out << err;
+  EXPECT_NE(out.find("violations=0"), std::string::npos) << out;
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace backoffice

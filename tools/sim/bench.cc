@@ -16,6 +16,7 @@
 // (HEAD_OFFICE). tools/bench.sh prepares all that on a private database.
 // The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
 #include <soci/soci.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -27,9 +28,11 @@
 #include <functional>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -62,6 +65,48 @@ struct Options {
   // sets the receipt numbers' range.
   std::int64_t run = 0;
   backoffice::storage::DatabaseConfig database;
+  // Processes whose CPU time each phase reports, as NAME=PID.
+  std::vector<std::string> watch;
+};
+
+// The CPU time that processes (the server, MariaDB, this benchmark) spend in
+// a phase: it tells where a sale's time goes, which wall time alone cannot.
+class CpuMeter {
+ public:
+  struct Process {
+    std::string name;
+    std::string stat_path;
+  };
+
+  explicit CpuMeter(std::vector<Process> processes)
+      : processes_(std::move(processes)),
+        ticks_per_second_(static_cast<double>(sysconf(_SC_CLK_TCK))) {}
+
+  const std::vector<Process>& processes() const { return processes_; }
+
+  // User plus system seconds of each process so far; 0 when unreadable.
+  std::vector<double> Sample() const {
+    std::vector<double> seconds;
+    for (const auto& process : processes_) {
+      std::ifstream in(process.stat_path);
+      std::string stat((std::istreambuf_iterator<char>(in)),
+                       std::istreambuf_iterator<char>());
+      // The command name, in parentheses, may hold spaces: fields are
+      // counted from the last ')'. utime and stime are fields 14 and 15.
+      std::istringstream fields(stat.substr(stat.rfind(')') + 1));
+      std::string field;
+      double ticks = 0;
+      for (int number = 3; number <= 15 && fields >> field; ++number) {
+        if (number >= 14) ticks += std::stod(field);
+      }
+      seconds.push_back(ticks / ticks_per_second_);
+    }
+    return seconds;
+  }
+
+ private:
+  std::vector<Process> processes_;
+  double ticks_per_second_;
 };
 
 // Each phase has its own range of receipt numbers on the same tills.
@@ -92,6 +137,8 @@ struct PhaseResult {
   std::string first_error;
   // Sales sent again after ABORTED TRANSACTION_CONFLICT.
   std::int64_t conflicts_retried = 0;
+  // CPU seconds per watched process during the phase.
+  std::vector<double> cpu_seconds;
 
   double sales_per_second() const { return seconds > 0 ? sales / seconds : 0; }
   double lines_per_second() const { return seconds > 0 ? lines / seconds : 0; }
@@ -478,6 +525,33 @@ PhaseResult RunRaw(const std::string& name, backoffice::storage::Database& db,
   });
 }
 
+// Runs a phase and adds the CPU time each watched process spent in it.
+PhaseResult Measure(const CpuMeter& meter,
+                    const std::function<PhaseResult()>& phase) {
+  const std::vector<double> before = meter.Sample();
+  PhaseResult result = phase();
+  const std::vector<double> after = meter.Sample();
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    result.cpu_seconds.push_back(after[i] - before[i]);
+  }
+  return result;
+}
+
+void PrintCpu(const CpuMeter& meter, const PhaseResult& r) {
+  if (r.sales == 0 || r.seconds <= 0) return;
+  std::cout << "    cpu ms per sale:";
+  double total = 0;
+  for (std::size_t i = 0; i < r.cpu_seconds.size(); ++i) {
+    std::cout << (i == 0 ? " " : ", ") << meter.processes()[i].name << " "
+              << std::setprecision(2) << r.cpu_seconds[i] * 1000 / r.sales;
+    total += r.cpu_seconds[i];
+  }
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::cout << "; these processes kept " << std::setprecision(0)
+            << 100 * total / (r.seconds * cores) << "% of " << cores
+            << " cores busy\n";
+}
+
 void PrintPhase(const PhaseResult& r, const std::string& latency_unit) {
   std::cout << std::left << std::setw(24) << r.name << std::right
             << std::setw(7) << r.sales << std::setw(8) << r.lines
@@ -538,6 +612,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   cli.add_option("--seed", options.seed, "makes the sales reproducible")
       ->capture_default_str();
+  cli.add_option("--watch", options.watch,
+                 "NAME=PID of a process (the server, MariaDB) whose CPU time "
+                 "each phase reports; repeatable");
   cli.add_option("--run", options.run,
                  "distinguishes runs on one database (default: the time)");
   auto& db = options.database;
@@ -569,6 +646,20 @@ int main(int argc, char** argv) {
   }
   db.pool_size = options.clients;
   db.lease_timeout = std::chrono::seconds(30);
+
+  std::vector<CpuMeter::Process> watched;
+  for (const auto& entry : options.watch) {
+    const auto equals = entry.find('=');
+    if (equals == std::string::npos) {
+      std::cerr << "backoffice_bench: --watch wants NAME=PID, not " << entry
+                << "\n";
+      return 2;
+    }
+    watched.push_back({entry.substr(0, equals),
+                       "/proc/" + entry.substr(equals + 1) + "/stat"});
+  }
+  watched.push_back({"bench", "/proc/self/stat"});
+  const CpuMeter meter(std::move(watched));
 
   std::shared_ptr<backoffice::Connection> connection;
   auto clients = ConnectClients(options, connection);
@@ -617,14 +708,22 @@ int main(int argc, char** argv) {
             << std::setw(10) << "lines/s" << std::setw(9) << "p50 ms"
             << std::setw(9) << "p99 ms"
             << "\n";
-  const PhaseResult unary = RunUnary("unary RecordSale", clients, unary_sales);
+  const PhaseResult unary = Measure(meter, [&]() {
+    return RunUnary("unary RecordSale", clients, unary_sales);
+  });
   PrintPhase(unary, "per sale");
-  const PhaseResult backlog =
-      RunBacklog("backlog UploadSales/" + std::to_string(options.batch_size),
-                 clients, backlog_sales, options.batch_size);
+  PrintCpu(meter, unary);
+  const PhaseResult backlog = Measure(meter, [&]() {
+    return RunBacklog(
+        "backlog UploadSales/" + std::to_string(options.batch_size), clients,
+        backlog_sales, options.batch_size);
+  });
   PrintPhase(backlog, "per batch");
-  const PhaseResult raw = RunRaw("raw SOCI", database, ids, raw_sales);
+  PrintCpu(meter, backlog);
+  const PhaseResult raw = Measure(
+      meter, [&]() { return RunRaw("raw SOCI", database, ids, raw_sales); });
   PrintPhase(raw, "per sale");
+  PrintCpu(meter, raw);
 
   const bool clean = unary.errors + backlog.errors + raw.errors == 0;
   if (!clean) std::cout << "some calls failed: the figures are not valid\n";
