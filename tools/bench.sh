@@ -5,7 +5,10 @@
 # backofficed, creates a store with its tills, the demo catalog and a head
 # office token, runs backoffice_bench, and stops everything it started.
 #
-#   ./tools/bench.sh [--clients N] [--sales N] [--batch-size N]
+#   ./tools/bench.sh [--clients N] [--sales N] [--batch-size N] [--rounds N]
+#
+# --sales is per phase and round (default 4000); the three phases run in
+# turn --rounds times (default 3) and the figures are totals.
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
 set -euo pipefail
@@ -15,12 +18,15 @@ cd "$repo"
 clients=8
 sales=4000
 batch_size=500
+rounds=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --clients) clients=$2; shift 2 ;;
     --sales) sales=$2; shift 2 ;;
     --batch-size) batch_size=$2; shift 2 ;;
-    *) echo "usage: tools/bench.sh [--clients N] [--sales N] [--batch-size N]" >&2; exit 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    *) echo "usage: tools/bench.sh [--clients N] [--sales N] [--batch-size N] [--rounds N]" >&2
+       exit 2 ;;
   esac
 done
 
@@ -80,5 +86,5 @@ BACKOFFICE_TOKEN=$head_token "$ctl" import products tools/demo/products.csv
 
 step "Benchmark: unary, backlog, raw SOCI"
 BACKOFFICE_TOKEN=$head_token "$bench" --store B1 --clients "$clients" --sales "$sales" \
-  --batch-size "$batch_size" --watch "backofficed=$server_pid" \
+  --batch-size "$batch_size" --rounds "$rounds" --watch "backofficed=$server_pid" \
   --watch "mariadbd=$(cat "$db_dir/run/mariadb.pid")"

@@ -60,6 +60,9 @@ struct Options {
   int sales = 4000;
   int batch_size = 500;
   int warmup_per_client = 25;
+  // The phases run in turn this many times, so that a burst of load from
+  // elsewhere on the machine weighs on every phase alike.
+  int rounds = 3;
   std::uint64_t seed = 1;
   // Distinguishes runs against the same database: it prefixes sale ids and
   // sets the receipt numbers' range.
@@ -139,6 +142,8 @@ struct PhaseResult {
   std::int64_t conflicts_retried = 0;
   // CPU seconds per watched process during the phase.
   std::vector<double> cpu_seconds;
+  // How much some of MariaDB's global counters grew during the phase.
+  std::map<std::string, double> db_counters;
 
   double sales_per_second() const { return seconds > 0 ? sales / seconds : 0; }
   double lines_per_second() const { return seconds > 0 ? lines / seconds : 0; }
@@ -175,24 +180,26 @@ constexpr int kConflictAttempts = 8;
 // The sales of every client for one phase, built before the clock starts.
 std::vector<std::vector<Sale>> MakeSales(
     const Options& options, const std::vector<CatalogItem>& catalog,
-    Phase phase, int per_client_override) {
+    Phase phase, int round, int per_client_override) {
   std::vector<std::vector<Sale>> sales(options.clients);
   for (int c = 0; c < options.clients; ++c) {
     const int count = per_client_override > 0
                           ? per_client_override
                           : options.sales / options.clients +
                                 (c < options.sales % options.clients ? 1 : 0);
-    // The same seed in every phase: a client's sales have the same lines
-    // and tenders in each, only their ids and receipt numbers differ.
-    backoffice::sim::SaleMaker maker(catalog, options.seed, options.store,
-                                     TerminalCode(c),
-                                     /*first_receipt_of_late_shift=*/0);
+    // The same seed in every phase of a round: a client's sales have the
+    // same lines and tenders in each, only their ids and receipt numbers
+    // differ.
+    backoffice::sim::SaleMaker maker(
+        catalog, options.seed + static_cast<std::uint64_t>(round),
+        options.store, TerminalCode(c), /*first_receipt_of_late_shift=*/0);
     std::mt19937_64 ids(backoffice::sim::StableHash(
         std::to_string(options.seed) + "/" + std::to_string(options.run) + "/" +
-        PhaseTag(phase) + "/" + TerminalCode(c)));
+        std::to_string(round) + "/" + PhaseTag(phase) + "/" + TerminalCode(c)));
     const std::int64_t first_receipt =
         options.run * 1'000'000'000 +
-        static_cast<std::int64_t>(phase) * 100'000'000 + 1;
+        static_cast<std::int64_t>(phase) * 100'000'000 +
+        static_cast<std::int64_t>(round) * 10'000'000 + 1;
     for (int n = 0; n < count; ++n) {
       sales[c].push_back(maker.Make(Uuid(ids), first_receipt + n));
     }
@@ -228,6 +235,34 @@ PhaseResult RunClients(
                                partial[c].latencies_ms.end());
   }
   return result;
+}
+
+// The rounds of one phase as if they had run in one go.
+PhaseResult Combine(const std::vector<PhaseResult>& rounds) {
+  PhaseResult total;
+  total.name = rounds.front().name;
+  for (const auto& r : rounds) {
+    total.sales += r.sales;
+    total.lines += r.lines;
+    total.seconds += r.seconds;
+    total.latencies_ms.insert(total.latencies_ms.end(), r.latencies_ms.begin(),
+                              r.latencies_ms.end());
+    total.errors += r.errors;
+    if (total.first_error.empty()) total.first_error = r.first_error;
+    total.conflicts_retried += r.conflicts_retried;
+    total.cpu_seconds.resize(r.cpu_seconds.size());
+    for (std::size_t i = 0; i < r.cpu_seconds.size(); ++i) {
+      total.cpu_seconds[i] += r.cpu_seconds[i];
+    }
+    for (const auto& [name, value] : r.db_counters) {
+      total.db_counters[name] += value;
+    }
+  }
+  return total;
+}
+
+double Ratio(double numerator, double denominator) {
+  return denominator > 0 ? numerator / denominator : 0;
 }
 
 void NoteError(PhaseResult& result, const std::string& what) {
@@ -525,20 +560,57 @@ PhaseResult RunRaw(const std::string& name, backoffice::storage::Database& db,
   });
 }
 
-// Runs a phase and adds the CPU time each watched process spent in it.
-PhaseResult Measure(const CpuMeter& meter,
+// MariaDB's own account of the work: statements received, row lock waits
+// and the milliseconds spent in them, redo log writes and fsyncs.
+std::map<std::string, double> SampleDbCounters(
+    backoffice::storage::Database& db) {
+  std::map<std::string, double> counters;
+  db.WithSession([&](soci::session& s) {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SHOW GLOBAL STATUS WHERE Variable_name IN "
+                      "('Questions', 'Innodb_row_lock_waits', "
+                      "'Innodb_row_lock_time', 'Innodb_log_writes', "
+                      "'Innodb_data_fsyncs')");
+    for (const auto& row : rows) {
+      counters[row.get<std::string>(0)] = std::stod(row.get<std::string>(1));
+    }
+    return Status();
+  });
+  return counters;
+}
+
+// Runs a phase and adds the CPU time each watched process spent in it and
+// what the database counted meanwhile.
+PhaseResult Measure(const CpuMeter& meter, backoffice::storage::Database& db,
                     const std::function<PhaseResult()>& phase) {
-  const std::vector<double> before = meter.Sample();
+  const std::vector<double> cpu_before = meter.Sample();
+  const auto db_before = SampleDbCounters(db);
   PhaseResult result = phase();
-  const std::vector<double> after = meter.Sample();
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    result.cpu_seconds.push_back(after[i] - before[i]);
+  const std::vector<double> cpu_after = meter.Sample();
+  auto db_after = SampleDbCounters(db);
+  for (std::size_t i = 0; i < cpu_before.size(); ++i) {
+    result.cpu_seconds.push_back(cpu_after[i] - cpu_before[i]);
+  }
+  for (const auto& [name, value] : db_after) {
+    auto before = db_before.find(name);
+    result.db_counters[name] =
+        value - (before == db_before.end() ? 0 : before->second);
   }
   return result;
 }
 
-void PrintCpu(const CpuMeter& meter, const PhaseResult& r) {
+void PrintWhereTimeGoes(const CpuMeter& meter, const PhaseResult& r) {
   if (r.sales == 0 || r.seconds <= 0) return;
+  auto per_sale = [&](const char* counter) {
+    auto it = r.db_counters.find(counter);
+    return it == r.db_counters.end() ? 0.0 : it->second / r.sales;
+  };
+  std::cout << std::setprecision(1) << "    per sale: " << per_sale("Questions")
+            << " SQL statements, " << std::setprecision(2)
+            << per_sale("Innodb_log_writes") << " redo log writes, "
+            << per_sale("Innodb_data_fsyncs") << " fsyncs, "
+            << per_sale("Innodb_row_lock_waits") << " row lock waits ("
+            << per_sale("Innodb_row_lock_time") << " ms waited)\n";
   std::cout << "    cpu ms per sale:";
   double total = 0;
   for (std::size_t i = 0; i < r.cpu_seconds.size(); ++i) {
@@ -600,9 +672,13 @@ int main(int argc, char** argv) {
                  "concurrent clients (tills T1..TN), each its own thread")
       ->capture_default_str()
       ->check(CLI::Range(1, 200));
-  cli.add_option("--sales", options.sales, "sales per phase")
+  cli.add_option("--sales", options.sales, "sales per phase and round")
       ->capture_default_str()
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(CLI::Range(1, 1'000'000));
+  cli.add_option("--rounds", options.rounds,
+                 "times the three phases run in turn; figures are totals")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 9));
   cli.add_option("--batch-size", options.batch_size,
                  "sales per UploadSales call in the backlog phase")
       ->capture_default_str()
@@ -678,14 +754,15 @@ int main(int argc, char** argv) {
   }
 
   std::cout << "backoffice_bench: " << options.clients << " clients, "
-            << options.sales << " sales per phase, store " << options.store
+            << options.rounds << " rounds of " << options.sales
+            << " sales per phase (phases in turn), store " << options.store
             << ", " << catalog->size() << " products, run " << options.run
             << "\n"
             << std::fixed;
   // Connections, server threads and the buffer pool warm up unmeasured.
   if (options.warmup_per_client > 0) {
-    auto warmup =
-        MakeSales(options, *catalog, Phase::kWarmup, options.warmup_per_client);
+    auto warmup = MakeSales(options, *catalog, Phase::kWarmup, 0,
+                            options.warmup_per_client);
     RunUnary("warm-up", clients, warmup);
     std::vector<std::vector<Sale>> raw_warmup(warmup.size());
     for (std::size_t c = 0; c < warmup.size(); ++c) {
@@ -698,43 +775,60 @@ int main(int argc, char** argv) {
     RunRaw("warm-up", database, ids, raw_warmup);
   }
 
-  const auto unary_sales = MakeSales(options, *catalog, Phase::kUnary, 0);
-  const auto backlog_sales = MakeSales(options, *catalog, Phase::kBacklog, 0);
-  const auto raw_sales = MakeSales(options, *catalog, Phase::kRaw, 0);
+  std::vector<PhaseResult> unary_rounds, backlog_rounds, raw_rounds;
+  for (int round = 1; round <= options.rounds; ++round) {
+    const auto unary_sales =
+        MakeSales(options, *catalog, Phase::kUnary, round, 0);
+    const auto backlog_sales =
+        MakeSales(options, *catalog, Phase::kBacklog, round, 0);
+    const auto raw_sales = MakeSales(options, *catalog, Phase::kRaw, round, 0);
+    const auto& unary =
+        unary_rounds.emplace_back(Measure(meter, database, [&]() {
+          return RunUnary("unary RecordSale", clients, unary_sales);
+        }));
+    const auto& backlog =
+        backlog_rounds.emplace_back(Measure(meter, database, [&]() {
+          return RunBacklog(
+              "backlog UploadSales/" + std::to_string(options.batch_size),
+              clients, backlog_sales, options.batch_size);
+        }));
+    const auto& raw = raw_rounds.emplace_back(Measure(meter, database, [&]() {
+      return RunRaw("raw SOCI", database, ids, raw_sales);
+    }));
+    std::cout << std::setprecision(1) << "round " << round << ": unary "
+              << unary.sales_per_second() << " sales/s, backlog "
+              << backlog.sales_per_second() << ", raw "
+              << raw.sales_per_second() << std::setprecision(2)
+              << " (unary/raw "
+              << Ratio(unary.sales_per_second(), raw.sales_per_second())
+              << ", backlog/unary "
+              << Ratio(backlog.sales_per_second(), unary.sales_per_second())
+              << ")\n";
+  }
+  const PhaseResult unary = Combine(unary_rounds);
+  const PhaseResult backlog = Combine(backlog_rounds);
+  const PhaseResult raw = Combine(raw_rounds);
 
-  std::cout << std::left << std::setw(24) << "phase" << std::right
+  std::cout << "\ntotals over the rounds:\n"
+            << std::left << std::setw(24) << "phase" << std::right
             << std::setw(7) << "sales" << std::setw(8) << "lines"
             << std::setw(9) << "seconds" << std::setw(10) << "sales/s"
             << std::setw(10) << "lines/s" << std::setw(9) << "p50 ms"
             << std::setw(9) << "p99 ms"
             << "\n";
-  const PhaseResult unary = Measure(meter, [&]() {
-    return RunUnary("unary RecordSale", clients, unary_sales);
-  });
   PrintPhase(unary, "per sale");
-  PrintCpu(meter, unary);
-  const PhaseResult backlog = Measure(meter, [&]() {
-    return RunBacklog(
-        "backlog UploadSales/" + std::to_string(options.batch_size), clients,
-        backlog_sales, options.batch_size);
-  });
+  PrintWhereTimeGoes(meter, unary);
   PrintPhase(backlog, "per batch");
-  PrintCpu(meter, backlog);
-  const PhaseResult raw = Measure(
-      meter, [&]() { return RunRaw("raw SOCI", database, ids, raw_sales); });
+  PrintWhereTimeGoes(meter, backlog);
   PrintPhase(raw, "per sale");
-  PrintCpu(meter, raw);
+  PrintWhereTimeGoes(meter, raw);
 
   const bool clean = unary.errors + backlog.errors + raw.errors == 0;
   if (!clean) std::cout << "some calls failed: the figures are not valid\n";
   const double unary_vs_raw =
-      raw.sales_per_second() > 0
-          ? unary.sales_per_second() / raw.sales_per_second()
-          : 0;
+      Ratio(unary.sales_per_second(), raw.sales_per_second());
   const double backlog_vs_unary =
-      unary.sales_per_second() > 0
-          ? backlog.sales_per_second() / unary.sales_per_second()
-          : 0;
+      Ratio(backlog.sales_per_second(), unary.sales_per_second());
   std::cout << std::setprecision(2) << "unary_vs_raw=" << unary_vs_raw
             << " backlog_vs_unary=" << backlog_vs_unary << "\n";
   return clean ? 0 : 1;
