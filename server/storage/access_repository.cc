@@ -126,8 +126,7 @@ StatusOr<AccessToken> MySqlAccessRepository::CreateToken(
         soci::use(token_hash), soci::use(token.display_name), soci::use(role),
         soci::use(store_id, store_ind), soci::use(terminal_id, terminal_ind),
         soci::use(creator, creator_ind);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    long long id = LastInsertId(s);
     AppendAudit(s, ctx,
                 domain::AuditEntry{"access_token", domain::FormatTokenId(id),
                                    token.store_code});

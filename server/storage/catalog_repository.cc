@@ -177,8 +177,7 @@ std::int64_t InsertProduct(soci::session& s, const Product& p) {
             soci::use(p.default_price.currency_code), soci::use(active);
       },
       "SKU_ALREADY_EXISTS", "a product with sku " + p.sku + " already exists");
-  long long id = 0;
-  s << "SELECT LAST_INSERT_ID()", soci::into(id);
+  long long id = LastInsertId(s);
   InsertBarcodes(s, id, p.barcodes);
   return id;
 }

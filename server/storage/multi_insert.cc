@@ -45,18 +45,22 @@ void MultiInsert::Execute(soci::session& session) {
   statement.alloc();
   statement.prepare(sql);
   for (const auto& value : values_) {
-    if (const auto* i = std::get_if<long long>(&value)) {
-      ints.push_back(*i);
-      indicators.push_back(soci::i_ok);
-      statement.exchange(soci::use(ints.back(), indicators.back()));
-    } else if (const auto* s = std::get_if<std::string>(&value)) {
-      strings.push_back(*s);
-      indicators.push_back(soci::i_ok);
-      statement.exchange(soci::use(strings.back(), indicators.back()));
-    } else {
-      ints.push_back(0);
-      indicators.push_back(soci::i_null);
-      statement.exchange(soci::use(ints.back(), indicators.back()));
+    switch (value.kind) {
+      case Value::kInt:
+        ints.push_back(value.integer);
+        indicators.push_back(soci::i_ok);
+        statement.exchange(soci::use(ints.back(), indicators.back()));
+        break;
+      case Value::kString:
+        strings.push_back(value.text);
+        indicators.push_back(soci::i_ok);
+        statement.exchange(soci::use(strings.back(), indicators.back()));
+        break;
+      case Value::kNull:
+        ints.push_back(0);
+        indicators.push_back(soci::i_null);
+        statement.exchange(soci::use(ints.back(), indicators.back()));
+        break;
     }
   }
   statement.define_and_bind();

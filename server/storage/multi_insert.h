@@ -8,7 +8,6 @@
 #include <deque>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include <soci/soci.h>
@@ -17,7 +16,18 @@ namespace backoffice::storage {
 
 class MultiInsert {
  public:
-  using Value = std::variant<long long, std::string, std::nullopt_t>;
+  // One bound value: an integer, a string or NULL.
+  struct Value {
+    Value(long long v) : kind(kInt), integer(v) {}  // NOLINT: implicit by design.
+    Value(std::string v) : kind(kString), text(std::move(v)) {}  // NOLINT
+    Value(std::nullopt_t) : kind(kNull) {}                        // NOLINT
+    Value(const std::optional<long long>& v)                      // NOLINT
+        : kind(v ? kInt : kNull), integer(v.value_or(0)) {}
+
+    enum Kind { kInt, kString, kNull } kind;
+    long long integer = 0;
+    std::string text;
+  };
 
   // `head` is "INSERT INTO t (a, b, c)"; each row has one value per column.
   // `row_sql` is the row's SQL with one '?' per column, such as

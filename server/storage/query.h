@@ -35,6 +35,26 @@ std::optional<T> QueryOne(soci::session& session, const std::string& sql,
   return std::nullopt;
 }
 
+// Runs `sql`, whose "{in}" marker becomes one bound placeholder per value,
+// and reads every row. No values, no query.
+template <typename T>
+std::vector<T> QueryIn(soci::session& session, const std::string& sql,
+                       RowReader<T> read, const std::vector<std::string>& values) {
+  std::vector<T> out;
+  if (values.empty()) return out;
+  std::string placeholders;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    placeholders += (i == 0 ? ":in" : ", :in") + std::to_string(i);
+  }
+  std::string text = sql;
+  text.replace(text.find("{in}"), 4, placeholders);
+  soci::details::prepare_temp_type prepared = (session.prepare << text);
+  for (const auto& value : values) prepared, soci::use(value);
+  soci::rowset<soci::row> rows(prepared);
+  for (const auto& row : rows) out.push_back(read(row));
+  return out;
+}
+
 }  // namespace backoffice::storage
 
 #endif  // BACKOFFICE_SERVER_STORAGE_QUERY_H_

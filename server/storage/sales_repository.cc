@@ -36,6 +36,57 @@ class LookupCache {
     std::string time_zone;
   };
 
+  // Loads, in one query per table, what a group of sales will look up: their
+  // stores with every till, and their products by SKU and by barcode.
+  void Prefetch(soci::session& s, const std::vector<const Sale*>& sales) {
+    std::vector<std::string> store_codes;
+    std::vector<std::string> skus;
+    std::vector<std::string> barcodes;
+    for (const Sale* sale : sales) {
+      if (!stores_.count(sale->store_code)) store_codes.push_back(sale->store_code);
+      for (const auto& line : sale->lines) {
+        if (!line.sku.empty()) {
+          if (!products_by_sku_.count(line.sku)) skus.push_back(line.sku);
+        } else if (!products_by_barcode_.count(line.barcode)) {
+          barcodes.push_back(line.barcode);
+        }
+      }
+    }
+    Unique(store_codes);
+    Unique(skus);
+    Unique(barcodes);
+    struct StoreRow {
+      std::string code;
+      StoreInfo info;
+      std::string terminal_code;
+      std::optional<long long> terminal_id;
+    };
+    for (const auto& row : QueryIn(
+             s,
+             "SELECT s.code, s.id, s.time_zone, t.code, t.id FROM stores s LEFT JOIN "
+             "terminals t ON t.store_id = s.id WHERE s.code IN ({in})",
+             +[](const soci::row& r) {
+               return StoreRow{GetString(r, 0), {GetInt64(r, 1), GetString(r, 2)},
+                               GetString(r, 3), GetOptionalInt64(r, 4)};
+             },
+             store_codes)) {
+      stores_.emplace(row.code, row.info);
+      if (row.terminal_id) terminals_.emplace(std::make_pair(row.info.id, row.terminal_code),
+                                              *row.terminal_id);
+    }
+    using KeyId = std::pair<std::string, long long>;
+    auto read_key_id = +[](const soci::row& r) { return KeyId{GetString(r, 0), GetInt64(r, 1)}; };
+    for (const auto& [sku, id] :
+         QueryIn(s, "SELECT sku, id FROM products WHERE sku IN ({in})", read_key_id, skus)) {
+      products_by_sku_.emplace(sku, id);
+    }
+    for (const auto& [barcode, id] : QueryIn(
+             s, "SELECT barcode, product_id FROM product_barcodes WHERE barcode IN ({in})",
+             read_key_id, barcodes)) {
+      products_by_barcode_.emplace(barcode, id);
+    }
+  }
+
   const StoreInfo& Store(soci::session& s, const std::string& code) {
     auto it = stores_.find(code);
     if (it != stores_.end()) return it->second;
@@ -106,6 +157,11 @@ class LookupCache {
   std::map<std::string, long long> products_by_sku_;
   std::map<std::string, long long> products_by_barcode_;
   std::map<std::pair<long long, std::string>, long long> customers_;
+
+  static void Unique(std::vector<std::string>& values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+  }
 };
 
 struct SaleHeader {
@@ -113,10 +169,11 @@ struct SaleHeader {
   std::string fingerprint;
   std::string store_code;
   std::string state;
+  std::string sale_id;
 };
 
 SaleHeader ReadSaleHeader(const soci::row& r) {
-  return SaleHeader{GetInt64(r, 0), GetString(r, 1), GetString(r, 2), GetString(r, 3)};
+  return SaleHeader{GetInt64(r, 0), GetString(r, 1), GetString(r, 2), GetString(r, 3), ""};
 }
 
 // How a lookup by idempotency key reads. The first look is a plain read: a
@@ -240,11 +297,75 @@ struct ReceiptConflict {
   std::string sale_id;
 };
 
-// Writes one sale, its lines, tenders and movements; throws StatusError when
-// the sale must be refused. The caller holds a savepoint around it.
-Sale InsertSale(soci::session& s, const Sale& input, const std::string& fingerprint,
-                const RequestContext& ctx, LookupCache& cache, StockLedger& ledger,
-                TimeMicros record_time, ReceiptConflict* conflict) {
+// Collects what a group of sales writes besides their headers, so that the
+// whole group writes each table with one statement.
+class SaleGroupWriter {
+ public:
+  SaleGroupWriter()
+      : lines_("INSERT INTO sale_lines (sale_pk, line_number, product_id, sku_sent, "
+               "barcode_sent, quantity_milli, unit_price_minor, amount_minor, discount_minor, "
+               "tax_rate_basis_points, tax_minor, returned_quantity_milli, refunded_minor)",
+               13),
+        tenders_("INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, amount_minor, "
+                 "change_minor, customer_id, reference)",
+                 7),
+        audit_("INSERT INTO audit_records (create_time, principal_id, principal_name, role, "
+               "store_code, method, entity_type, entity_id, request_id, peer)",
+               9, "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+  void Add(const Sale& sale, long long pk, long long store_id,
+           const std::vector<long long>& product_ids,
+           const std::vector<std::optional<long long>>& customer_ids,
+           const RequestContext& ctx) {
+    for (std::size_t i = 0; i < sale.lines.size(); ++i) {
+      const auto& l = sale.lines[i];
+      lines_.AddRow({pk, static_cast<long long>(l.line_number), product_ids[i], l.sku, l.barcode,
+                     static_cast<long long>(l.quantity_milli),
+                     static_cast<long long>(l.unit_price_minor),
+                     static_cast<long long>(l.amount_minor),
+                     static_cast<long long>(l.discount_minor),
+                     static_cast<long long>(l.tax_rate_basis_points),
+                     static_cast<long long>(l.tax_minor), 0LL, 0LL});
+      ledger_.Add(store_id, product_ids[i], -l.quantity_milli, domain::MovementType::kSale,
+                  "SALE", pk, sale.sale_id, l.line_number, sale.sale_time, sale.record_time);
+    }
+    for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
+      const auto& t = sale.tenders[i];
+      tenders_.AddRow({pk, static_cast<long long>(i + 1),
+                       std::string(domain::TenderTypeName(t.type)),
+                       static_cast<long long>(t.amount_minor),
+                       static_cast<long long>(t.change_minor), customer_ids[i], t.reference});
+    }
+    MultiInsert::Value request_id =
+        ctx.request_id.empty() ? MultiInsert::Value(std::nullopt) : MultiInsert::Value(ctx.request_id);
+    audit_.AddRow({static_cast<long long>(ctx.principal.token_id), ctx.principal.display_name,
+                   std::string(domain::RoleName(ctx.principal.role)), sale.store_code,
+                   ctx.method, std::string("sale"), sale.sale_id, request_id, ctx.peer});
+  }
+
+  // Writes everything queued, then the balances in (store, product) order.
+  void Flush(soci::session& s) {
+    lines_.Execute(s);
+    tenders_.Execute(s);
+    ledger_.FlushMovements(s);
+    audit_.Execute(s);
+    ledger_.ApplyBalances(s);
+  }
+
+ private:
+  MultiInsert lines_;
+  MultiInsert tenders_;
+  MultiInsert audit_;
+  StockLedger ledger_;
+};
+
+// Checks a sale's references and writes its header; throws StatusError when
+// the sale must be refused. Only the header insert writes, and a failed
+// insert is undone by InnoDB as a statement, so a refused sale leaves
+// nothing behind without a savepoint.
+Sale InsertSaleHeader(soci::session& s, const Sale& input, const std::string& fingerprint,
+                      const RequestContext& ctx, LookupCache& cache, SaleGroupWriter& writer,
+                      TimeMicros record_time, ReceiptConflict* conflict) {
   Sale sale = input;
   const auto& store = cache.Store(s, sale.store_code);
   long long store_id = store.id;
@@ -288,43 +409,9 @@ Sale InsertSale(soci::session& s, const Sale& input, const std::string& fingerpr
     }
     throw;
   }
-  long long pk = 0;
-  s << "SELECT LAST_INSERT_ID()", soci::into(pk);
+  const long long pk = LastInsertId(s);
   sale.sequence = pk;
-
-  MultiInsert lines(
-      "INSERT INTO sale_lines (sale_pk, line_number, product_id, sku_sent, barcode_sent, "
-      "quantity_milli, unit_price_minor, amount_minor, discount_minor, tax_rate_basis_points, "
-      "tax_minor, returned_quantity_milli, refunded_minor)",
-      13);
-  for (std::size_t i = 0; i < sale.lines.size(); ++i) {
-    const auto& l = sale.lines[i];
-    lines.AddRow({pk, static_cast<long long>(l.line_number), product_ids[i], l.sku, l.barcode,
-                  static_cast<long long>(l.quantity_milli),
-                  static_cast<long long>(l.unit_price_minor),
-                  static_cast<long long>(l.amount_minor),
-                  static_cast<long long>(l.discount_minor),
-                  static_cast<long long>(l.tax_rate_basis_points),
-                  static_cast<long long>(l.tax_minor), 0LL, 0LL});
-    ledger.Add(store_id, product_ids[i], -l.quantity_milli, domain::MovementType::kSale, "SALE",
-               pk, sale.sale_id, l.line_number, sale.sale_time, record_time);
-  }
-  lines.Execute(s);
-  MultiInsert tenders(
-      "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, amount_minor, "
-      "change_minor, customer_id, reference)",
-      7);
-  for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
-    const auto& t = sale.tenders[i];
-    MultiInsert::Value customer = std::nullopt;
-    if (customer_ids[i]) customer = *customer_ids[i];
-    tenders.AddRow({pk, static_cast<long long>(i + 1), std::string(domain::TenderTypeName(t.type)),
-                    static_cast<long long>(t.amount_minor),
-                    static_cast<long long>(t.change_minor), customer, t.reference});
-  }
-  tenders.Execute(s);
-  ledger.FlushMovements(s);
-  AppendAudit(s, &ctx, domain::AuditEntry{"sale", sale.sale_id, sale.store_code});
+  writer.Add(sale, pk, store_id, product_ids, customer_ids, ctx);
   return sale;
 }
 
@@ -352,47 +439,82 @@ void RecordReceiptConflicts(Database& db, const std::vector<ReceiptConflict>& co
 StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
     const std::vector<Sale>& sales, const RequestContext& ctx) {
   std::vector<std::string> fingerprints;
-  for (const auto& sale : sales) fingerprints.push_back(domain::SaleFingerprint(sale));
+  std::vector<std::string> ids;
+  for (const auto& sale : sales) {
+    fingerprints.push_back(domain::SaleFingerprint(sale));
+    ids.push_back(sale.sale_id);
+  }
   std::vector<SaleOutcome> outcomes;
   std::vector<ReceiptConflict> conflicts;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     // A retried transaction starts over from nothing.
-    outcomes.clear();
+    outcomes.assign(sales.size(), SaleOutcome{});
     conflicts.clear();
+    // Replays first, all in one plain read: a locking read of missing keys
+    // would take gap locks that concurrent inserts deadlock on.
+    std::map<std::string, SaleHeader> existing;
+    for (auto& header : QueryIn(
+             s,
+             "SELECT x.id, x.fingerprint, st.code, x.state, x.sale_id FROM sales x JOIN stores "
+             "st ON st.id = x.store_id WHERE x.sale_id IN ({in})",
+             +[](const soci::row& r) {
+               SaleHeader h = ReadSaleHeader(r);
+               h.sale_id = GetString(r, 4);
+               return h;
+             },
+             ids)) {
+      existing.emplace(header.sale_id, header);
+    }
+    std::vector<const Sale*> fresh;
+    for (const auto& sale : sales) {
+      if (!existing.count(sale.sale_id)) fresh.push_back(&sale);
+    }
     LookupCache cache;
-    StockLedger ledger;
+    cache.Prefetch(s, fresh);
+    SaleGroupWriter writer;
+    std::map<std::string, std::size_t> written;  // Sale id -> index, this group.
     const TimeMicros record_time = domain::SystemNowMicros();
     for (std::size_t i = 0; i < sales.size(); ++i) {
       const Sale& sale = sales[i];
-      if (auto existing = FindSaleHeader(s, sale.sale_id, KeyRead::kSnapshot)) {
-        outcomes.push_back(ReplayOrReuse(s, *existing, sale, fingerprints[i]));
+      if (auto it = existing.find(sale.sale_id); it != existing.end()) {
+        outcomes[i] = ReplayOrReuse(s, it->second, sale, fingerprints[i]);
         continue;
       }
-      SaleOutcome outcome;
+      if (auto it = written.find(sale.sale_id); it != written.end()) {
+        // The same sale twice in one upload: the first copy is being written.
+        const SaleOutcome& first = outcomes[it->second];
+        if (fingerprints[it->second] == fingerprints[i] && first.status.ok()) {
+          outcomes[i] = SaleOutcome{Status(), true, first.sale};
+        } else if (first.status.ok()) {
+          outcomes[i].status = domain::AlreadyExists(
+              "IDEMPOTENCY_KEY_REUSED", "sale id " + sale.sale_id + " was sent twice with "
+                                        "different content");
+          outcomes[i].sale = sale;
+        } else {
+          outcomes[i] = SaleOutcome{first.status, false, sale};
+        }
+        continue;
+      }
       ReceiptConflict conflict;
-      s << "SAVEPOINT one_sale";
       try {
-        outcome.sale = InsertSale(s, sale, fingerprints[i], ctx, cache, ledger, record_time,
-                                  &conflict);
-        s << "RELEASE SAVEPOINT one_sale";
+        outcomes[i].sale = InsertSaleHeader(s, sale, fingerprints[i], ctx, cache, writer,
+                                            record_time, &conflict);
+        written.emplace(sale.sale_id, i);
       } catch (const StatusError& e) {
-        s << "ROLLBACK TO SAVEPOINT one_sale";
-        ledger.DiscardMovements();
         if (e.status.reason() == "SALE_ID_RACE") {
-          // Another transaction recorded this id while we were at it; its
-          // row is committed now (our insert waited for it).
-          auto existing = FindSaleHeader(s, sale.sale_id, KeyRead::kCurrent);
-          if (!existing) throw;
-          outcomes.push_back(ReplayOrReuse(s, *existing, sale, fingerprints[i]));
+          // Another transaction recorded this id meanwhile; our insert waited
+          // for it to commit, so a read now sees it.
+          auto header = FindSaleHeader(s, sale.sale_id, KeyRead::kCurrent);
+          if (!header) throw;
+          outcomes[i] = ReplayOrReuse(s, *header, sale, fingerprints[i]);
           continue;
         }
         if (e.status.reason() == "DUPLICATE_RECEIPT_NUMBER") conflicts.push_back(conflict);
-        outcome.status = e.status;
-        outcome.sale = sale;
+        outcomes[i].status = e.status;
+        outcomes[i].sale = sale;
       }
-      outcomes.push_back(std::move(outcome));
     }
-    ledger.ApplyBalances(s);
+    writer.Flush(s);
     return Status();
   });
   if (!status.ok()) return status;
@@ -629,8 +751,7 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       if (!existing) throw;
       return replay(*existing);
     }
-    long long pk = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(pk);
+    long long pk = LastInsertId(s);
     MultiInsert lines("INSERT INTO sale_return_lines (return_pk, sale_line_number, "
                       "quantity_milli, damaged, refund_minor)",
                       5);
@@ -893,8 +1014,7 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       if (!existing) throw;
       return replay(*existing);
     }
-    long long pk = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(pk);
+    long long pk = LastInsertId(s);
     StockLedger ledger;
     ledger.Add(store_id, product_id, a.quantity_delta_milli, domain::MovementType::kAdjustment,
                reason, pk, a.adjustment_id, 1, now, now);

@@ -86,6 +86,14 @@ void ExecuteOrConflict(const std::function<void()>& statement,
 
 void Fail(Status status) { throw StatusError{std::move(status)}; }
 
+long long LastInsertId(soci::session& session) {
+  long long id = 0;
+  if (!session.get_last_insert_id("", id) || id == 0) {
+    session << "SELECT LAST_INSERT_ID()", soci::into(id);
+  }
+  return id;
+}
+
 std::string ContainsPattern(const std::string& text) {
   std::string out = "%";
   for (char c : text) {

@@ -39,6 +39,10 @@ std::int64_t RequireStoreId(soci::session& session, const std::string& code);
 void ExecuteOrConflict(const std::function<void()>& statement,
                        const std::string& reason, const std::string& message);
 
+// The AUTO_INCREMENT id of the session's last insert (the first one of a
+// multi-row insert), read from the client library: no round trip.
+long long LastInsertId(soci::session& session);
+
 // Throws StatusError with `status`, aborting the unit of work.
 [[noreturn]] void Fail(Status status);
 

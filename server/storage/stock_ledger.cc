@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/sql_util.h"
+
 namespace backoffice::storage {
 namespace {
 
@@ -40,8 +42,7 @@ void StockLedger::FlushMovements(soci::session& session) {
   if (pending_.empty()) return;
   movements_.Execute(session);
   // A multi-row insert takes consecutive ids starting at LAST_INSERT_ID().
-  long long first_id = 0;
-  session << "SELECT LAST_INSERT_ID()", soci::into(first_id);
+  const long long first_id = LastInsertId(session);
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     const Pending& p = pending_[i];
     BalanceChange& change = balances_[{p.store_id, p.product_id}];
