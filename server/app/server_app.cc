@@ -105,7 +105,14 @@ int RunServer(const ServerOptions& options,
   transport::AuditGrpcService audit_service(handler, audit);
   storage::MySqlSalesRepository sales_repository(db);
   storage::MySqlInventoryRepository inventory_repository(db);
-  storage::MySqlReconciliationRepository reconciliation_repository(db);
+  // Reconciliation reads whole ledgers: it gets connections of its own, with
+  // a read timeout fit for long queries, so that it neither starves the
+  // tills' pool nor is cut off as if the database had hung.
+  storage::DatabaseConfig report_config = db_config;
+  report_config.pool_size = 2;
+  report_config.io_timeout_seconds = 900;
+  storage::Database report_db(report_config);
+  storage::MySqlReconciliationRepository reconciliation_repository(report_db);
   domain::Sales sales(sales_repository);
   domain::Inventory inventory(inventory_repository);
   domain::Reconciliation reconciliation(reconciliation_repository);

@@ -1106,30 +1106,47 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "x.total_minor)");
     // A sale's lines and its SALE movements must pair one to one; a voided
     // sale's lines and its VOID movements likewise; a live sale has no VOID.
+    // Each check is an anti-join on the movements' document index, so that
+    // it stays linear in the number of lines.
+    const std::string line_movement =
+        "SELECT 1 FROM stock_movements m WHERE m.movement_type = '{type}' AND m.document_pk "
+        "= l.sale_pk AND m.document_line = l.line_number AND m.product_id = l.product_id AND "
+        "m.store_id = x.store_id AND m.quantity_milli = {sign}l.quantity_milli";
+    auto movement_of = [&](const std::string& type, const std::string& sign) {
+      std::string sql = line_movement;
+      sql.replace(sql.find("{type}"), 6, type);
+      sql.replace(sql.find("{sign}"), 6, sign);
+      return sql;
+    };
     add("SALE_MOVEMENTS_MISMATCH",
-        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' has ', COUNT(m.id), ' "
-        "sale movements') FROM sale_lines l JOIN sales x ON x.id = l.sale_pk JOIN stores st ON "
-        "st.id = x.store_id LEFT JOIN stock_movements m ON m.movement_type = 'SALE' AND "
-        "m.document_pk = l.sale_pk AND m.document_line = l.line_number AND m.product_id = "
-        "l.product_id AND m.store_id = x.store_id AND m.quantity_milli = -l.quantity_milli "
-        "WHERE" +
-            store_filter + "GROUP BY st.code, x.sale_id, l.line_number HAVING COUNT(m.id) <> 1");
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' has no sale movement') "
+        "FROM sale_lines l JOIN sales x ON x.id = l.sale_pk JOIN stores st ON st.id = "
+        "x.store_id WHERE" +
+            store_filter + "AND NOT EXISTS (" + movement_of("SALE", "-") + ")");
     add("SALE_MOVEMENTS_MISMATCH",
         "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no matching sale "
         "line') FROM stock_movements m JOIN stores st ON st.id = m.store_id LEFT JOIN "
         "sale_lines l ON l.sale_pk = m.document_pk AND l.line_number = m.document_line AND "
         "l.product_id = m.product_id AND -l.quantity_milli = m.quantity_milli WHERE" +
             store_filter + "AND m.movement_type = 'SALE' AND l.sale_pk IS NULL");
-    add("VOID_MOVEMENTS_MISMATCH",
-        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' of a ', x.state, ' sale "
-        "has ', COUNT(m.id), ' void movements') FROM sale_lines l JOIN sales x ON x.id = "
-        "l.sale_pk JOIN stores st ON st.id = x.store_id LEFT JOIN stock_movements m ON "
-        "m.movement_type = 'VOID' AND m.document_pk = l.sale_pk AND m.document_line = "
-        "l.line_number AND m.product_id = l.product_id AND m.quantity_milli = l.quantity_milli "
-        "WHERE" +
+    add("SALE_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('line ', m.document_line, ' has ', COUNT(*), "
+        "' ', m.movement_type, ' movements') FROM stock_movements m JOIN stores st ON st.id = "
+        "m.store_id WHERE" +
             store_filter +
-            "GROUP BY st.code, x.sale_id, x.state, l.line_number HAVING COUNT(m.id) <> "
-            "IF(x.state = 'VOIDED', 1, 0)");
+            "AND m.movement_type IN ('SALE', 'VOID') GROUP BY st.code, m.movement_type, "
+            "m.document_pk, m.document_key, m.document_line HAVING COUNT(*) > 1");
+    add("VOID_MOVEMENTS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' of a voided sale has no "
+        "void movement') FROM sale_lines l JOIN sales x ON x.id = l.sale_pk JOIN stores st ON "
+        "st.id = x.store_id WHERE" +
+            store_filter + "AND x.state = 'VOIDED' AND NOT EXISTS (" + movement_of("VOID", "") +
+            ")");
+    add("VOID_MOVEMENTS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('movement ', m.id, ' voids a sale that is ', "
+        "x.state) FROM stock_movements m JOIN sales x ON x.id = m.document_pk JOIN stores st "
+        "ON st.id = x.store_id WHERE" +
+            store_filter + "AND m.movement_type = 'VOID' AND x.state <> 'VOIDED'");
     add("RETURN_MOVEMENTS_MISMATCH",
         "SELECT st.code, r.return_id, CONCAT('line ', rl.sale_line_number, ' (damaged=', "
         "rl.damaged, ') has ', COUNT(m.id), ' return movements') FROM sale_return_lines rl "

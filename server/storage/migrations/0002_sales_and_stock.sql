@@ -116,7 +116,7 @@ CREATE TABLE stock_movements (
   record_time DATETIME(6) NOT NULL,
   KEY ix_movements_store_product (store_id, product_id, id),
   KEY ix_movements_store (store_id, id),
-  KEY ix_movements_document (movement_type, document_pk),
+  KEY ix_movements_document (movement_type, document_pk, document_line),
   CONSTRAINT fk_movements_store FOREIGN KEY (store_id) REFERENCES stores (id),
   CONSTRAINT fk_movements_product FOREIGN KEY (product_id) REFERENCES products (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
