@@ -101,9 +101,13 @@ StatusOr<Response> Call(Connection& connection, Invoke&& invoke) {
   return response;
 }
 
+// What is worth sending again unchanged: the server or the network was
+// away, the attempt ran out of time, or the server met a conflict that it
+// could not resolve itself (ABORTED). Only idempotent calls are retried.
 bool IsTransient(const Status& status) {
   return status.code() == StatusCode::kUnavailable ||
-         status.code() == StatusCode::kDeadlineExceeded;
+         status.code() == StatusCode::kDeadlineExceeded ||
+         status.code() == StatusCode::kAborted;
 }
 
 // Calls until success, a permanent error, or the policy's last attempt.
@@ -201,6 +205,9 @@ BO_UNARY(AccessClient, access, ListAccessTokens)
 BO_UNARY(AccessClient, access, RevokeAccessToken)
 BO_UNARY(AccessClient, access, GetCallerIdentity)
 BO_UNARY(AuditClient, audit, ListAuditRecords)
+// A reconciliation may run long; sending it again while it runs would only
+// double the load.
+BO_UNARY(ReconciliationClient, reconciliation, VerifyLedger)
 
 #define BO_RETRIED(Client, stub, Method)                                   \
   StatusOr<v1::Method##Response> Client::Method(                          \
@@ -222,7 +229,6 @@ BO_RETRIED(InventoryClient, inventory, GetStockLevel)
 BO_RETRIED(InventoryClient, inventory, ListStockLevels)
 BO_RETRIED(InventoryClient, inventory, ListStockMovements)
 BO_RETRIED(InventoryClient, inventory, AdjustStock)
-BO_RETRIED(ReconciliationClient, reconciliation, VerifyLedger)
 
 #undef BO_RETRIED
 #undef BO_UNARY

@@ -130,6 +130,9 @@ struct RequestContext {
   std::string method;
   std::string request_id;
   std::string peer;
+  // When the caller stops waiting; long units of work check it between
+  // their steps.
+  std::optional<TimeMicros> deadline;
 };
 
 // One audited change, appended in the transaction of the change itself.

@@ -68,22 +68,21 @@ StatusOr<std::vector<SaleOutcome>> Sales::UploadSales(const RequestContext& ctx,
     }
     pending.push_back(i);
   }
-  Status database_failure;
   for (std::size_t start = 0; start < pending.size(); start += kUploadGroupSize) {
-    const std::size_t end = std::min(pending.size(), start + kUploadGroupSize);
-    if (!database_failure.ok()) {
-      for (std::size_t k = start; k < end; ++k) outcomes[pending[k]].status = database_failure;
-      continue;
+    if (ctx.deadline && clock_() >= *ctx.deadline) {
+      // The caller has given up; what is committed replays on its resend.
+      return Status(StatusCode::kDeadlineExceeded, "DEADLINE_EXCEEDED",
+                    "the upload ran past its deadline; send it again");
     }
+    const std::size_t end = std::min(pending.size(), start + kUploadGroupSize);
     std::vector<Sale> group;
     for (std::size_t k = start; k < end; ++k) group.push_back(sales[pending[k]]);
     auto recorded = repository_.RecordSales(group, ctx);
     if (!recorded.ok()) {
-      // Nothing of this group was committed; neither will later groups be
-      // tried, so that the till resends them all after the outage.
-      database_failure = recorded.status();
-      for (std::size_t k = start; k < end; ++k) outcomes[pending[k]].status = database_failure;
-      continue;
+      // The whole call fails, so that no sale is left without a final
+      // answer: every sale is replayable, and the groups committed before
+      // come back as replays when the same sales are sent again.
+      return recorded.status();
     }
     for (std::size_t k = start; k < end; ++k) {
       outcomes[pending[k]] = std::move((*recorded)[k - start]);

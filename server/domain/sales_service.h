@@ -26,9 +26,10 @@ class Sales {
       : repository_(repository), clock_(std::move(clock)) {}
 
   StatusOr<SaleOutcome> RecordSale(const RequestContext& ctx, Sale sale);
-  // One outcome per sale, in order; never fails as a whole once the request
-  // itself is acceptable: a group that the database could not commit gives
-  // its sales an UNAVAILABLE outcome, to be sent again.
+  // One outcome per sale, in order: recorded, replayed or refused for a
+  // reason of its own. When the database fails (or the deadline passes) the
+  // whole call fails instead, and the same sales are to be sent again: those
+  // already committed then come back as replays.
   StatusOr<std::vector<SaleOutcome>> UploadSales(const RequestContext& ctx,
                                                  std::vector<Sale> sales);
   StatusOr<ReturnOutcome> RecordReturn(const RequestContext& ctx,

@@ -194,11 +194,26 @@ const char* KeyReadSuffix(KeyRead read) {
 
 std::optional<SaleHeader> FindSaleHeader(soci::session& s, const std::string& sale_id,
                                          KeyRead read) {
-  return QueryOne(s,
-                  std::string("SELECT x.id, x.fingerprint, st.code, x.state FROM sales x "
-                              "JOIN stores st ON st.id = x.store_id WHERE x.sale_id = :id") +
-                      KeyReadSuffix(read),
-                  &ReadSaleHeader, sale_id);
+  // Only the sale's row is read (and locked, for a locking read): joining
+  // the store here would lock the store's row too, and every till of the
+  // store would queue behind a return or a void.
+  struct Row {
+    SaleHeader header;
+    long long store_id;
+  };
+  auto row = QueryOne(
+      s,
+      std::string("SELECT id, fingerprint, state, store_id FROM sales WHERE sale_id = :id") +
+          KeyReadSuffix(read),
+      +[](const soci::row& r) {
+        return Row{SaleHeader{GetInt64(r, 0), GetString(r, 1), "", GetString(r, 2), ""},
+                   GetInt64(r, 3)};
+      },
+      sale_id);
+  if (!row) return std::nullopt;
+  s << "SELECT code FROM stores WHERE id = :id", soci::use(row->store_id),
+      soci::into(row->header.store_code);
+  return row->header;
 }
 
 const std::string kSelectSale =
@@ -270,8 +285,18 @@ Sale LoadSale(soci::session& s, long long pk) {
   return *sale;
 }
 
+// Whether `e` is a duplicate on the unique key `key`. Only the text after
+// "for key '" is matched: before it stand the duplicated values, which a
+// client chose. MariaDB names the key alone, MySQL 8 as table.key.
 bool IsDuplicateOf(const soci::soci_error& e, const char* key) {
-  return MysqlErrorNumber(e) == 1062 && std::strstr(e.what(), key) != nullptr;
+  if (MysqlErrorNumber(e) != 1062) return false;
+  const std::string message = e.get_error_message();
+  const auto at = message.rfind("for key '");
+  if (at == std::string::npos) return false;
+  std::string name = message.substr(at + 9);
+  name = name.substr(0, name.find('\''));
+  name = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+  return name == key;
 }
 
 // Decides what a sale id that already exists means for this request.
@@ -688,6 +713,11 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     if (!sale || sale->store_code != input.store_code) {
       return domain::NotFound("SALE_NOT_FOUND", "sale " + input.sale_id + " not found in store " +
                                                     input.store_code);
+    }
+    // A concurrent attempt of this very return may have committed while we
+    // waited for the sale's lock: it is a replay, not a second return.
+    if (auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent)) {
+      return replay(*existing);
     }
     if (sale->state == "VOIDED") {
       return domain::FailedPrecondition("SALE_VOIDED", "a voided sale cannot take returns");
@@ -1147,6 +1177,46 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "x.state) FROM stock_movements m JOIN sales x ON x.id = m.document_pk JOIN stores st "
         "ON st.id = x.store_id WHERE" +
             store_filter + "AND m.movement_type = 'VOID' AND x.state <> 'VOIDED'");
+    add("RETURN_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no matching "
+        "undamaged return line') FROM stock_movements m JOIN stores st ON st.id = m.store_id "
+        "LEFT JOIN sale_return_lines rl ON rl.return_pk = m.document_pk AND "
+        "rl.sale_line_number = m.document_line AND rl.quantity_milli = m.quantity_milli AND "
+        "rl.damaged = 0 WHERE" +
+            store_filter + "AND m.movement_type = 'RETURN' AND rl.return_pk IS NULL");
+    add("RETURN_TOTALS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' records ', "
+        "l.returned_quantity_milli, ' returned and ', l.refunded_minor, ' refunded, its "
+        "returns ', COALESCE(r.quantity, 0), ' and ', COALESCE(r.refund, 0)) FROM sale_lines l "
+        "JOIN sales x ON x.id = l.sale_pk JOIN stores st ON st.id = x.store_id LEFT JOIN "
+        "(SELECT sr.sale_pk, rl.sale_line_number, SUM(rl.quantity_milli) AS quantity, "
+        "SUM(rl.refund_minor) AS refund FROM sale_return_lines rl JOIN sale_returns sr ON "
+        "sr.id = rl.return_pk GROUP BY sr.sale_pk, rl.sale_line_number) r ON r.sale_pk = "
+        "l.sale_pk AND r.sale_line_number = l.line_number WHERE" +
+            store_filter +
+            "AND (l.returned_quantity_milli <> COALESCE(r.quantity, 0) OR l.refunded_minor <> "
+            "COALESCE(r.refund, 0))");
+    add("RETURN_TOTALS_MISMATCH",
+        "SELECT st.code, r.return_id, CONCAT('refund total ', r.refund_total_minor, ', lines ', "
+        "COALESCE(SUM(rl.refund_minor), 0)) FROM sale_returns r JOIN stores st ON st.id = "
+        "r.store_id LEFT JOIN sale_return_lines rl ON rl.return_pk = r.id WHERE" +
+            store_filter +
+            "GROUP BY st.code, r.return_id, r.refund_total_minor HAVING r.refund_total_minor <> "
+            "COALESCE(SUM(rl.refund_minor), 0)");
+    add("ADJUSTMENT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, a.adjustment_id, CONCAT('adjustment of ', a.quantity_delta_milli, "
+        "' has ', COUNT(m.id), ' movements') FROM stock_adjustments a JOIN stores st ON st.id "
+        "= a.store_id LEFT JOIN stock_movements m ON m.movement_type = 'ADJUSTMENT' AND "
+        "m.document_pk = a.id AND m.product_id = a.product_id AND m.store_id = a.store_id AND "
+        "m.quantity_milli = a.quantity_delta_milli WHERE" +
+            store_filter +
+            "GROUP BY st.code, a.adjustment_id, a.quantity_delta_milli HAVING COUNT(m.id) <> 1");
+    add("ADJUSTMENT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no matching "
+        "adjustment') FROM stock_movements m JOIN stores st ON st.id = m.store_id LEFT JOIN "
+        "stock_adjustments a ON a.id = m.document_pk AND a.quantity_delta_milli = "
+        "m.quantity_milli AND a.product_id = m.product_id WHERE" +
+            store_filter + "AND m.movement_type = 'ADJUSTMENT' AND a.id IS NULL");
     add("RETURN_MOVEMENTS_MISMATCH",
         "SELECT st.code, r.return_id, CONCAT('line ', rl.sale_line_number, ' (damaged=', "
         "rl.damaged, ') has ', COUNT(m.id), ' return movements') FROM sale_return_lines rl "

@@ -41,14 +41,21 @@ void StockLedger::Add(std::int64_t store_id, std::int64_t product_id,
 void StockLedger::FlushMovements(soci::session& session) {
   if (pending_.empty()) return;
   movements_.Execute(session);
-  // A multi-row insert takes consecutive ids starting at LAST_INSERT_ID().
+  // A multi-row insert takes the ids first_id, first_id + step, ... where
+  // the step is the server's auto_increment_increment (1, or the size of a
+  // Galera cluster); it is a server setting, read once.
   const long long first_id = LastInsertId(session);
+  static const long long step = [&session] {
+    long long increment = 1;
+    session << "SELECT @@auto_increment_increment", soci::into(increment);
+    return increment;
+  }();
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     const Pending& p = pending_[i];
     BalanceChange& change = balances_[{p.store_id, p.product_id}];
     change.quantity_milli += p.quantity_milli;
-    change.last_movement_id =
-        std::max<std::int64_t>(change.last_movement_id, first_id + static_cast<long long>(i));
+    change.last_movement_id = std::max<std::int64_t>(
+        change.last_movement_id, first_id + step * static_cast<long long>(i));
     change.last_business_time = std::max(change.last_business_time, p.business_time);
   }
   DiscardMovements();

@@ -43,6 +43,12 @@ StatusOr<domain::RequestContext> RpcHandler::Admit(
   ctx.method = method;
   ctx.request_id = request_id;
   ctx.peer = context->peer().substr(0, 128);
+  const auto deadline = context->deadline();
+  if (deadline != std::chrono::system_clock::time_point::max()) {
+    ctx.deadline = std::chrono::duration_cast<std::chrono::microseconds>(
+                       deadline.time_since_epoch())
+                       .count();
+  }
   return ctx;
 }
 

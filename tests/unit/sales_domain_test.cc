@@ -93,7 +93,7 @@ TEST(Sales, UploadCommitsValidSalesInGroupsAndKeepsTheOrder) {
   }
 }
 
-TEST(Sales, ADatabaseFailureMarksTheUncommittedSalesForResending) {
+TEST(Sales, ADatabaseFailureFailsTheWholeUploadForResending) {
   StrictMock<MockSalesRepository> repository;
   Sales sales(repository, [] { return kNow; });
   std::vector<Sale> upload;
@@ -109,14 +109,23 @@ TEST(Sales, ADatabaseFailureMarksTheUncommittedSalesForResending) {
         return Recorded(group);
       });
   auto outcomes = sales.UploadSales(Till(), upload);
-  ASSERT_TRUE(outcomes.ok());
-  for (std::size_t i = 0; i < upload.size(); ++i) {
-    if (i < kUploadGroupSize) {
-      EXPECT_TRUE((*outcomes)[i].status.ok()) << i;
-    } else {
-      EXPECT_EQ((*outcomes)[i].status.code(), StatusCode::kUnavailable) << i;
-    }
-  }
+  EXPECT_EQ(outcomes.status().code(), StatusCode::kUnavailable);
+}
+
+TEST(Sales, AnUploadStopsAtItsDeadline) {
+  StrictMock<MockSalesRepository> repository;
+  TimeMicros now = kNow;
+  Sales sales(repository, [&] { return now; });
+  std::vector<Sale> upload;
+  for (int i = 1; i <= 2 * kUploadGroupSize; ++i) upload.push_back(MakeSale(i));
+  RequestContext ctx = Till();
+  ctx.deadline = kNow + 1000;
+  EXPECT_CALL(repository, RecordSales(_, _))
+      .WillOnce([&](const std::vector<Sale>& group, const RequestContext&) {
+        now += 2000;  // The first group outlasts the deadline.
+        return StatusOr<std::vector<SaleOutcome>>(Recorded(group));
+      });
+  EXPECT_EQ(sales.UploadSales(ctx, upload).status().code(), StatusCode::kDeadlineExceeded);
 }
 
 TEST(Sales, UploadSizeIsBounded) {

@@ -40,7 +40,8 @@ namespace backoffice {
 
 /// How the SDK retries calls that are safe to repeat (reads, and writes that
 /// carry an idempotency key: sales, returns, voids, adjustments) after a
-/// transient failure: UNAVAILABLE or DEADLINE_EXCEEDED. Each attempt sends
+/// transient failure: UNAVAILABLE, DEADLINE_EXCEEDED, or ABORTED (a conflict
+/// that the server could not resolve itself). Each attempt sends
 /// the very same request, so a retried sale can never count twice.
 struct RetryPolicy {
   /// Attempts in all, the first included; 1 disables retries.
@@ -188,9 +189,10 @@ class SalesClient {
   StatusOr<v1::RecordSaleResponse> RecordSale(const v1::RecordSaleRequest& request);
   StatusOr<v1::UploadSalesResponse> UploadSales(const v1::UploadSalesRequest& request);
   /// Uploads a backlog of any size in batches of `batch_size` (at most
-  /// 1000), one result per sale in the order given. On a failure of a whole
-  /// batch it stops and returns that error: the batches before it are
-  /// recorded, and sending the whole backlog again is safe.
+  /// 1000), one result per sale in the order given. Each batch is retried
+  /// like any call; when a batch still fails, it stops and returns that
+  /// error: the batches before it are recorded, and sending the whole
+  /// backlog again is safe.
   StatusOr<std::vector<v1::SaleResult>> UploadBacklog(const std::vector<v1::Sale>& sales,
                                                       int batch_size = 500);
   StatusOr<v1::RecordReturnResponse> RecordReturn(const v1::RecordReturnRequest& request);
@@ -221,7 +223,8 @@ class InventoryClient {
   std::shared_ptr<Connection> connection_;
 };
 
-/// The books checking themselves (admins, head office).
+/// The books checking themselves (admins, head office). Not retried: a
+/// reconciliation may run long.
 class ReconciliationClient {
  public:
   explicit ReconciliationClient(std::shared_ptr<Connection> connection)
