@@ -343,6 +343,39 @@ TEST_F(SalesRepositoryTest, ReturnsNeverExceedWhatWasSoldAndDamagedGoodsStayOut)
   ExpectCleanLedger();
 }
 
+TEST_F(SalesRepositoryTest, TheSameFullReturnSentConcurrentlyIsRecordedOnce) {
+  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("cr-sale", "T1", 1, {{5, 1000}})).ok());
+  domain::SaleReturn r;
+  r.return_id = "cr-1";
+  r.store_code = "S1";
+  r.terminal_code = "T1";
+  r.cashier = "ani";
+  r.sale_id = "cr-sale";
+  r.return_time = domain::SystemNowMicros();
+  r.refund_tender_type = TenderType::kCash;
+  r.lines = {{1, 1000, false, 0}};  // The whole line: a second return would exceed it.
+  constexpr int kThreads = 6;
+  std::atomic<int> fresh{0};
+  std::atomic<int> replayed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      auto outcome = sales_.RecordReturn(ctx_, r);
+      if (!outcome.ok()) {
+        ADD_FAILURE() << outcome.status();
+        return;
+      }
+      (outcome->replayed ? replayed : fresh)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(fresh.load(), 1);
+  EXPECT_EQ(replayed.load(), kThreads - 1);
+  EXPECT_EQ(scratch_.CountRows("sale_returns"), 1);
+  EXPECT_EQ(OnHand(5), 0);
+  ExpectCleanLedger();
+}
+
 TEST_F(SalesRepositoryTest, AVoidReversesTheSaleOnceAndBlocksReturns) {
   ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("v-sale", "T1", 1, {{7, 2000}, {8, 1000}})).ok());
   auto voided = sales_.VoidSale(ctx_, "S1", "v-sale", "wrong customer");
@@ -407,11 +440,13 @@ TEST_F(SalesRepositoryTest, VerifyFindsABalanceThatDriftedFromItsLedger) {
   ExpectCleanLedger();
   scratch_.Execute("UPDATE stock_balances SET on_hand_milli = on_hand_milli + 7");
   scratch_.Execute("UPDATE sales SET total_minor = total_minor + 1");
+  scratch_.Execute("UPDATE sale_lines SET returned_quantity_milli = 1");
   auto report = reconciliation_.VerifyLedger(ctx_, "S1");
   ASSERT_TRUE(report.ok());
   std::set<std::string> kinds;
   for (const auto& v : report->violations) kinds.insert(v.kind);
-  EXPECT_EQ(kinds, (std::set<std::string>{"BALANCE_MISMATCH", "SALE_TOTALS_MISMATCH"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{"BALANCE_MISMATCH", "SALE_TOTALS_MISMATCH",
+                                          "RETURN_TOTALS_MISMATCH"}));
 }
 
 TEST_F(SalesRepositoryTest, SalesAreListedByTerminalAndBusinessDay) {
