@@ -14,6 +14,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+# shellcheck source=tools/lib/common.sh
+source "$repo/tools/lib/common.sh"
 
 clients=8
 sales=4000
@@ -30,15 +32,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Installing missing packages and building"
-./tools/install-deps.sh
-build_dir=${BACKOFFICE_BUILD_DIR:-$repo/build}
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-cmake --build "$build_dir" -j 2 --target backofficed backofficectl backoffice_bench
+build_targets backofficed backofficectl backoffice_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"

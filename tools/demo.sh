@@ -13,19 +13,15 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+# shellcheck source=tools/lib/common.sh
+source "$repo/tools/lib/common.sh"
 keep=0
 [[ ${1:-} == --keep ]] && keep=1
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 show() { printf '\033[2m$ backofficectl %s\033[0m\n' "$*"; "$ctl" "$@"; }
 
 step "Installing missing packages and building"
-./tools/install-deps.sh
-build_dir=${BACKOFFICE_BUILD_DIR:-$repo/build}
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-cmake --build "$build_dir" -j 2 --target backofficed backofficectl backoffice_simulate_day
+build_targets backofficed backofficectl backoffice_simulate_day
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 simulate_day="$build_dir/tools/sim/backoffice_simulate_day"

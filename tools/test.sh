@@ -9,13 +9,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-./tools/install-deps.sh
-
-build_dir=${BACKOFFICE_BUILD_DIR:-$repo/build}
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-cmake --build "$build_dir" -j 2
+# shellcheck source=tools/lib/common.sh
+source "$repo/tools/lib/common.sh"
+build_targets
 
 db_dir=$(mktemp -d /tmp/backoffice-test-db.XXXXXX)
 cleanup() {

@@ -9,10 +9,6 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-void SetTime(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
-  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
-}
-
 domain::Money MoneyFromProto(const v1::Money& m) {
   return domain::Money{m.currency_code(), m.minor_units()};
 }
@@ -23,6 +19,10 @@ void MoneyToProto(const domain::Money& m, v1::Money* p) {
 }
 
 }  // namespace
+
+void SetTimestamp(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
+  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
+}
 
 domain::TimeMicros FromProto(const google::protobuf::Timestamp& t) {
   return TimeUtil::TimestampToMicroseconds(t);
@@ -81,8 +81,8 @@ void ToProto(const domain::Store& d, v1::Store* p) {
   p->set_display_name(d.display_name);
   p->set_time_zone(d.time_zone);
   p->set_currency_code(d.currency_code);
-  SetTime(d.create_time, p->mutable_create_time());
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::Terminal FromProto(const v1::Terminal& p) {
@@ -99,8 +99,8 @@ void ToProto(const domain::Terminal& d, v1::Terminal* p) {
   p->set_code(d.code);
   p->set_display_name(d.display_name);
   p->set_active(d.active);
-  SetTime(d.create_time, p->mutable_create_time());
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::Product FromProto(const v1::Product& p) {
@@ -125,8 +125,8 @@ void ToProto(const domain::Product& d, v1::Product* p) {
   p->set_tax_rate_basis_points(d.tax_rate_basis_points);
   MoneyToProto(d.default_price, p->mutable_default_price());
   p->set_active(d.active);
-  SetTime(d.create_time, p->mutable_create_time());
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::ProductStoreSetting FromProto(const v1::ProductStoreSetting& p) {
@@ -150,7 +150,7 @@ void ToProto(const domain::ProductStoreSetting& d, v1::ProductStoreSetting* p) {
   p->set_reorder_point_milli(d.reorder_point_milli);
   p->set_min_quantity_milli(d.min_quantity_milli);
   p->set_max_quantity_milli(d.max_quantity_milli);
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::Supplier FromProto(const v1::Supplier& p) {
@@ -173,8 +173,8 @@ void ToProto(const domain::Supplier& d, v1::Supplier* p) {
   p->set_address(d.address);
   p->set_payment_terms_days(d.payment_terms_days);
   p->set_active(d.active);
-  SetTime(d.create_time, p->mutable_create_time());
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::Customer FromProto(const v1::Customer& p) {
@@ -195,8 +195,8 @@ void ToProto(const domain::Customer& d, v1::Customer* p) {
   p->set_phone(d.phone);
   MoneyToProto(d.credit_limit, p->mutable_credit_limit());
   p->set_active(d.active);
-  SetTime(d.create_time, p->mutable_create_time());
-  SetTime(d.update_time, p->mutable_update_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
 domain::AccessToken FromProto(const v1::AccessToken& p) {
@@ -214,14 +214,14 @@ void ToProto(const domain::AccessToken& d, v1::AccessToken* p) {
   p->set_role(ToProto(d.role));
   p->set_store_code(d.store_code);
   p->set_terminal_code(d.terminal_code);
-  SetTime(d.create_time, p->mutable_create_time());
-  if (d.revoke_time) SetTime(*d.revoke_time, p->mutable_revoke_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  if (d.revoke_time) SetTimestamp(*d.revoke_time, p->mutable_revoke_time());
   if (d.creator_id) p->set_creator_id(domain::FormatTokenId(*d.creator_id));
 }
 
 void ToProto(const domain::AuditRecord& d, v1::AuditRecord* p) {
   p->set_id(d.id);
-  SetTime(d.create_time, p->mutable_create_time());
+  SetTimestamp(d.create_time, p->mutable_create_time());
   if (d.principal_id != 0) {
     p->set_principal_id(domain::FormatTokenId(d.principal_id));
   }

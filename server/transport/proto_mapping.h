@@ -25,6 +25,8 @@ domain::AccessToken FromProto(const v1::AccessToken& p);
 std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask);
 domain::Role FromProto(v1::Role role);
 domain::TimeMicros FromProto(const google::protobuf::Timestamp& t);
+// Sets `t` from microseconds since the epoch; leaves it unset for 0 (never).
+void SetTimestamp(domain::TimeMicros micros, google::protobuf::Timestamp* t);
 
 void ToProto(const domain::Store& d, v1::Store* p);
 void ToProto(const domain::Terminal& d, v1::Terminal* p);

@@ -1,19 +1,9 @@
 #include "transport/sales_mapping.h"
 
-#include <google/protobuf/util/time_util.h>
+#include "transport/proto_mapping.h"
 
 namespace backoffice::transport {
 namespace {
-
-using google::protobuf::util::TimeUtil;
-
-domain::TimeMicros Micros(const google::protobuf::Timestamp& t) {
-  return TimeUtil::TimestampToMicroseconds(t);
-}
-
-void SetTime(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
-  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
-}
 
 domain::TenderType FromProto(v1::TenderType t) {
   switch (t) {
@@ -68,7 +58,7 @@ domain::Sale FromProto(const v1::Sale& p) {
   d.terminal_code = p.terminal_code();
   d.cashier = p.cashier();
   d.receipt_number = p.receipt_number();
-  d.sale_time = p.has_sale_time() ? Micros(p.sale_time()) : 0;
+  d.sale_time = p.has_sale_time() ? FromProto(p.sale_time()) : 0;
   d.lines.reserve(p.lines_size());
   for (const auto& l : p.lines()) {
     domain::SaleLine line;
@@ -101,7 +91,7 @@ void ToProto(const domain::Sale& d, v1::Sale* p) {
   p->set_terminal_code(d.terminal_code);
   p->set_cashier(d.cashier);
   p->set_receipt_number(d.receipt_number);
-  SetTime(d.sale_time, p->mutable_sale_time());
+  SetTimestamp(d.sale_time, p->mutable_sale_time());
   for (const auto& l : d.lines) {
     auto* line = p->add_lines();
     line->set_line_number(l.line_number);
@@ -122,7 +112,7 @@ void ToProto(const domain::Sale& d, v1::Sale* p) {
     tender->set_customer_code(t.customer_code);
     tender->set_reference(t.reference);
   }
-  SetTime(d.record_time, p->mutable_record_time());
+  SetTimestamp(d.record_time, p->mutable_record_time());
   p->set_business_day(d.business_day);
   p->set_total_minor(d.total_minor);
   p->set_state(d.state == domain::SaleState::kVoided ? v1::SALE_STATE_VOIDED
@@ -147,7 +137,7 @@ domain::SaleReturn FromProto(const v1::SaleReturn& p) {
   d.terminal_code = p.terminal_code();
   d.cashier = p.cashier();
   d.sale_id = p.sale_id();
-  d.return_time = p.has_return_time() ? Micros(p.return_time()) : 0;
+  d.return_time = p.has_return_time() ? FromProto(p.return_time()) : 0;
   for (const auto& l : p.lines()) {
     d.lines.push_back(domain::ReturnLine{l.sale_line_number(), l.quantity_milli(), l.damaged(), 0});
   }
@@ -161,7 +151,7 @@ void ToProto(const domain::SaleReturn& d, v1::SaleReturn* p) {
   p->set_terminal_code(d.terminal_code);
   p->set_cashier(d.cashier);
   p->set_sale_id(d.sale_id);
-  SetTime(d.return_time, p->mutable_return_time());
+  SetTimestamp(d.return_time, p->mutable_return_time());
   for (const auto& l : d.lines) {
     auto* line = p->add_lines();
     line->set_sale_line_number(l.sale_line_number);
@@ -171,7 +161,7 @@ void ToProto(const domain::SaleReturn& d, v1::SaleReturn* p) {
   }
   p->set_refund_tender_type(ToProto(d.refund_tender_type));
   p->set_refund_total_minor(d.refund_total_minor);
-  SetTime(d.record_time, p->mutable_record_time());
+  SetTimestamp(d.record_time, p->mutable_record_time());
 }
 
 domain::StockAdjustment FromProto(const v1::AdjustStockRequest& p) {
@@ -203,7 +193,7 @@ void ToProto(const domain::StockLevel& d, v1::StockLevel* p) {
   p->set_on_hand_milli(d.on_hand_milli);
   p->set_reorder_point_milli(d.reorder_point_milli);
   p->set_max_quantity_milli(d.max_quantity_milli);
-  SetTime(d.last_movement_time, p->mutable_last_movement_time());
+  SetTimestamp(d.last_movement_time, p->mutable_last_movement_time());
 }
 
 void ToProto(const domain::StockMovement& d, v1::StockMovement* p) {
@@ -215,8 +205,8 @@ void ToProto(const domain::StockMovement& d, v1::StockMovement* p) {
   p->set_reason(d.reason);
   p->set_document_id(d.document_id);
   p->set_document_line(d.document_line);
-  SetTime(d.business_time, p->mutable_business_time());
-  SetTime(d.record_time, p->mutable_record_time());
+  SetTimestamp(d.business_time, p->mutable_business_time());
+  SetTimestamp(d.record_time, p->mutable_record_time());
 }
 
 void ToProto(const domain::LedgerViolation& d, v1::LedgerViolation* p) {
