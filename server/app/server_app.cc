@@ -139,9 +139,14 @@ int RunServer(const ServerOptions& options,
     spdlog::critical("cannot listen on {}", options.listen_address);
     return 1;
   }
+  // The probe has a connection of its own: a pool busy with sales must not
+  // make a healthy server look dead.
+  storage::DatabaseConfig probe_config = db_config;
+  probe_config.pool_size = 1;
+  storage::Database probe_db(probe_config);
   transport::HealthMonitor health(
-      server->GetHealthCheckService(), [&db] { return db.Ping(); },
-      options.health_interval);
+      server->GetHealthCheckService(),
+      [&probe_db] { return probe_db.Ping(); }, options.health_interval);
   health.Start();
   spdlog::info("backofficed serving on {} ({}), schema version {}",
                options.listen_address,
