@@ -10,12 +10,6 @@
 namespace backoffice::domain {
 namespace {
 
-// Early-returns the error of a Status or StatusOr expression.
-#define BO_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    if (auto _st = (expr); !_st.ok()) return _st; \
-  } while (0)
-
 template <typename T>
 StatusOr<Page<T>> ToPage(StatusOr<std::vector<T>> items,
                          const PageRequest& request,

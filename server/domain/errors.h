@@ -7,6 +7,13 @@
 
 #include "backoffice/status.h"
 
+// Returns early with the error of a Status expression (or a StatusOr's
+// status); the enclosing function returns Status or StatusOr<T>.
+#define BO_RETURN_IF_ERROR(expr)                  \
+  do {                                            \
+    if (auto _st = (expr); !_st.ok()) return _st; \
+  } while (0)
+
 namespace backoffice::domain {
 
 // INVALID_ARGUMENT with reason "INVALID_<FIELD>" and metadata field=<field>.

@@ -10,11 +10,6 @@
 namespace backoffice::domain {
 namespace {
 
-#define BO_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    if (auto _st = (expr); !_st.ok()) return _st; \
-  } while (0)
-
 Status ValidateSequenceToken(const PageRequest& page) {
   if (page.after_key.empty()) return Status();
   for (char c : page.after_key) {
