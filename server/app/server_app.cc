@@ -10,17 +10,14 @@
 #include <iostream>
 #include <sstream>
 
-#include "domain/access.h"
-#include "domain/catalog.h"
+#include "access/access_module.h"
+#include "access/domain/access.h"
+#include "access/storage/mysql_access_repository.h"
+#include "core/module/module.h"
+#include "core/storage/migrations.h"
+#include "core/transport/health_monitor.h"
+#include "core/transport/rpc_handler.h"
 #include "grpc/health/v1/health.pb.h"
-#include "storage/access_repository.h"
-#include "storage/catalog_repository.h"
-#include "storage/migrations.h"
-#include "storage/sales_repository.h"
-#include "transport/grpc_services.h"
-#include "transport/health_monitor.h"
-#include "transport/rpc_handler.h"
-#include "transport/sales_grpc_services.h"
 
 namespace backoffice::app {
 namespace {
@@ -93,32 +90,31 @@ int RunServer(const ServerOptions& options,
     credentials = grpc::InsecureServerCredentials();
   }
 
-  storage::MySqlCatalogRepository catalog_repository(db);
-  storage::MySqlAccessRepository access_repository(db);
-  storage::MySqlAuditRepository audit_repository(db);
-  domain::Catalog catalog(catalog_repository);
-  domain::Access access(access_repository);
-  domain::AuditLog audit(audit_repository);
-  transport::RpcHandler handler(access);
-  transport::CatalogGrpcService catalog_service(handler, catalog);
-  transport::AccessGrpcService access_service(handler, access);
-  transport::AuditGrpcService audit_service(handler, audit);
-  storage::MySqlSalesRepository sales_repository(db);
-  storage::MySqlInventoryRepository inventory_repository(db);
+  // Authentication has connections of its own: callers without a valid
+  // token must not compete with the tills for the sales pool.
+  storage::DatabaseConfig auth_config = db_config;
+  auth_config.pool_size = 2;
+  storage::Database auth_db(auth_config);
+  std::unique_ptr<domain::Authenticator> authenticator =
+      access::MakeAuthenticator(auth_db);
   // Reconciliation reads whole ledgers: it gets connections of its own, with
-  // a read timeout fit for long queries, so that it neither starves the
-  // tills' pool nor is cut off as if the database had hung.
+  // a read timeout fit for long queries.
   storage::DatabaseConfig report_config = db_config;
   report_config.pool_size = 2;
   report_config.io_timeout_seconds = 900;
   storage::Database report_db(report_config);
-  storage::MySqlReconciliationRepository reconciliation_repository(report_db);
-  domain::Sales sales(sales_repository);
-  domain::Inventory inventory(inventory_repository);
-  domain::Reconciliation reconciliation(reconciliation_repository);
-  transport::SalesGrpcService sales_service(handler, sales);
-  transport::InventoryGrpcService inventory_service(handler, inventory);
-  transport::ReconciliationGrpcService reconciliation_service(handler, reconciliation);
+
+  domain::MethodPolicyTable policies;
+  transport::RpcHandler handler(*authenticator, policies);
+  const module::ModuleEnvironment env{db, report_db, handler};
+  std::vector<std::unique_ptr<module::Module>> modules;
+  for (const auto& registration : module::AllModules()) {
+    modules.push_back(registration.make(env));
+    if (Status s = policies.Add(modules.back()->policies()); !s.ok()) {
+      spdlog::critical("module {}: {}", registration.name, s.ToString());
+      return 1;
+    }
+  }
 
   // The health service is built into gRPC without a C++ descriptor; linking
   // the generated one lets reflection describe it to generic clients.
@@ -128,12 +124,15 @@ int RunServer(const ServerOptions& options,
   grpc::ServerBuilder builder;
   int bound_port = 0;
   builder.AddListeningPort(options.listen_address, credentials, &bound_port);
-  builder.RegisterService(&catalog_service);
-  builder.RegisterService(&access_service);
-  builder.RegisterService(&audit_service);
-  builder.RegisterService(&sales_service);
-  builder.RegisterService(&inventory_service);
-  builder.RegisterService(&reconciliation_service);
+  for (auto& m : modules) {
+    for (grpc::Service* service : m->services())
+      builder.RegisterService(service);
+  }
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(transport::MakeMethodNameInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (!server || bound_port == 0) {
     spdlog::critical("cannot listen on {}", options.listen_address);
@@ -145,8 +144,8 @@ int RunServer(const ServerOptions& options,
   probe_config.pool_size = 1;
   storage::Database probe_db(probe_config);
   transport::HealthMonitor health(
-      server->GetHealthCheckService(),
-      [&probe_db] { return probe_db.Ping(); }, options.health_interval);
+      server->GetHealthCheckService(), [&probe_db] { return probe_db.Ping(); },
+      options.health_interval);
   health.Start();
   spdlog::info("backofficed serving on {} ({}), schema version {}",
                options.listen_address,

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 
 namespace backoffice::app {
 

@@ -9,7 +9,8 @@
 
 #include "backoffice/client.h"
 #include "backoffice/v1/common.pb.h"
-#include "domain/access_policy.h"
+#include "core/domain/authorization.h"
+#include "registered_modules.h"
 #include "server_fixture.h"
 
 namespace backoffice {
@@ -100,8 +101,9 @@ std::map<v1::Role, std::string>* AuthE2eTest::tokens_ = nullptr;
 domain::Role ToDomain(v1::Role role) { return static_cast<domain::Role>(role); }
 
 TEST_F(AuthE2eTest, EveryRoleTimesEveryRpcFollowsThePolicyTable) {
+  const testing::RegisteredModules modules;
   int checked = 0;
-  for (const auto& policy : domain::AllMethodPolicies()) {
+  for (const auto& policy : modules.Policies()) {
     const std::string method(policy.method);
     for (const auto& [role, token] : *tokens_) {
       const bool allowed =
@@ -124,7 +126,7 @@ TEST_F(AuthE2eTest, EveryRoleTimesEveryRpcFollowsThePolicyTable) {
     EXPECT_EQ(anonymous.code, grpc::StatusCode::UNAUTHENTICATED) << method;
     EXPECT_EQ(anonymous.reason, "MISSING_TOKEN") << method;
   }
-  EXPECT_EQ(checked, static_cast<int>(domain::AllMethodPolicies().size() * 5));
+  EXPECT_EQ(checked, static_cast<int>(modules.Policies().size() * 5));
 }
 
 TEST_F(AuthE2eTest, StorePrincipalsCannotReachAnotherStore) {

@@ -7,7 +7,7 @@
 
 #include "backoffice/client.h"
 #include "server_fixture.h"
-#include "storage/migrations.h"
+#include "core/storage/migrations.h"
 
 namespace backoffice {
 namespace {

@@ -1,17 +1,16 @@
 // The catalog repositories against the private MariaDB with the real
 // migrations: keys, audit in the same transaction, import, paging and
 // concurrent writers.
-#include "storage/catalog_repository.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "domain/catalog.h"
-#include "domain/errors.h"
-#include "storage/access_repository.h"
-#include "storage/migrations.h"
+#include "access/storage/mysql_access_repository.h"
+#include "catalog/domain/catalog.h"
+#include "catalog/storage/mysql_catalog_repository.h"
+#include "core/domain/errors.h"
+#include "core/storage/migrations.h"
 #include "test_env.h"
 
 namespace backoffice::storage {

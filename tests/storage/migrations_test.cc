@@ -1,5 +1,5 @@
 // Migrations against the private MariaDB, from an empty database.
-#include "storage/migrations.h"
+#include "core/storage/migrations.h"
 
 #include <gtest/gtest.h>
 

@@ -1,19 +1,22 @@
 // Sales, returns, voids and stock against the private MariaDB with the real
 // migrations, through the domain services: exactly once, hot products under
 // many concurrent writers, backlogs, and a clean reconciliation after each.
-#include "storage/sales_repository.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <random>
 #include <thread>
 
-#include "domain/catalog.h"
-#include "domain/sales.h"
-#include "domain/sales_service.h"
-#include "storage/catalog_repository.h"
-#include "storage/migrations.h"
+#include "catalog/domain/catalog.h"
+#include "catalog/storage/mysql_catalog_repository.h"
+#include "core/storage/migrations.h"
+#include "inventory/domain/inventory.h"
+#include "inventory/storage/mysql_inventory_repository.h"
+#include "reconciliation/domain/reconciliation.h"
+#include "reconciliation/storage/mysql_reconciliation_repository.h"
+#include "sales/domain/sales.h"
+#include "sales/domain/sales_rules.h"
+#include "sales/storage/mysql_sales_repository.h"
 #include "test_env.h"
 
 namespace backoffice::storage {
@@ -39,13 +42,18 @@ class SalesRepositoryTest : public ::testing::Test {
         reconciliation_(reconciliation_repository_) {
     auto migrated = Migrate(db_);
     if (!migrated.ok()) throw std::runtime_error(migrated.status().ToString());
-    ctx_.principal = domain::Principal{1, "head office", domain::Role::kHeadOffice, "", ""};
+    ctx_.principal =
+        domain::Principal{1, "head office", domain::Role::kHeadOffice, "", ""};
     ctx_.method = "/test";
     ctx_.peer = "test";
     domain::Catalog catalog(catalog_repository_);
-    Must(catalog.CreateStore(ctx_, {"S1", "Store 1", "Asia/Jakarta", "IDR", 0, 0}).status());
+    Must(catalog
+             .CreateStore(ctx_, {"S1", "Store 1", "Asia/Jakarta", "IDR", 0, 0})
+             .status());
     for (int t = 1; t <= 4; ++t) {
-      Must(catalog.CreateTerminal(ctx_, {"S1", "T" + std::to_string(t), "Till", true, 0, 0})
+      Must(catalog
+               .CreateTerminal(
+                   ctx_, {"S1", "T" + std::to_string(t), "Till", true, 0, 0})
                .status());
     }
     for (int p = 0; p < kProducts; ++p) {
@@ -57,7 +65,8 @@ class SalesRepositoryTest : public ::testing::Test {
       product.default_price = domain::Money{"IDR", 1000 + 100 * p};
       Must(catalog.CreateProduct(ctx_, product).status());
     }
-    domain::Customer customer{"S1", "C1", "Warung", "", domain::Money{"IDR", 1000000}, true, 0, 0};
+    domain::Customer customer{
+        "S1", "C1", "Warung", "", domain::Money{"IDR", 1000000}, true, 0, 0};
     Must(catalog.CreateCustomer(ctx_, customer).status());
   }
 
@@ -72,7 +81,8 @@ class SalesRepositoryTest : public ::testing::Test {
   }
 
   // A cash sale of `items` (product index, quantity in thousandths).
-  static Sale MakeSale(const std::string& id, const std::string& terminal, long long receipt,
+  static Sale MakeSale(const std::string& id, const std::string& terminal,
+                       long long receipt,
                        const std::vector<std::pair<int, long long>>& items) {
     Sale sale;
     sale.sale_id = id;
@@ -99,7 +109,8 @@ class SalesRepositoryTest : public ::testing::Test {
   }
 
   long long OnHand(int product) {
-    auto level = inventory_.GetStockLevel(ctx_, "S1", "P" + std::to_string(product));
+    auto level =
+        inventory_.GetStockLevel(ctx_, "S1", "P" + std::to_string(product));
     Must(level.status());
     return level->on_hand_milli;
   }
@@ -108,7 +119,8 @@ class SalesRepositoryTest : public ::testing::Test {
     auto report = reconciliation_.VerifyLedger(ctx_, "");
     ASSERT_TRUE(report.ok()) << report.status();
     for (const auto& v : report->violations) {
-      ADD_FAILURE() << v.kind << " " << v.store_code << " " << v.entity_id << ": " << v.detail;
+      ADD_FAILURE() << v.kind << " " << v.store_code << " " << v.entity_id
+                    << ": " << v.detail;
     }
   }
 
@@ -135,8 +147,11 @@ TEST_F(SalesRepositoryTest, TheSameSaleSentOneToFiveTimesCountsOnce) {
       EXPECT_EQ(outcome->sale.total_minor, 2 * 1100 + 600);
     }
     EXPECT_EQ(scratch_.CountRows("sales WHERE sale_id = '" + id + "'"), 1);
-    EXPECT_EQ(scratch_.CountRows("stock_movements WHERE document_key = '" + id + "'"), 2);
-    EXPECT_EQ(scratch_.CountRows("audit_records WHERE entity_id = '" + id + "'"), 1);
+    EXPECT_EQ(
+        scratch_.CountRows("stock_movements WHERE document_key = '" + id + "'"),
+        2);
+    EXPECT_EQ(
+        scratch_.CountRows("audit_records WHERE entity_id = '" + id + "'"), 1);
   }
   EXPECT_EQ(OnHand(1), -2000 * 5);
   ExpectCleanLedger();
@@ -168,18 +183,21 @@ TEST_F(SalesRepositoryTest, ConcurrentSendsOfOneSaleRecordItOnce) {
 }
 
 TEST_F(SalesRepositoryTest, SameIdWithOtherContentOrReusedReceiptIsRefused) {
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("a-1", "T1", 1, {{1, 1000}})).ok());
+  ASSERT_TRUE(
+      sales_.RecordSale(ctx_, MakeSale("a-1", "T1", 1, {{1, 1000}})).ok());
   auto reused = sales_.RecordSale(ctx_, MakeSale("a-1", "T1", 1, {{1, 2000}}));
   EXPECT_EQ(reused.status().code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(reused.status().reason(), "IDEMPOTENCY_KEY_REUSED");
   auto receipt = sales_.RecordSale(ctx_, MakeSale("a-2", "T1", 1, {{1, 1000}}));
   EXPECT_EQ(receipt.status().reason(), "DUPLICATE_RECEIPT_NUMBER");
   // Another till may use the same receipt number.
-  EXPECT_TRUE(sales_.RecordSale(ctx_, MakeSale("a-3", "T2", 1, {{1, 1000}})).ok());
+  EXPECT_TRUE(
+      sales_.RecordSale(ctx_, MakeSale("a-3", "T2", 1, {{1, 1000}})).ok());
   EXPECT_EQ(scratch_.CountRows("sales"), 2);
   EXPECT_EQ(OnHand(1), -2000);
 
-  auto day = domain::BusinessDay(domain::SystemNowMicros() - 1'000'000, "Asia/Jakarta");
+  auto day = domain::BusinessDay(domain::SystemNowMicros() - 1'000'000,
+                                 "Asia/Jakarta");
   auto check = sales_.CheckReceipts(ctx_, "S1", "T1", *day);
   ASSERT_TRUE(check.ok()) << check.status();
   EXPECT_EQ(check->sale_count, 1);
@@ -190,14 +208,19 @@ TEST_F(SalesRepositoryTest, SameIdWithOtherContentOrReusedReceiptIsRefused) {
 TEST_F(SalesRepositoryTest, UnknownProductTerminalOrCustomerWritesNothing) {
   Sale unknown_product = MakeSale("u-1", "T1", 1, {{1, 1000}});
   unknown_product.lines[0].sku = "NOPE";
-  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_product).status().reason(), "PRODUCT_NOT_FOUND");
+  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_product).status().reason(),
+            "PRODUCT_NOT_FOUND");
   Sale unknown_till = MakeSale("u-2", "T9", 1, {{1, 1000}});
-  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_till).status().reason(), "TERMINAL_NOT_FOUND");
+  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_till).status().reason(),
+            "TERMINAL_NOT_FOUND");
   Sale unknown_customer = MakeSale("u-3", "T1", 1, {{1, 1000}});
-  unknown_customer.tenders[0] = Tender{TenderType::kStoreCredit, 1100, 0, "C9", ""};
-  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_customer).status().reason(), "CUSTOMER_NOT_FOUND");
-  for (const char* table : {"sales", "sale_lines", "sale_tenders", "stock_movements",
-                            "stock_balances", "receipt_conflicts"}) {
+  unknown_customer.tenders[0] =
+      Tender{TenderType::kStoreCredit, 1100, 0, "C9", ""};
+  EXPECT_EQ(sales_.RecordSale(ctx_, unknown_customer).status().reason(),
+            "CUSTOMER_NOT_FOUND");
+  for (const char* table :
+       {"sales", "sale_lines", "sale_tenders", "stock_movements",
+        "stock_balances", "receipt_conflicts"}) {
     EXPECT_EQ(scratch_.CountRows(table), 0) << table;
   }
   EXPECT_EQ(scratch_.CountRows("audit_records WHERE entity_type = 'sale'"), 0);
@@ -223,13 +246,16 @@ TEST_F(SalesRepositoryTest, HotProductUnderSixteenWritersKeepsOneTruth) {
       for (int i = 0; i < kSalesPerThread; ++i) {
         // Every sale holds the hot product 0 plus random others, in random
         // order, so that lock orders would clash if the server did not sort.
-        std::vector<std::pair<int, long long>> items = {{0, 1000 + (random() % 3) * 500}};
+        std::vector<std::pair<int, long long>> items = {
+            {0, 1000 + (random() % 3) * 500}};
         for (int p = 1; p < kProducts; ++p) {
           if (random() % 3 == 0) items.push_back({p, 1000});
         }
         std::shuffle(items.begin(), items.end(), random);
-        const std::string id = "hot-" + std::to_string(t) + "-" + std::to_string(i);
-        Sale sale = MakeSale(id, "T" + std::to_string(t % 4 + 1), t * 1000 + i + 1, items);
+        const std::string id =
+            "hot-" + std::to_string(t) + "-" + std::to_string(i);
+        Sale sale = MakeSale(id, "T" + std::to_string(t % 4 + 1),
+                             t * 1000 + i + 1, items);
         auto outcome = sales_.RecordSale(ctx_, sale);
         if (!outcome.ok()) {
           ++failures;
@@ -254,18 +280,19 @@ TEST_F(SalesRepositoryTest, BacklogMixesGoodBadAndDuplicateSales) {
   ASSERT_TRUE(sales_.RecordSale(ctx_, first).ok());
   std::vector<Sale> backlog;
   for (int i = 1; i <= 120; ++i) {
-    backlog.push_back(
-        MakeSale("b-" + std::to_string(i), "T3", i + 1, {{2, 1000}, {3 + i % 5, 500}}));
+    backlog.push_back(MakeSale("b-" + std::to_string(i), "T3", i + 1,
+                               {{2, 1000}, {3 + i % 5, 500}}));
   }
-  backlog.push_back(first);                                       // Replay of a recorded sale.
-  backlog.push_back(backlog[5]);                                  // Duplicate within the upload.
+  backlog.push_back(first);       // Replay of a recorded sale.
+  backlog.push_back(backlog[5]);  // Duplicate within the upload.
   Sale bad_total = MakeSale("b-bad-total", "T3", 500, {{1, 1000}});
   bad_total.tenders[0].amount_minor += 1;
   backlog.push_back(bad_total);
   Sale bad_product = MakeSale("b-bad-product", "T3", 501, {{1, 1000}});
   bad_product.lines[0].sku = "GHOST";
   backlog.push_back(bad_product);
-  backlog.push_back(MakeSale("b-reused-receipt", "T3", 1, {{1, 1000}}));  // b-0's receipt.
+  backlog.push_back(
+      MakeSale("b-reused-receipt", "T3", 1, {{1, 1000}}));  // b-0's receipt.
   std::shuffle(backlog.begin(), backlog.end(), std::mt19937(42));
 
   auto outcomes = sales_.UploadSales(ctx_, backlog);
@@ -304,8 +331,12 @@ TEST_F(SalesRepositoryTest, BacklogMixesGoodBadAndDuplicateSales) {
   ExpectCleanLedger();
 }
 
-TEST_F(SalesRepositoryTest, ReturnsNeverExceedWhatWasSoldAndDamagedGoodsStayOut) {
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("r-sale", "T1", 1, {{5, 3000}, {6, 1000}})).ok());
+TEST_F(SalesRepositoryTest,
+       ReturnsNeverExceedWhatWasSoldAndDamagedGoodsStayOut) {
+  ASSERT_TRUE(
+      sales_
+          .RecordSale(ctx_, MakeSale("r-sale", "T1", 1, {{5, 3000}, {6, 1000}}))
+          .ok());
   domain::SaleReturn r;
   r.return_id = "r-1";
   r.store_code = "S1";
@@ -328,14 +359,16 @@ TEST_F(SalesRepositoryTest, ReturnsNeverExceedWhatWasSoldAndDamagedGoodsStayOut)
   domain::SaleReturn too_much = r;
   too_much.return_id = "r-2";
   too_much.lines = {{1, 2500, false, 0}};  // 3 sold, 1 returned, 2.5 asked.
-  EXPECT_EQ(sales_.RecordReturn(ctx_, too_much).status().reason(), "RETURN_EXCEEDS_SOLD");
+  EXPECT_EQ(sales_.RecordReturn(ctx_, too_much).status().reason(),
+            "RETURN_EXCEEDS_SOLD");
   too_much.lines = {{1, 2000, false, 0}};
   ASSERT_TRUE(sales_.RecordReturn(ctx_, too_much).ok());
   EXPECT_EQ(OnHand(5), 0);
   domain::SaleReturn unknown_line = r;
   unknown_line.return_id = "r-3";
   unknown_line.lines = {{9, 1000, false, 0}};
-  EXPECT_EQ(sales_.RecordReturn(ctx_, unknown_line).status().reason(), "UNKNOWN_SALE_LINE");
+  EXPECT_EQ(sales_.RecordReturn(ctx_, unknown_line).status().reason(),
+            "UNKNOWN_SALE_LINE");
   EXPECT_EQ(scratch_.CountRows("sale_returns"), 2);
   // A sale with returns cannot be voided.
   EXPECT_EQ(sales_.VoidSale(ctx_, "S1", "r-sale", "mistake").status().reason(),
@@ -344,7 +377,8 @@ TEST_F(SalesRepositoryTest, ReturnsNeverExceedWhatWasSoldAndDamagedGoodsStayOut)
 }
 
 TEST_F(SalesRepositoryTest, TheSameFullReturnSentConcurrentlyIsRecordedOnce) {
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("cr-sale", "T1", 1, {{5, 1000}})).ok());
+  ASSERT_TRUE(
+      sales_.RecordSale(ctx_, MakeSale("cr-sale", "T1", 1, {{5, 1000}})).ok());
   domain::SaleReturn r;
   r.return_id = "cr-1";
   r.store_code = "S1";
@@ -353,7 +387,8 @@ TEST_F(SalesRepositoryTest, TheSameFullReturnSentConcurrentlyIsRecordedOnce) {
   r.sale_id = "cr-sale";
   r.return_time = domain::SystemNowMicros();
   r.refund_tender_type = TenderType::kCash;
-  r.lines = {{1, 1000, false, 0}};  // The whole line: a second return would exceed it.
+  r.lines = {
+      {1, 1000, false, 0}};  // The whole line: a second return would exceed it.
   constexpr int kThreads = 6;
   std::atomic<int> fresh{0};
   std::atomic<int> replayed{0};
@@ -377,7 +412,10 @@ TEST_F(SalesRepositoryTest, TheSameFullReturnSentConcurrentlyIsRecordedOnce) {
 }
 
 TEST_F(SalesRepositoryTest, AVoidReversesTheSaleOnceAndBlocksReturns) {
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("v-sale", "T1", 1, {{7, 2000}, {8, 1000}})).ok());
+  ASSERT_TRUE(
+      sales_
+          .RecordSale(ctx_, MakeSale("v-sale", "T1", 1, {{7, 2000}, {8, 1000}}))
+          .ok());
   auto voided = sales_.VoidSale(ctx_, "S1", "v-sale", "wrong customer");
   ASSERT_TRUE(voided.ok()) << voided.status();
   EXPECT_FALSE(voided->replayed);
@@ -386,7 +424,8 @@ TEST_F(SalesRepositoryTest, AVoidReversesTheSaleOnceAndBlocksReturns) {
   auto again = sales_.VoidSale(ctx_, "S1", "v-sale", "wrong customer");
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->replayed);
-  EXPECT_EQ(scratch_.CountRows("stock_movements WHERE movement_type = 'VOID'"), 2);
+  EXPECT_EQ(scratch_.CountRows("stock_movements WHERE movement_type = 'VOID'"),
+            2);
   domain::SaleReturn r;
   r.return_id = "v-ret";
   r.store_code = "S1";
@@ -397,12 +436,15 @@ TEST_F(SalesRepositoryTest, AVoidReversesTheSaleOnceAndBlocksReturns) {
   r.refund_tender_type = TenderType::kCash;
   r.lines = {{1, 1000, false, 0}};
   EXPECT_EQ(sales_.RecordReturn(ctx_, r).status().reason(), "SALE_VOIDED");
-  EXPECT_EQ(sales_.VoidSale(ctx_, "S1", "nope", "x").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(sales_.VoidSale(ctx_, "S1", "nope", "x").status().code(),
+            StatusCode::kNotFound);
   ExpectCleanLedger();
 }
 
 TEST_F(SalesRepositoryTest, AdjustmentsAreIdempotentAndListedAsMovements) {
-  domain::StockAdjustment a{"adj-1", "S1", "P9", 5000, domain::AdjustmentReason::kCountCorrection, ""};
+  domain::StockAdjustment a{
+      "adj-1", "S1", "P9", 5000, domain::AdjustmentReason::kCountCorrection,
+      ""};
   auto first = inventory_.AdjustStock(ctx_, a);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(first->level.on_hand_milli, 5000);
@@ -411,12 +453,17 @@ TEST_F(SalesRepositoryTest, AdjustmentsAreIdempotentAndListedAsMovements) {
   EXPECT_TRUE(replay->replayed);
   EXPECT_EQ(OnHand(9), 5000);
   a.quantity_delta_milli = 1;
-  EXPECT_EQ(inventory_.AdjustStock(ctx_, a).status().reason(), "IDEMPOTENCY_KEY_REUSED");
-  domain::StockAdjustment other{"adj-2", "S1", "P9", -1000, domain::AdjustmentReason::kOther, ""};
-  EXPECT_EQ(inventory_.AdjustStock(ctx_, other).status().reason(), "INVALID_NOTE");
+  EXPECT_EQ(inventory_.AdjustStock(ctx_, a).status().reason(),
+            "IDEMPOTENCY_KEY_REUSED");
+  domain::StockAdjustment other{
+      "adj-2", "S1", "P9", -1000, domain::AdjustmentReason::kOther, ""};
+  EXPECT_EQ(inventory_.AdjustStock(ctx_, other).status().reason(),
+            "INVALID_NOTE");
 
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("m-1", "T1", 1, {{9, 6000}})).ok());
-  auto negative = inventory_.ListStockLevels(ctx_, "S1", {false, true, ""}, 100, "");
+  ASSERT_TRUE(
+      sales_.RecordSale(ctx_, MakeSale("m-1", "T1", 1, {{9, 6000}})).ok());
+  auto negative =
+      inventory_.ListStockLevels(ctx_, "S1", {false, true, ""}, 100, "");
   ASSERT_TRUE(negative.ok());
   ASSERT_EQ(negative->items.size(), 1u);
   EXPECT_EQ(negative->items[0].sku, "P9");
@@ -427,7 +474,8 @@ TEST_F(SalesRepositoryTest, AdjustmentsAreIdempotentAndListedAsMovements) {
   ASSERT_TRUE(movements.ok());
   ASSERT_EQ(movements->items.size(), 1u);
   EXPECT_EQ(movements->items[0].type, domain::MovementType::kSale);
-  auto older = inventory_.ListStockMovements(ctx_, "S1", filter, 10, movements->next_page_token);
+  auto older = inventory_.ListStockMovements(ctx_, "S1", filter, 10,
+                                             movements->next_page_token);
   ASSERT_TRUE(older.ok());
   ASSERT_EQ(older->items.size(), 1u);
   EXPECT_EQ(older->items[0].type, domain::MovementType::kAdjustment);
@@ -436,26 +484,32 @@ TEST_F(SalesRepositoryTest, AdjustmentsAreIdempotentAndListedAsMovements) {
 }
 
 TEST_F(SalesRepositoryTest, VerifyFindsABalanceThatDriftedFromItsLedger) {
-  ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("d-1", "T1", 1, {{1, 1000}})).ok());
+  ASSERT_TRUE(
+      sales_.RecordSale(ctx_, MakeSale("d-1", "T1", 1, {{1, 1000}})).ok());
   ExpectCleanLedger();
-  scratch_.Execute("UPDATE stock_balances SET on_hand_milli = on_hand_milli + 7");
+  scratch_.Execute(
+      "UPDATE stock_balances SET on_hand_milli = on_hand_milli + 7");
   scratch_.Execute("UPDATE sales SET total_minor = total_minor + 1");
   scratch_.Execute("UPDATE sale_lines SET returned_quantity_milli = 1");
   auto report = reconciliation_.VerifyLedger(ctx_, "S1");
   ASSERT_TRUE(report.ok());
   std::set<std::string> kinds;
   for (const auto& v : report->violations) kinds.insert(v.kind);
-  EXPECT_EQ(kinds, (std::set<std::string>{"BALANCE_MISMATCH", "SALE_TOTALS_MISMATCH",
-                                          "RETURN_TOTALS_MISMATCH"}));
+  EXPECT_EQ(kinds,
+            (std::set<std::string>{"BALANCE_MISMATCH", "SALE_TOTALS_MISMATCH",
+                                   "RETURN_TOTALS_MISMATCH"}));
 }
 
 TEST_F(SalesRepositoryTest, SalesAreListedByTerminalAndBusinessDay) {
   for (int i = 1; i <= 5; ++i) {
-    ASSERT_TRUE(sales_.RecordSale(ctx_, MakeSale("l-" + std::to_string(i), i <= 3 ? "T1" : "T2", i,
-                                                 {{1, 1000}}))
-                    .ok());
+    ASSERT_TRUE(
+        sales_
+            .RecordSale(ctx_, MakeSale("l-" + std::to_string(i),
+                                       i <= 3 ? "T1" : "T2", i, {{1, 1000}}))
+            .ok());
   }
-  auto day = *domain::BusinessDay(domain::SystemNowMicros() - 1'000'000, "Asia/Jakarta");
+  auto day = *domain::BusinessDay(domain::SystemNowMicros() - 1'000'000,
+                                  "Asia/Jakarta");
   auto t1 = sales_.ListSales(ctx_, {"S1", "T1", day}, 2, "");
   ASSERT_TRUE(t1.ok()) << t1.status();
   ASSERT_EQ(t1->items.size(), 2u);

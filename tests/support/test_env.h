@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 
 namespace backoffice::testing {
 

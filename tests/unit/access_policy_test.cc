@@ -1,8 +1,8 @@
-#include "domain/access_policy.h"
-
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
+#include <vector>
 
 #include "backoffice/v1/access_service.pb.h"
 #include "backoffice/v1/audit_service.pb.h"
@@ -10,12 +10,34 @@
 #include "backoffice/v1/inventory_service.pb.h"
 #include "backoffice/v1/reconciliation_service.pb.h"
 #include "backoffice/v1/sales_service.pb.h"
+#include "core/domain/authorization.h"
+#include "registered_modules.h"
 
 namespace backoffice::domain {
 namespace {
 
-std::set<std::string> ServedMethods() {
-  std::set<std::string> methods;
+using testing::RegisteredModules;
+
+TEST(AccessPolicy, EveryServedMethodHasExactlyOnePolicy) {
+  RegisteredModules server;
+  std::set<std::string> with_policy;
+  for (const auto& policy : server.Policies()) {
+    EXPECT_TRUE(with_policy.insert(std::string(policy.method)).second)
+        << "two policies for " << policy.method;
+    EXPECT_FALSE(policy.allowed_roles.empty()) << policy.method;
+  }
+  EXPECT_EQ(with_policy, server.ServedMethods());
+  const auto methods = server.table().Methods();
+  EXPECT_EQ(std::set<std::string>(methods.begin(), methods.end()),
+            server.ServedMethods());
+}
+
+TEST(AccessPolicy, EveryServiceOfTheProtosIsServed) {
+  RegisteredModules server;
+  std::set<std::string> served;
+  for (const auto& m : server.modules()) {
+    for (const auto& name : m->service_names()) served.insert(name);
+  }
   // Linking the generated messages registers their files in the pool.
   (void)v1::CreateStoreRequest::descriptor();
   (void)v1::CreateAccessTokenRequest::descriptor();
@@ -24,30 +46,19 @@ std::set<std::string> ServedMethods() {
   (void)v1::AdjustStockRequest::descriptor();
   (void)v1::VerifyLedgerRequest::descriptor();
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name :
-       {"backoffice.v1.CatalogService", "backoffice.v1.AccessService",
-        "backoffice.v1.AuditService", "backoffice.v1.SalesService",
-        "backoffice.v1.InventoryService",
-        "backoffice.v1.ReconciliationService"}) {
-    const auto* service = pool->FindServiceByName(name);
-    EXPECT_NE(service, nullptr) << name;
-    if (service == nullptr) continue;
-    for (int i = 0; i < service->method_count(); ++i) {
-      methods.insert("/" + service->full_name() + "/" +
-                     service->method(i)->name());
+  for (const char* file : {"backoffice/v1/catalog_service.proto",
+                           "backoffice/v1/access_service.proto",
+                           "backoffice/v1/audit_service.proto",
+                           "backoffice/v1/sales_service.proto",
+                           "backoffice/v1/inventory_service.proto",
+                           "backoffice/v1/reconciliation_service.proto"}) {
+    const auto* descriptor = pool->FindFileByName(file);
+    ASSERT_NE(descriptor, nullptr) << file;
+    for (int i = 0; i < descriptor->service_count(); ++i) {
+      EXPECT_TRUE(served.count(descriptor->service(i)->full_name()))
+          << descriptor->service(i)->full_name() << " has no module";
     }
   }
-  return methods;
-}
-
-TEST(AccessPolicy, EveryServedMethodHasExactlyOnePolicy) {
-  std::set<std::string> with_policy;
-  for (const auto& policy : AllMethodPolicies()) {
-    EXPECT_TRUE(with_policy.insert(std::string(policy.method)).second)
-        << "two policies for " << policy.method;
-    EXPECT_FALSE(policy.allowed_roles.empty()) << policy.method;
-  }
-  EXPECT_EQ(with_policy, ServedMethods());
 }
 
 TEST(AccessPolicy, TillsMayChangeNothingButTheirSalesAndReturns) {
@@ -55,8 +66,10 @@ TEST(AccessPolicy, TillsMayChangeNothingButTheirSalesAndReturns) {
       "/backoffice.v1.SalesService/RecordSale",
       "/backoffice.v1.SalesService/UploadSales",
       "/backoffice.v1.SalesService/RecordReturn"};
-  for (const auto& policy : AllMethodPolicies()) {
-    if (!policy.mutating || till_writes.count(std::string(policy.method))) continue;
+  RegisteredModules server;
+  for (const auto& policy : server.Policies()) {
+    if (!policy.mutating || till_writes.count(std::string(policy.method)))
+      continue;
     for (Role role : policy.allowed_roles) {
       EXPECT_NE(role, Role::kPosTerminal) << policy.method;
     }
@@ -64,25 +77,30 @@ TEST(AccessPolicy, TillsMayChangeNothingButTheirSalesAndReturns) {
 }
 
 TEST(AccessPolicy, OnlyManagersAndHeadOfficeVoidSales) {
-  const auto* policy = FindMethodPolicy("/backoffice.v1.SalesService/VoidSale");
+  RegisteredModules server;
+  const auto* policy =
+      server.table().Find("/backoffice.v1.SalesService/VoidSale");
   ASSERT_NE(policy, nullptr);
   EXPECT_EQ(policy->allowed_roles,
             (std::vector<Role>{Role::kStoreManager, Role::kHeadOffice}));
 }
 
 TEST(AccessPolicy, UnknownMethodIsDenied) {
+  RegisteredModules server;
   Principal admin{1, "a", Role::kAdmin, "", ""};
-  EXPECT_EQ(AuthorizeMethod(admin, "/backoffice.v1.Nope/Nope").reason(),
-            "ROLE_NOT_ALLOWED");
+  EXPECT_EQ(
+      server.table().Authorize(admin, "/backoffice.v1.Nope/Nope").reason(),
+      "ROLE_NOT_ALLOWED");
 }
 
 TEST(AccessPolicy, TokensAreForAdminsOnly) {
+  RegisteredModules server;
   Principal head{1, "h", Role::kHeadOffice, "", ""};
   Principal admin{2, "a", Role::kAdmin, "", ""};
   const char* method = "/backoffice.v1.AccessService/CreateAccessToken";
-  EXPECT_EQ(AuthorizeMethod(head, method).code(),
+  EXPECT_EQ(server.table().Authorize(head, method).code(),
             StatusCode::kPermissionDenied);
-  EXPECT_TRUE(AuthorizeMethod(admin, method).ok());
+  EXPECT_TRUE(server.table().Authorize(admin, method).ok());
 }
 
 TEST(StoreScope, StorePrincipalsReachOnlyTheirStore) {

@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "domain/catalog.h"
+#include "catalog/domain/catalog.h"
 
 namespace backoffice::domain {
 namespace {

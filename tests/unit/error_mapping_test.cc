@@ -1,9 +1,9 @@
-#include "transport/error_mapping.h"
+#include "core/transport/error_mapping.h"
 
 #include <gtest/gtest.h>
 
 #include "backoffice/v1/common.pb.h"
-#include "transport/rpc_handler.h"
+#include "core/transport/rpc_handler.h"
 
 namespace backoffice::transport {
 namespace {

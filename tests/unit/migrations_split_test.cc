@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "storage/migrations.h"
+#include "core/storage/migrations.h"
 
 namespace backoffice::storage {
 namespace {

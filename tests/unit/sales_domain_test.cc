@@ -3,8 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "domain/sales.h"
-#include "domain/sales_service.h"
+#include "sales/domain/sales.h"
+#include "sales/domain/sales_rules.h"
 
 namespace backoffice::domain {
 namespace {
@@ -16,17 +16,19 @@ class MockSalesRepository : public SalesRepository {
  public:
   MOCK_METHOD(StatusOr<std::vector<SaleOutcome>>, RecordSales,
               (const std::vector<Sale>&, const RequestContext&), (override));
-  MOCK_METHOD(StatusOr<ReturnOutcome>, RecordReturn, (const SaleReturn&, const RequestContext&),
-              (override));
+  MOCK_METHOD(StatusOr<ReturnOutcome>, RecordReturn,
+              (const SaleReturn&, const RequestContext&), (override));
   MOCK_METHOD(StatusOr<VoidOutcome>, VoidSale,
               (const std::string&, const std::string&, const std::string&,
                const RequestContext&),
               (override));
-  MOCK_METHOD(StatusOr<Sale>, GetSale, (const std::string&, const std::string&), (override));
-  MOCK_METHOD(StatusOr<std::vector<Sale>>, ListSales, (const SaleFilter&, const PageRequest&),
+  MOCK_METHOD(StatusOr<Sale>, GetSale, (const std::string&, const std::string&),
               (override));
+  MOCK_METHOD(StatusOr<std::vector<Sale>>, ListSales,
+              (const SaleFilter&, const PageRequest&), (override));
   MOCK_METHOD(StatusOr<ReceiptCheck>, CheckReceipts,
-              (const std::string&, const std::string&, const std::string&), (override));
+              (const std::string&, const std::string&, const std::string&),
+              (override));
 };
 
 constexpr TimeMicros kNow = 1'795'905'000'000'000;
@@ -64,26 +66,30 @@ TEST(Sales, InvalidOrForeignSalesNeverReachStorage) {
   EXPECT_EQ(sales.RecordSale(Till(), bad).status().reason(), "TOTALS_MISMATCH");
   Sale other_till = MakeSale(2);
   other_till.terminal_code = "T2";
-  EXPECT_EQ(sales.RecordSale(Till(), other_till).status().reason(), "TERMINAL_MISMATCH");
+  EXPECT_EQ(sales.RecordSale(Till(), other_till).status().reason(),
+            "TERMINAL_MISMATCH");
 }
 
 TEST(Sales, UploadCommitsValidSalesInGroupsAndKeepsTheOrder) {
   StrictMock<MockSalesRepository> repository;
   Sales sales(repository, [] { return kNow; });
   std::vector<Sale> upload;
-  for (int i = 1; i <= 2 * kUploadGroupSize + 10; ++i) upload.push_back(MakeSale(i));
+  for (int i = 1; i <= 2 * kUploadGroupSize + 10; ++i)
+    upload.push_back(MakeSale(i));
   upload[7].lines.clear();  // Refused before storage.
   std::vector<std::size_t> group_sizes;
   EXPECT_CALL(repository, RecordSales(_, _))
       .Times(3)
-      .WillRepeatedly([&](const std::vector<Sale>& group, const RequestContext&) {
-        group_sizes.push_back(group.size());
-        return StatusOr<std::vector<SaleOutcome>>(Recorded(group));
-      });
+      .WillRepeatedly(
+          [&](const std::vector<Sale>& group, const RequestContext&) {
+            group_sizes.push_back(group.size());
+            return StatusOr<std::vector<SaleOutcome>>(Recorded(group));
+          });
   auto outcomes = sales.UploadSales(Till(), upload);
   ASSERT_TRUE(outcomes.ok());
   ASSERT_EQ(outcomes->size(), upload.size());
-  EXPECT_EQ(group_sizes, (std::vector<std::size_t>{kUploadGroupSize, kUploadGroupSize, 9}));
+  EXPECT_EQ(group_sizes,
+            (std::vector<std::size_t>{kUploadGroupSize, kUploadGroupSize, 9}));
   EXPECT_EQ((*outcomes)[7].status.reason(), "NO_LINES");
   for (std::size_t i = 0; i < upload.size(); ++i) {
     EXPECT_EQ((*outcomes)[i].sale.sale_id, upload[i].sale_id);
@@ -101,13 +107,15 @@ TEST(Sales, ADatabaseFailureFailsTheWholeUploadForResending) {
   int calls = 0;
   EXPECT_CALL(repository, RecordSales(_, _))
       .Times(2)  // The third group is not even tried.
-      .WillRepeatedly([&](const std::vector<Sale>& group, const RequestContext&)
-                          -> StatusOr<std::vector<SaleOutcome>> {
-        if (++calls == 2) {
-          return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE", "down");
-        }
-        return Recorded(group);
-      });
+      .WillRepeatedly(
+          [&](const std::vector<Sale>& group,
+              const RequestContext&) -> StatusOr<std::vector<SaleOutcome>> {
+            if (++calls == 2) {
+              return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
+                            "down");
+            }
+            return Recorded(group);
+          });
   auto outcomes = sales.UploadSales(Till(), upload);
   EXPECT_EQ(outcomes.status().code(), StatusCode::kUnavailable);
 }
@@ -125,7 +133,8 @@ TEST(Sales, AnUploadStopsAtItsDeadline) {
         now += 2000;  // The first group outlasts the deadline.
         return StatusOr<std::vector<SaleOutcome>>(Recorded(group));
       });
-  EXPECT_EQ(sales.UploadSales(ctx, upload).status().code(), StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(sales.UploadSales(ctx, upload).status().code(),
+            StatusCode::kDeadlineExceeded);
 }
 
 TEST(Sales, UploadSizeIsBounded) {
@@ -133,7 +142,8 @@ TEST(Sales, UploadSizeIsBounded) {
   Sales sales(repository, [] { return kNow; });
   EXPECT_EQ(sales.UploadSales(Till(), {}).status().reason(), "NO_SALES");
   std::vector<Sale> too_many(kMaxUploadSales + 1, MakeSale(1));
-  EXPECT_EQ(sales.UploadSales(Till(), too_many).status().reason(), "TOO_MANY_SALES");
+  EXPECT_EQ(sales.UploadSales(Till(), too_many).status().reason(),
+            "TOO_MANY_SALES");
 }
 
 }  // namespace

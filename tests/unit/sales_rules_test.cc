@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
+#include "sales/domain/sales_rules.h"
 
-#include "domain/sales.h"
+#include <gtest/gtest.h>
 
 namespace backoffice::domain {
 namespace {
@@ -25,11 +25,12 @@ Sale GoodSale() {
 
 TEST(LineAmount, RoundsHalfUpToTheMinorUnit) {
   EXPECT_EQ(LineAmount(1250, 14000), 17500);
-  EXPECT_EQ(LineAmount(1, 3500), 4);   // 3.5 -> 4
-  EXPECT_EQ(LineAmount(1, 3499), 3);   // 3.499 -> 3
+  EXPECT_EQ(LineAmount(1, 3500), 4);  // 3.5 -> 4
+  EXPECT_EQ(LineAmount(1, 3499), 3);  // 3.499 -> 3
   EXPECT_EQ(LineAmount(333, 29000), 9657);
   EXPECT_EQ(LineAmount(1'000'000, 10'000'000'000'000), 10'000'000'000'000'000);
-  EXPECT_EQ(LineAmount(1'000'000'000, 10'000'000'000'000), -1);  // Beyond int64.
+  EXPECT_EQ(LineAmount(1'000'000'000, 10'000'000'000'000),
+            -1);  // Beyond int64.
 }
 
 TEST(ValidateSale, AcceptsAGoodSaleAndTotalsIt) {
@@ -48,31 +49,52 @@ TEST(ValidateSale, RefusesBadInputWithAStableReason) {
   const BadSaleCase cases[] = {
       {"no lines", [](Sale& s) { s.lines.clear(); }, "NO_LINES"},
       {"no tenders", [](Sale& s) { s.tenders.clear(); }, "NO_TENDERS"},
-      {"zero quantity", [](Sale& s) { s.lines[0].quantity_milli = 0; }, "INVALID_LINES_QUANTITY_MILLI"},
-      {"negative quantity", [](Sale& s) { s.lines[0].quantity_milli = -5; }, "INVALID_LINES_QUANTITY_MILLI"},
-      {"amount not qty x price", [](Sale& s) { s.lines[0].amount_minor += 1; }, "LINE_AMOUNT_MISMATCH"},
-      {"totals do not add up", [](Sale& s) { s.tenders[0].change_minor = 2000; }, "TOTALS_MISMATCH"},
-      {"discount above amount", [](Sale& s) { s.lines[0].discount_minor = 17501; }, "INVALID_LINES_DISCOUNT_MINOR"},
-      {"future sale", [](Sale& s) { s.sale_time = kNow + 3600LL * 1'000'000; }, "SALE_TIME_IN_FUTURE"},
+      {"zero quantity", [](Sale& s) { s.lines[0].quantity_milli = 0; },
+       "INVALID_LINES_QUANTITY_MILLI"},
+      {"negative quantity", [](Sale& s) { s.lines[0].quantity_milli = -5; },
+       "INVALID_LINES_QUANTITY_MILLI"},
+      {"amount not qty x price", [](Sale& s) { s.lines[0].amount_minor += 1; },
+       "LINE_AMOUNT_MISMATCH"},
+      {"totals do not add up",
+       [](Sale& s) { s.tenders[0].change_minor = 2000; }, "TOTALS_MISMATCH"},
+      {"discount above amount",
+       [](Sale& s) { s.lines[0].discount_minor = 17501; },
+       "INVALID_LINES_DISCOUNT_MINOR"},
+      {"future sale", [](Sale& s) { s.sale_time = kNow + 3600LL * 1'000'000; },
+       "SALE_TIME_IN_FUTURE"},
       {"no sale time", [](Sale& s) { s.sale_time = 0; }, "INVALID_SALE_TIME"},
-      {"no receipt", [](Sale& s) { s.receipt_number = 0; }, "INVALID_RECEIPT_NUMBER"},
-      {"bad sale id", [](Sale& s) { s.sale_id = "has space"; }, "INVALID_SALE_ID"},
-      {"long sale id", [](Sale& s) { s.sale_id = std::string(65, 'x'); }, "INVALID_SALE_ID"},
-      {"long cashier", [](Sale& s) { s.cashier = std::string(65, 'c'); }, "INVALID_CASHIER"},
-      {"sku and barcode", [](Sale& s) { s.lines[0].barcode = "1"; }, "SKU_OR_BARCODE_REQUIRED"},
-      {"duplicate line numbers", [](Sale& s) { s.lines[1].line_number = 1; }, "INVALID_LINES_LINE_NUMBER"},
-      {"change on card", [](Sale& s) { s.tenders[0].type = TenderType::kCard; }, "INVALID_TENDERS_CHANGE_MINOR"},
-      {"credit without customer", [](Sale& s) {
-         s.tenders[0] = Tender{TenderType::kStoreCredit, 27500, 0, "", ""}; }, "INVALID_TENDERS_CUSTOMER_CODE"},
-      {"thousands of lines", [](Sale& s) {
+      {"no receipt", [](Sale& s) { s.receipt_number = 0; },
+       "INVALID_RECEIPT_NUMBER"},
+      {"bad sale id", [](Sale& s) { s.sale_id = "has space"; },
+       "INVALID_SALE_ID"},
+      {"long sale id", [](Sale& s) { s.sale_id = std::string(65, 'x'); },
+       "INVALID_SALE_ID"},
+      {"long cashier", [](Sale& s) { s.cashier = std::string(65, 'c'); },
+       "INVALID_CASHIER"},
+      {"sku and barcode", [](Sale& s) { s.lines[0].barcode = "1"; },
+       "SKU_OR_BARCODE_REQUIRED"},
+      {"duplicate line numbers", [](Sale& s) { s.lines[1].line_number = 1; },
+       "INVALID_LINES_LINE_NUMBER"},
+      {"change on card", [](Sale& s) { s.tenders[0].type = TenderType::kCard; },
+       "INVALID_TENDERS_CHANGE_MINOR"},
+      {"credit without customer",
+       [](Sale& s) {
+         s.tenders[0] = Tender{TenderType::kStoreCredit, 27500, 0, "", ""};
+       },
+       "INVALID_TENDERS_CUSTOMER_CODE"},
+      {"thousands of lines",
+       [](Sale& s) {
          s.lines.assign(2000, s.lines[0]);
-         for (int i = 0; i < 2000; ++i) s.lines[i].line_number = i + 1; }, "TOO_MANY_LINES"},
+         for (int i = 0; i < 2000; ++i) s.lines[i].line_number = i + 1;
+       },
+       "TOO_MANY_LINES"},
   };
   for (const auto& c : cases) {
     Sale sale = GoodSale();
     c.mutate(sale);
     Status status = ValidateSale(sale, kNow);
-    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << c.name << ": " << status;
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument)
+        << c.name << ": " << status;
     EXPECT_EQ(status.reason(), c.reason) << c.name << ": " << status;
   }
 }
@@ -98,7 +120,8 @@ TEST(CheckMayPostFor, TillsPostOnlyForThemselves) {
   EXPECT_EQ(CheckMayPostFor(till, "MKS01", "T1").reason(), "TERMINAL_MISMATCH");
   Principal manager{2, "m", Role::kStoreManager, "JKT01", ""};
   EXPECT_TRUE(CheckMayPostFor(manager, "JKT01", "T2").ok());
-  EXPECT_EQ(CheckMayPostFor(manager, "MKS01", "T1").reason(), "STORE_OUT_OF_SCOPE");
+  EXPECT_EQ(CheckMayPostFor(manager, "MKS01", "T1").reason(),
+            "STORE_OUT_OF_SCOPE");
 }
 
 TEST(BusinessDay, FollowsTheStoresTimeZone) {
@@ -120,7 +143,8 @@ TEST(RefundFor, NeverRefundsMoreThanTheNetAmount) {
 }
 
 TEST(MissingReceipts, ListsTheGapsUpToALimit) {
-  EXPECT_EQ(MissingReceipts({1, 2, 5, 6, 9}, 10), (std::vector<std::int64_t>{3, 4, 7, 8}));
+  EXPECT_EQ(MissingReceipts({1, 2, 5, 6, 9}, 10),
+            (std::vector<std::int64_t>{3, 4, 7, 8}));
   EXPECT_EQ(MissingReceipts({1, 100}, 3), (std::vector<std::int64_t>{2, 3, 4}));
   EXPECT_TRUE(MissingReceipts({}, 10).empty());
 }

@@ -1,8 +1,10 @@
-#include "domain/validation.h"
+#include "core/domain/validation.h"
 
 #include <gtest/gtest.h>
 
-#include "domain/token_secret.h"
+#include "access/domain/access.h"
+#include "catalog/domain/catalog_validation.h"
+#include "core/domain/token_secret.h"
 
 namespace backoffice::domain {
 namespace {

@@ -38,10 +38,10 @@
 #include <vector>
 
 #include "backoffice/client.h"
-#include "domain/sales.h"
+#include "sales/domain/sales_rules.h"
 #include "sale_maker.h"
-#include "storage/database.h"
-#include "storage/multi_insert.h"
+#include "core/storage/database.h"
+#include "core/storage/multi_insert.h"
 
 namespace {
 

@@ -1,0 +1,104 @@
+// The catalog's values: stores, tills, products, per-store settings,
+// suppliers and credit customers.
+#ifndef BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_MODEL_H_
+#define BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/model.h"
+
+namespace backoffice::domain {
+
+struct Store {
+  std::string code;
+  std::string display_name;
+  std::string time_zone;
+  std::string currency_code;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+};
+
+struct Terminal {
+  std::string store_code;
+  std::string code;
+  std::string display_name;
+  bool active = true;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+};
+
+struct Product {
+  std::string sku;
+  std::vector<std::string> barcodes;  // Kept sorted, without duplicates.
+  std::string display_name;
+  std::string unit_of_measure;
+  bool sold_by_weight = false;
+  std::int32_t tax_rate_basis_points = 0;
+  Money default_price;
+  bool active = true;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+
+  // Whether the business fields (not the timestamps) are equal.
+  bool SameContentAs(const Product& other) const;
+};
+
+struct ProductStoreSetting {
+  std::string store_code;
+  std::string sku;
+  std::optional<Money> price_override;
+  std::int64_t reorder_point_milli = 0;
+  std::int64_t min_quantity_milli = 0;
+  std::int64_t max_quantity_milli = 0;
+  TimeMicros update_time = 0;
+};
+
+struct Supplier {
+  std::string code;
+  std::string display_name;
+  std::string phone;
+  std::string email;
+  std::string address;
+  std::int32_t payment_terms_days = 0;
+  bool active = true;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+};
+
+struct Customer {
+  std::string store_code;
+  std::string code;
+  std::string display_name;
+  std::string phone;
+  Money credit_limit;
+  bool active = true;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+};
+
+struct ProductFilter {
+  std::string text;
+  bool active_only = false;
+};
+
+enum class ImportOutcome { kCreated, kUpdated, kUnchanged, kRejected };
+
+struct ImportRow {
+  int line_number = 0;
+  Product product;
+};
+
+struct ImportResult {
+  int line_number = 0;
+  std::string sku;
+  ImportOutcome outcome = ImportOutcome::kRejected;
+  std::string reason;
+  std::string message;
+};
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_MODEL_H_

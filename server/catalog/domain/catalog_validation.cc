@@ -1,0 +1,246 @@
+#include "catalog/domain/catalog_validation.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/domain/errors.h"
+#include "core/domain/validation.h"
+
+namespace backoffice::domain {
+
+Status ValidateStore(const Store& store) {
+  if (auto s = ValidateCode("code", store.code); !s.ok()) return s;
+  if (auto s = ValidateName("display_name", store.display_name); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateTimeZone("time_zone", store.time_zone); !s.ok()) {
+    return s;
+  }
+  return ValidateCurrencyCode("currency_code", store.currency_code);
+}
+
+Status ValidateTerminal(const Terminal& terminal) {
+  if (auto s = ValidateCode("store_code", terminal.store_code); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateCode("code", terminal.code); !s.ok()) return s;
+  return ValidateName("display_name", terminal.display_name);
+}
+
+Status ValidateProduct(Product& product) {
+  const std::string& sku = product.sku;
+  if (sku.empty()) return InvalidField("sku", "is required");
+  if (sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is longer than 64 characters");
+  }
+  if (!std::all_of(sku.begin(), sku.end(),
+                   [](char c) { return IsCodeChar(c) || c == '.'; })) {
+    return InvalidField("sku", "may hold only A-Z, a-z, 0-9, '.', '-', '_'");
+  }
+  if (product.barcodes.size() > kMaxBarcodesPerProduct) {
+    return InvalidField("barcodes", "more than 20 barcodes");
+  }
+  for (const auto& barcode : product.barcodes) {
+    if (barcode.empty() || barcode.size() > kMaxBarcodeLength ||
+        !std::all_of(barcode.begin(), barcode.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c));
+        })) {
+      return InvalidField("barcodes", "each barcode is 1-64 letters or digits");
+    }
+  }
+  std::sort(product.barcodes.begin(), product.barcodes.end());
+  if (std::adjacent_find(product.barcodes.begin(), product.barcodes.end()) !=
+      product.barcodes.end()) {
+    return InvalidField("barcodes", "the same barcode is listed twice");
+  }
+  if (auto s = ValidateName("display_name", product.display_name); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateName("unit_of_measure", product.unit_of_measure, 16);
+      !s.ok()) {
+    return s;
+  }
+  if (product.tax_rate_basis_points < 0 ||
+      product.tax_rate_basis_points > 10000) {
+    return InvalidField("tax_rate_basis_points", "must be within 0-10000");
+  }
+  return ValidateMoney("default_price", product.default_price);
+}
+
+Status ValidateProductStoreSetting(const ProductStoreSetting& setting,
+                                   const std::string& store_currency) {
+  if (auto s = ValidateCode("store_code", setting.store_code); !s.ok()) {
+    return s;
+  }
+  if (setting.sku.empty() || setting.sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is required, at most 64 characters");
+  }
+  if (setting.price_override) {
+    if (auto s = ValidateMoney("price_override", *setting.price_override);
+        !s.ok()) {
+      return s;
+    }
+    if (setting.price_override->currency_code != store_currency) {
+      return InvalidField("price_override.currency_code",
+                          "must be the store's currency " + store_currency);
+    }
+  }
+  if (setting.reorder_point_milli < 0) {
+    return InvalidField("reorder_point_milli", "must not be negative");
+  }
+  if (setting.min_quantity_milli < 0) {
+    return InvalidField("min_quantity_milli", "must not be negative");
+  }
+  if (setting.max_quantity_milli < 0 ||
+      (setting.max_quantity_milli != 0 &&
+       setting.max_quantity_milli < setting.min_quantity_milli)) {
+    return InvalidField("max_quantity_milli",
+                        "must be 0 (no maximum) or at least the minimum");
+  }
+  return Status();
+}
+
+Status ValidateSupplier(const Supplier& supplier) {
+  if (auto s = ValidateCode("code", supplier.code); !s.ok()) return s;
+  if (auto s = ValidateName("display_name", supplier.display_name); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateOptionalText("phone", supplier.phone, 32); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateOptionalText("email", supplier.email, 200); !s.ok()) {
+    return s;
+  }
+  if (!supplier.email.empty() &&
+      supplier.email.find('@') == std::string::npos) {
+    return InvalidField("email", "is not an e-mail address");
+  }
+  if (auto s = ValidateOptionalText("address", supplier.address, 500);
+      !s.ok()) {
+    return s;
+  }
+  if (supplier.payment_terms_days < 0 || supplier.payment_terms_days > 365) {
+    return InvalidField("payment_terms_days", "must be within 0-365");
+  }
+  return Status();
+}
+
+Status ValidateCustomer(const Customer& customer,
+                        const std::string& store_currency) {
+  if (auto s = ValidateCode("store_code", customer.store_code); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateCode("code", customer.code); !s.ok()) return s;
+  if (auto s = ValidateName("display_name", customer.display_name); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateOptionalText("phone", customer.phone, 32); !s.ok()) {
+    return s;
+  }
+  if (auto s = ValidateMoney("credit_limit", customer.credit_limit); !s.ok()) {
+    return s;
+  }
+  if (customer.credit_limit.currency_code != store_currency) {
+    return InvalidField("credit_limit.currency_code",
+                        "must be the store's currency " + store_currency);
+  }
+  return Status();
+}
+
+Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
+                      Store& target) {
+  if (auto s =
+          CheckMaskPaths(mask, {"display_name", "time_zone", "currency_code"});
+      !s.ok()) {
+    return s;
+  }
+  if (MaskHas(mask, "display_name")) target.display_name = patch.display_name;
+  if (MaskHas(mask, "time_zone")) target.time_zone = patch.time_zone;
+  if (MaskHas(mask, "currency_code")) {
+    target.currency_code = patch.currency_code;
+  }
+  return ValidateStore(target);
+}
+
+Status ApplyTerminalMask(const std::vector<std::string>& mask,
+                         const Terminal& patch, Terminal& target) {
+  if (auto s = CheckMaskPaths(mask, {"display_name", "active"}); !s.ok()) {
+    return s;
+  }
+  if (MaskHas(mask, "display_name")) target.display_name = patch.display_name;
+  if (MaskHas(mask, "active")) target.active = patch.active;
+  return ValidateTerminal(target);
+}
+
+Status ApplyProductMask(const std::vector<std::string>& mask,
+                        const Product& patch, Product& target) {
+  if (auto s =
+          CheckMaskPaths(mask, {"barcodes", "display_name", "unit_of_measure",
+                                "sold_by_weight", "tax_rate_basis_points",
+                                "default_price", "active"});
+      !s.ok()) {
+    return s;
+  }
+  if (MaskHas(mask, "barcodes")) target.barcodes = patch.barcodes;
+  if (MaskHas(mask, "display_name")) target.display_name = patch.display_name;
+  if (MaskHas(mask, "unit_of_measure")) {
+    target.unit_of_measure = patch.unit_of_measure;
+  }
+  if (MaskHas(mask, "sold_by_weight")) {
+    target.sold_by_weight = patch.sold_by_weight;
+  }
+  if (MaskHas(mask, "tax_rate_basis_points")) {
+    target.tax_rate_basis_points = patch.tax_rate_basis_points;
+  }
+  if (MaskHas(mask, "default_price")) {
+    target.default_price = patch.default_price;
+  }
+  if (MaskHas(mask, "active")) target.active = patch.active;
+  return ValidateProduct(target);
+}
+
+Status ApplySupplierMask(const std::vector<std::string>& mask,
+                         const Supplier& patch, Supplier& target) {
+  if (auto s =
+          CheckMaskPaths(mask, {"display_name", "phone", "email", "address",
+                                "payment_terms_days", "active"});
+      !s.ok()) {
+    return s;
+  }
+  if (MaskHas(mask, "display_name")) target.display_name = patch.display_name;
+  if (MaskHas(mask, "phone")) target.phone = patch.phone;
+  if (MaskHas(mask, "email")) target.email = patch.email;
+  if (MaskHas(mask, "address")) target.address = patch.address;
+  if (MaskHas(mask, "payment_terms_days")) {
+    target.payment_terms_days = patch.payment_terms_days;
+  }
+  if (MaskHas(mask, "active")) target.active = patch.active;
+  return ValidateSupplier(target);
+}
+
+Status ApplyCustomerMask(const std::vector<std::string>& mask,
+                         const Customer& patch, Customer& target) {
+  if (auto s = CheckMaskPaths(
+          mask, {"display_name", "phone", "credit_limit", "active"});
+      !s.ok()) {
+    return s;
+  }
+  if (MaskHas(mask, "display_name")) target.display_name = patch.display_name;
+  if (MaskHas(mask, "phone")) target.phone = patch.phone;
+  if (MaskHas(mask, "credit_limit")) target.credit_limit = patch.credit_limit;
+  if (MaskHas(mask, "active")) target.active = patch.active;
+  // The store's currency cannot be read here; the customer keeps the
+  // currency it was created with unless the patch names the same one.
+  return ValidateCustomer(target, target.credit_limit.currency_code);
+}
+
+bool Product::SameContentAs(const Product& other) const {
+  return sku == other.sku && barcodes == other.barcodes &&
+         display_name == other.display_name &&
+         unit_of_measure == other.unit_of_measure &&
+         sold_by_weight == other.sold_by_weight &&
+         tax_rate_basis_points == other.tax_rate_basis_points &&
+         default_price == other.default_price && active == other.active;
+}
+
+}  // namespace backoffice::domain

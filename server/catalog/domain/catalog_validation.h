@@ -1,0 +1,40 @@
+// The catalog's input rules. Every rule that decides whether master data is
+// acceptable lives here, so that the gRPC layer, the import and the tests all
+// apply the same one.
+#ifndef BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_
+#define BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_
+
+#include <string>
+#include <vector>
+
+#include "backoffice/status.h"
+#include "catalog/domain/catalog_model.h"
+
+namespace backoffice::domain {
+
+Status ValidateStore(const Store& store);
+Status ValidateTerminal(const Terminal& terminal);
+// Also normalises: sorts the barcodes and refuses duplicates among them.
+Status ValidateProduct(Product& product);
+Status ValidateProductStoreSetting(const ProductStoreSetting& setting,
+                                   const std::string& store_currency);
+Status ValidateSupplier(const Supplier& supplier);
+Status ValidateCustomer(const Customer& customer,
+                        const std::string& store_currency);
+
+// Applies the fields named in `mask` from `patch` to `target`; an empty mask
+// means every mutable field. Unknown or immutable paths are refused.
+Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
+                      Store& target);
+Status ApplyTerminalMask(const std::vector<std::string>& mask,
+                         const Terminal& patch, Terminal& target);
+Status ApplyProductMask(const std::vector<std::string>& mask,
+                        const Product& patch, Product& target);
+Status ApplySupplierMask(const std::vector<std::string>& mask,
+                         const Supplier& patch, Supplier& target);
+Status ApplyCustomerMask(const std::vector<std::string>& mask,
+                         const Customer& patch, Customer& target);
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_

@@ -1,0 +1,750 @@
+#include "catalog/storage/mysql_catalog_repository.h"
+
+#include <limits>
+
+#include "core/domain/errors.h"
+#include "core/storage/query.h"
+#include "core/storage/sql_util.h"
+
+namespace backoffice::storage {
+namespace {
+
+using domain::AuditEntry;
+using domain::Customer;
+using domain::ImportResult;
+using domain::Product;
+using domain::ProductStoreSetting;
+using domain::RequestContext;
+using domain::Store;
+using domain::Supplier;
+using domain::Terminal;
+
+// ----- Stores -----
+
+const std::string kSelectStore =
+    "SELECT code, display_name, time_zone, currency_code, " BO_MICROS(
+        "create_time") ", " BO_MICROS("update_time") " FROM stores";
+
+Store ReadStore(const soci::row& r) {
+  Store s;
+  s.code = GetString(r, 0);
+  s.display_name = GetString(r, 1);
+  s.time_zone = GetString(r, 2);
+  s.currency_code = GetString(r, 3);
+  s.create_time = GetInt64(r, 4);
+  s.update_time = GetInt64(r, 5);
+  return s;
+}
+
+Store RequireStore(soci::session& s, const std::string& code,
+                   bool for_update = false) {
+  auto store = QueryOne(
+      s,
+      kSelectStore + " WHERE code = :code" + (for_update ? " FOR UPDATE" : ""),
+      &ReadStore, code);
+  if (!store) {
+    Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
+  }
+  return *store;
+}
+
+// ----- Terminals -----
+
+const std::string kSelectTerminal =
+    "SELECT s.code, t.code, t.display_name, t.active, " BO_MICROS(
+        "t.create_time") ", " BO_MICROS("t.update_time") " FROM terminals t "
+                                                         "JOIN stores s ON "
+                                                         "s.id = t.store_id";
+
+Terminal ReadTerminal(const soci::row& r) {
+  Terminal t;
+  t.store_code = GetString(r, 0);
+  t.code = GetString(r, 1);
+  t.display_name = GetString(r, 2);
+  t.active = GetBool(r, 3);
+  t.create_time = GetInt64(r, 4);
+  t.update_time = GetInt64(r, 5);
+  return t;
+}
+
+Terminal RequireTerminal(soci::session& s, const std::string& store_code,
+                         const std::string& code, bool for_update = false) {
+  auto terminal =
+      QueryOne(s,
+               kSelectTerminal + " WHERE s.code = :store AND t.code = :code" +
+                   (for_update ? " FOR UPDATE" : ""),
+               &ReadTerminal, store_code, code);
+  if (!terminal) {
+    RequireStoreId(s, store_code);  // Tells a missing store apart.
+    Fail(domain::NotFound(
+        "TERMINAL_NOT_FOUND",
+        "terminal " + code + " not found in store " + store_code));
+  }
+  return *terminal;
+}
+
+// ----- Products -----
+
+const std::string kSelectProduct =
+    "SELECT p.id, p.sku, p.display_name, p.unit_of_measure, p.sold_by_weight, "
+    "p.tax_rate_basis_points, p.default_price_minor, p.price_currency_code, "
+    "p.active, " BO_MICROS("p.create_time") ", " BO_MICROS(
+        "p.update_time") ", (SELECT GROUP_CONCAT(b.barcode ORDER BY b.barcode "
+                         "SEPARATOR ',') FROM product_barcodes b WHERE "
+                         "b.product_id = p.id) FROM products p";
+
+struct ProductRow {
+  std::int64_t id = 0;
+  Product product;
+};
+
+ProductRow ReadProductRow(const soci::row& r) {
+  ProductRow row;
+  row.id = GetInt64(r, 0);
+  Product& p = row.product;
+  p.sku = GetString(r, 1);
+  p.display_name = GetString(r, 2);
+  p.unit_of_measure = GetString(r, 3);
+  p.sold_by_weight = GetBool(r, 4);
+  p.tax_rate_basis_points = static_cast<std::int32_t>(GetInt64(r, 5));
+  p.default_price.minor_units = GetInt64(r, 6);
+  p.default_price.currency_code = GetString(r, 7);
+  p.active = GetBool(r, 8);
+  p.create_time = GetInt64(r, 9);
+  p.update_time = GetInt64(r, 10);
+  std::string barcodes = GetString(r, 11);
+  std::size_t start = 0;
+  while (start < barcodes.size()) {
+    std::size_t comma = barcodes.find(',', start);
+    if (comma == std::string::npos) comma = barcodes.size();
+    p.barcodes.push_back(barcodes.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return row;
+}
+
+Product ReadProduct(const soci::row& r) { return ReadProductRow(r).product; }
+
+std::optional<ProductRow> FindProductRow(soci::session& s,
+                                         const std::string& sku,
+                                         bool for_update) {
+  return QueryOne(s,
+                  kSelectProduct + " WHERE p.sku = :sku" +
+                      (for_update ? " FOR UPDATE" : ""),
+                  &ReadProductRow, sku);
+}
+
+ProductRow RequireProductRow(soci::session& s, const std::string& sku,
+                             bool for_update = false) {
+  auto row = FindProductRow(s, sku, for_update);
+  if (!row) {
+    Fail(
+        domain::NotFound("PRODUCT_NOT_FOUND", "product " + sku + " not found"));
+  }
+  return *row;
+}
+
+void InsertBarcodes(soci::session& s, std::int64_t product_id,
+                    const std::vector<std::string>& barcodes) {
+  long long id = product_id;
+  for (const auto& barcode : barcodes) {
+    ExecuteOrConflict(
+        [&] {
+          s << "INSERT INTO product_barcodes (barcode, product_id) "
+               "VALUES (:b, :p)",
+              soci::use(barcode), soci::use(id);
+        },
+        "BARCODE_ALREADY_EXISTS",
+        "barcode " + barcode + " already belongs to another product");
+  }
+}
+
+std::int64_t InsertProduct(soci::session& s, const Product& p) {
+  int sold_by_weight = p.sold_by_weight ? 1 : 0;
+  int active = p.active ? 1 : 0;
+  long long price = p.default_price.minor_units;
+  int tax = p.tax_rate_basis_points;
+  ExecuteOrConflict(
+      [&] {
+        s << "INSERT INTO products (sku, display_name, unit_of_measure, "
+             "sold_by_weight, tax_rate_basis_points, default_price_minor, "
+             "price_currency_code, active, create_time, update_time) VALUES "
+             "(:sku, :name, :uom, :w, :tax, :price, :cur, :active, "
+             "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+            soci::use(p.sku), soci::use(p.display_name),
+            soci::use(p.unit_of_measure), soci::use(sold_by_weight),
+            soci::use(tax), soci::use(price),
+            soci::use(p.default_price.currency_code), soci::use(active);
+      },
+      "SKU_ALREADY_EXISTS", "a product with sku " + p.sku + " already exists");
+  long long id = LastInsertId(s);
+  InsertBarcodes(s, id, p.barcodes);
+  return id;
+}
+
+void WriteProduct(soci::session& s, std::int64_t id, const Product& before,
+                  const Product& after) {
+  int sold_by_weight = after.sold_by_weight ? 1 : 0;
+  int active = after.active ? 1 : 0;
+  long long price = after.default_price.minor_units;
+  int tax = after.tax_rate_basis_points;
+  long long product_id = id;
+  s << "UPDATE products SET display_name = :name, unit_of_measure = :uom, "
+       "sold_by_weight = :w, tax_rate_basis_points = :tax, "
+       "default_price_minor = :price, price_currency_code = :cur, "
+       "active = :active, update_time = UTC_TIMESTAMP(6) WHERE id = :id",
+      soci::use(after.display_name), soci::use(after.unit_of_measure),
+      soci::use(sold_by_weight), soci::use(tax), soci::use(price),
+      soci::use(after.default_price.currency_code), soci::use(active),
+      soci::use(product_id);
+  if (before.barcodes != after.barcodes) {
+    s << "DELETE FROM product_barcodes WHERE product_id = :id",
+        soci::use(product_id);
+    InsertBarcodes(s, id, after.barcodes);
+  }
+}
+
+// ----- Product store settings -----
+
+const std::string kSelectSetting =
+    "SELECT s.code, p.sku, x.price_override_minor, "
+    "x.price_override_currency_code, x.reorder_point_milli, "
+    "x.min_quantity_milli, x.max_quantity_milli, " BO_MICROS(
+        "x.update_time") " FROM product_store_settings x JOIN stores s ON "
+                         "s.id = x.store_id JOIN products p ON p.id = "
+                         "x.product_id";
+
+ProductStoreSetting ReadSetting(const soci::row& r) {
+  ProductStoreSetting x;
+  x.store_code = GetString(r, 0);
+  x.sku = GetString(r, 1);
+  if (auto price = GetOptionalInt64(r, 2)) {
+    x.price_override = domain::Money{GetString(r, 3), *price};
+  }
+  x.reorder_point_milli = GetInt64(r, 4);
+  x.min_quantity_milli = GetInt64(r, 5);
+  x.max_quantity_milli = GetInt64(r, 6);
+  x.update_time = GetInt64(r, 7);
+  return x;
+}
+
+// ----- Suppliers -----
+
+const std::string kSelectSupplier =
+    "SELECT code, display_name, phone, email, address, payment_terms_days, "
+    "active, " BO_MICROS("create_time") ", " BO_MICROS(
+        "update_time") " FROM suppliers";
+
+Supplier ReadSupplier(const soci::row& r) {
+  Supplier s;
+  s.code = GetString(r, 0);
+  s.display_name = GetString(r, 1);
+  s.phone = GetString(r, 2);
+  s.email = GetString(r, 3);
+  s.address = GetString(r, 4);
+  s.payment_terms_days = static_cast<std::int32_t>(GetInt64(r, 5));
+  s.active = GetBool(r, 6);
+  s.create_time = GetInt64(r, 7);
+  s.update_time = GetInt64(r, 8);
+  return s;
+}
+
+Supplier RequireSupplier(soci::session& s, const std::string& code,
+                         bool for_update = false) {
+  auto supplier = QueryOne(s,
+                           kSelectSupplier + " WHERE code = :code" +
+                               (for_update ? " FOR UPDATE" : ""),
+                           &ReadSupplier, code);
+  if (!supplier) {
+    Fail(domain::NotFound("SUPPLIER_NOT_FOUND",
+                          "supplier " + code + " not found"));
+  }
+  return *supplier;
+}
+
+// ----- Customers -----
+
+const std::string kSelectCustomer =
+    "SELECT s.code, c.code, c.display_name, c.phone, c.credit_limit_minor, "
+    "c.credit_limit_currency_code, c.active, " BO_MICROS(
+        "c.create_time") ", " BO_MICROS("c.update_time") " FROM customers c "
+                                                         "JOIN stores s ON "
+                                                         "s.id = c.store_id";
+
+Customer ReadCustomer(const soci::row& r) {
+  Customer c;
+  c.store_code = GetString(r, 0);
+  c.code = GetString(r, 1);
+  c.display_name = GetString(r, 2);
+  c.phone = GetString(r, 3);
+  c.credit_limit.minor_units = GetInt64(r, 4);
+  c.credit_limit.currency_code = GetString(r, 5);
+  c.active = GetBool(r, 6);
+  c.create_time = GetInt64(r, 7);
+  c.update_time = GetInt64(r, 8);
+  return c;
+}
+
+Customer RequireCustomer(soci::session& s, const std::string& store_code,
+                         const std::string& code, bool for_update = false) {
+  auto customer =
+      QueryOne(s,
+               kSelectCustomer + " WHERE s.code = :store AND c.code = :code" +
+                   (for_update ? " FOR UPDATE" : ""),
+               &ReadCustomer, store_code, code);
+  if (!customer) {
+    RequireStoreId(s, store_code);
+    Fail(domain::NotFound(
+        "CUSTOMER_NOT_FOUND",
+        "customer " + code + " not found in store " + store_code));
+  }
+  return *customer;
+}
+
+// Runs `read` on a session and returns its value.
+template <typename T, typename Fn>
+StatusOr<T> Read(Database& db, Fn&& read) {
+  std::optional<T> out;
+  Status status = db.WithSession([&](soci::session& s) {
+    out = read(s);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return std::move(*out);
+}
+
+// Runs `write` in a transaction and returns its value.
+template <typename T, typename Fn>
+StatusOr<T> Write(Database& db, Fn&& write) {
+  std::optional<T> out;
+  Status status = db.InTransaction([&](soci::session& s) {
+    out = write(s);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return std::move(*out);
+}
+
+void ApplyMutation(Status status) {
+  if (!status.ok()) Fail(std::move(status));
+}
+
+long long Limit(const domain::PageRequest& page) { return page.page_size + 1; }
+
+}  // namespace
+
+// ----- Stores -----
+
+StatusOr<Store> MySqlCatalogRepository::CreateStore(const Store& store,
+                                                    const RequestContext& ctx) {
+  return Write<Store>(db_, [&](soci::session& s) {
+    ExecuteOrConflict(
+        [&] {
+          s << "INSERT INTO stores (code, display_name, time_zone, "
+               "currency_code, create_time, update_time) VALUES (:c, :n, :tz, "
+               ":cur, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+              soci::use(store.code), soci::use(store.display_name),
+              soci::use(store.time_zone), soci::use(store.currency_code);
+        },
+        "STORE_ALREADY_EXISTS", "store " + store.code + " already exists");
+    AppendAudit(s, &ctx, AuditEntry{"store", store.code, store.code});
+    return RequireStore(s, store.code);
+  });
+}
+
+StatusOr<Store> MySqlCatalogRepository::GetStore(const std::string& code) {
+  return Read<Store>(db_,
+                     [&](soci::session& s) { return RequireStore(s, code); });
+}
+
+StatusOr<Store> MySqlCatalogRepository::UpdateStore(
+    const std::string& code, const domain::Mutation<Store>& mutate,
+    const RequestContext& ctx) {
+  return Write<Store>(db_, [&](soci::session& s) {
+    Store store = RequireStore(s, code, /*for_update=*/true);
+    ApplyMutation(mutate(store));
+    s << "UPDATE stores SET display_name = :n, time_zone = :tz, "
+         "currency_code = :cur, update_time = UTC_TIMESTAMP(6) WHERE code = :c",
+        soci::use(store.display_name), soci::use(store.time_zone),
+        soci::use(store.currency_code), soci::use(code);
+    AppendAudit(s, &ctx, AuditEntry{"store", code, code});
+    return RequireStore(s, code);
+  });
+}
+
+StatusOr<std::vector<Store>> MySqlCatalogRepository::ListStores(
+    const domain::PageRequest& page, const std::string& only_code) {
+  return Read<std::vector<Store>>(db_, [&](soci::session& s) {
+    return QueryAll(s,
+                    kSelectStore +
+                        " WHERE code > :after AND (:only1 = '' OR code = "
+                        ":only2) ORDER BY code LIMIT :limit",
+                    &ReadStore, page.after_key, only_code, only_code,
+                    Limit(page));
+  });
+}
+
+// ----- Terminals -----
+
+StatusOr<Terminal> MySqlCatalogRepository::CreateTerminal(
+    const Terminal& terminal, const RequestContext& ctx) {
+  return Write<Terminal>(db_, [&](soci::session& s) {
+    long long store_id = RequireStoreId(s, terminal.store_code);
+    int active = terminal.active ? 1 : 0;
+    ExecuteOrConflict(
+        [&] {
+          s << "INSERT INTO terminals (store_id, code, display_name, active, "
+               "create_time, update_time) VALUES (:s, :c, :n, :a, "
+               "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+              soci::use(store_id), soci::use(terminal.code),
+              soci::use(terminal.display_name), soci::use(active);
+        },
+        "TERMINAL_ALREADY_EXISTS",
+        "terminal " + terminal.code + " already exists in store " +
+            terminal.store_code);
+    AppendAudit(
+        s, &ctx,
+        AuditEntry{"terminal", terminal.store_code + "/" + terminal.code,
+                   terminal.store_code});
+    return RequireTerminal(s, terminal.store_code, terminal.code);
+  });
+}
+
+StatusOr<Terminal> MySqlCatalogRepository::GetTerminal(
+    const std::string& store_code, const std::string& code) {
+  return Read<Terminal>(db_, [&](soci::session& s) {
+    return RequireTerminal(s, store_code, code);
+  });
+}
+
+StatusOr<Terminal> MySqlCatalogRepository::UpdateTerminal(
+    const std::string& store_code, const std::string& code,
+    const domain::Mutation<Terminal>& mutate, const RequestContext& ctx) {
+  return Write<Terminal>(db_, [&](soci::session& s) {
+    Terminal terminal = RequireTerminal(s, store_code, code, true);
+    ApplyMutation(mutate(terminal));
+    int active = terminal.active ? 1 : 0;
+    s << "UPDATE terminals t JOIN stores s ON s.id = t.store_id SET "
+         "t.display_name = :n, t.active = :a, t.update_time = "
+         "UTC_TIMESTAMP(6) WHERE s.code = :s AND t.code = :c",
+        soci::use(terminal.display_name), soci::use(active),
+        soci::use(store_code), soci::use(code);
+    AppendAudit(s, &ctx,
+                AuditEntry{"terminal", store_code + "/" + code, store_code});
+    return RequireTerminal(s, store_code, code);
+  });
+}
+
+StatusOr<std::vector<Terminal>> MySqlCatalogRepository::ListTerminals(
+    const std::string& store_code, const domain::PageRequest& page) {
+  return Read<std::vector<Terminal>>(db_, [&](soci::session& s) {
+    RequireStoreId(s, store_code);
+    return QueryAll(s,
+                    kSelectTerminal +
+                        " WHERE s.code = :store AND t.code > :after ORDER BY "
+                        "t.code LIMIT :limit",
+                    &ReadTerminal, store_code, page.after_key, Limit(page));
+  });
+}
+
+// ----- Products -----
+
+StatusOr<Product> MySqlCatalogRepository::CreateProduct(
+    const Product& product, const RequestContext& ctx) {
+  return Write<Product>(db_, [&](soci::session& s) {
+    InsertProduct(s, product);
+    AppendAudit(s, &ctx, AuditEntry{"product", product.sku, ""});
+    return RequireProductRow(s, product.sku).product;
+  });
+}
+
+StatusOr<Product> MySqlCatalogRepository::GetProductBySku(
+    const std::string& sku) {
+  return Read<Product>(
+      db_, [&](soci::session& s) { return RequireProductRow(s, sku).product; });
+}
+
+StatusOr<Product> MySqlCatalogRepository::GetProductByBarcode(
+    const std::string& barcode) {
+  return Read<Product>(db_, [&](soci::session& s) {
+    auto product = QueryOne(
+        s,
+        kSelectProduct +
+            " WHERE p.id = (SELECT product_id FROM product_barcodes WHERE "
+            "barcode = :b)",
+        &ReadProduct, barcode);
+    if (!product) {
+      Fail(domain::NotFound("PRODUCT_NOT_FOUND",
+                            "no product has barcode " + barcode));
+    }
+    return *product;
+  });
+}
+
+StatusOr<Product> MySqlCatalogRepository::UpdateProduct(
+    const std::string& sku, const domain::Mutation<Product>& mutate,
+    const RequestContext& ctx) {
+  return Write<Product>(db_, [&](soci::session& s) {
+    ProductRow row = RequireProductRow(s, sku, true);
+    Product updated = row.product;
+    ApplyMutation(mutate(updated));
+    WriteProduct(s, row.id, row.product, updated);
+    AppendAudit(s, &ctx, AuditEntry{"product", sku, ""});
+    return RequireProductRow(s, sku).product;
+  });
+}
+
+StatusOr<std::vector<Product>> MySqlCatalogRepository::ListProducts(
+    const domain::ProductFilter& filter, const domain::PageRequest& page) {
+  return Read<std::vector<Product>>(db_, [&](soci::session& s) {
+    std::string pattern = ContainsPattern(filter.text);
+    int active_only = filter.active_only ? 1 : 0;
+    return QueryAll(
+        s,
+        kSelectProduct +
+            " WHERE p.sku > :after AND (:t1 = '' OR LOWER(p.sku) LIKE :p1 OR "
+            "LOWER(p.display_name) LIKE :p2) AND (:a = 0 OR p.active = 1) "
+            "ORDER BY p.sku LIMIT :limit",
+        &ReadProduct, page.after_key, filter.text, pattern, pattern,
+        active_only, Limit(page));
+  });
+}
+
+StatusOr<std::vector<ImportResult>> MySqlCatalogRepository::ImportProducts(
+    const std::vector<domain::ImportRow>& rows, const RequestContext& ctx) {
+  // One transaction for the batch; a savepoint per row lets a bad row be
+  // undone alone.
+  return Write<std::vector<ImportResult>>(db_, [&](soci::session& s) {
+    std::vector<ImportResult> results;
+    for (const auto& row : rows) {
+      ImportResult result;
+      result.line_number = row.line_number;
+      result.sku = row.product.sku;
+      s << "SAVEPOINT import_row";
+      try {
+        auto existing = FindProductRow(s, row.product.sku, true);
+        if (!existing) {
+          InsertProduct(s, row.product);
+          result.outcome = domain::ImportOutcome::kCreated;
+        } else if (existing->product.SameContentAs(row.product)) {
+          result.outcome = domain::ImportOutcome::kUnchanged;
+        } else {
+          WriteProduct(s, existing->id, existing->product, row.product);
+          result.outcome = domain::ImportOutcome::kUpdated;
+        }
+        if (result.outcome != domain::ImportOutcome::kUnchanged) {
+          AppendAudit(s, &ctx, AuditEntry{"product", row.product.sku, ""});
+        }
+        s << "RELEASE SAVEPOINT import_row";
+      } catch (const StatusError& e) {
+        s << "ROLLBACK TO SAVEPOINT import_row";
+        result.outcome = domain::ImportOutcome::kRejected;
+        result.reason = e.status.reason();
+        result.message = e.status.message();
+      }
+      results.push_back(std::move(result));
+    }
+    return results;
+  });
+}
+
+// ----- Product store settings -----
+
+StatusOr<ProductStoreSetting> MySqlCatalogRepository::SetProductStoreSetting(
+    const ProductStoreSetting& x, const RequestContext& ctx) {
+  return Write<ProductStoreSetting>(db_, [&](soci::session& s) {
+    long long store_id = RequireStoreId(s, x.store_code);
+    long long product_id = RequireProductRow(s, x.sku).id;
+    long long price = x.price_override ? x.price_override->minor_units : 0;
+    std::string currency =
+        x.price_override ? x.price_override->currency_code : "";
+    soci::indicator price_ind = x.price_override ? soci::i_ok : soci::i_null;
+    soci::indicator currency_ind = price_ind;
+    long long reorder = x.reorder_point_milli;
+    long long min = x.min_quantity_milli;
+    long long max = x.max_quantity_milli;
+    // An upsert that names every value once: portable to MySQL 8 (no
+    // VALUES() in the update clause).
+    s << "INSERT INTO product_store_settings (store_id, product_id, "
+         "price_override_minor, price_override_currency_code, "
+         "reorder_point_milli, min_quantity_milli, max_quantity_milli, "
+         "update_time) VALUES (:s, :p, :price, :cur, :r, :mn, :mx, "
+         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE price_override_minor = "
+         ":price2, price_override_currency_code = :cur2, reorder_point_milli "
+         "= :r2, min_quantity_milli = :mn2, max_quantity_milli = :mx2, "
+         "update_time = UTC_TIMESTAMP(6)",
+        soci::use(store_id), soci::use(product_id), soci::use(price, price_ind),
+        soci::use(currency, currency_ind), soci::use(reorder), soci::use(min),
+        soci::use(max), soci::use(price, price_ind),
+        soci::use(currency, currency_ind), soci::use(reorder), soci::use(min),
+        soci::use(max);
+    AppendAudit(s, &ctx,
+                AuditEntry{"product_store_setting", x.store_code + "/" + x.sku,
+                           x.store_code});
+    return *QueryOne(s, kSelectSetting + " WHERE s.code = :s AND p.sku = :p",
+                     &ReadSetting, x.store_code, x.sku);
+  });
+}
+
+StatusOr<ProductStoreSetting> MySqlCatalogRepository::GetProductStoreSetting(
+    const std::string& store_code, const std::string& sku) {
+  return Read<ProductStoreSetting>(db_, [&](soci::session& s) {
+    auto setting =
+        QueryOne(s, kSelectSetting + " WHERE s.code = :s AND p.sku = :p",
+                 &ReadSetting, store_code, sku);
+    if (!setting) {
+      RequireStoreId(s, store_code);
+      RequireProductRow(s, sku);
+      Fail(domain::NotFound(
+          "PRODUCT_STORE_SETTING_NOT_FOUND",
+          "product " + sku + " has no settings in store " + store_code));
+    }
+    return *setting;
+  });
+}
+
+StatusOr<std::vector<ProductStoreSetting>>
+MySqlCatalogRepository::ListProductStoreSettings(
+    const std::string& store_code, const domain::PageRequest& page) {
+  return Read<std::vector<ProductStoreSetting>>(db_, [&](soci::session& s) {
+    RequireStoreId(s, store_code);
+    return QueryAll(s,
+                    kSelectSetting +
+                        " WHERE s.code = :s AND p.sku > :after ORDER BY p.sku "
+                        "LIMIT :limit",
+                    &ReadSetting, store_code, page.after_key, Limit(page));
+  });
+}
+
+// ----- Suppliers -----
+
+StatusOr<Supplier> MySqlCatalogRepository::CreateSupplier(
+    const Supplier& x, const RequestContext& ctx) {
+  return Write<Supplier>(db_, [&](soci::session& s) {
+    int active = x.active ? 1 : 0;
+    int terms = x.payment_terms_days;
+    ExecuteOrConflict(
+        [&] {
+          s << "INSERT INTO suppliers (code, display_name, phone, email, "
+               "address, payment_terms_days, active, create_time, "
+               "update_time) VALUES (:c, :n, :ph, :em, :ad, :t, :a, "
+               "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+              soci::use(x.code), soci::use(x.display_name), soci::use(x.phone),
+              soci::use(x.email), soci::use(x.address), soci::use(terms),
+              soci::use(active);
+        },
+        "SUPPLIER_ALREADY_EXISTS", "supplier " + x.code + " already exists");
+    AppendAudit(s, &ctx, AuditEntry{"supplier", x.code, ""});
+    return RequireSupplier(s, x.code);
+  });
+}
+
+StatusOr<Supplier> MySqlCatalogRepository::GetSupplier(
+    const std::string& code) {
+  return Read<Supplier>(
+      db_, [&](soci::session& s) { return RequireSupplier(s, code); });
+}
+
+StatusOr<Supplier> MySqlCatalogRepository::UpdateSupplier(
+    const std::string& code, const domain::Mutation<Supplier>& mutate,
+    const RequestContext& ctx) {
+  return Write<Supplier>(db_, [&](soci::session& s) {
+    Supplier x = RequireSupplier(s, code, true);
+    ApplyMutation(mutate(x));
+    int active = x.active ? 1 : 0;
+    int terms = x.payment_terms_days;
+    s << "UPDATE suppliers SET display_name = :n, phone = :ph, email = :em, "
+         "address = :ad, payment_terms_days = :t, active = :a, update_time = "
+         "UTC_TIMESTAMP(6) WHERE code = :c",
+        soci::use(x.display_name), soci::use(x.phone), soci::use(x.email),
+        soci::use(x.address), soci::use(terms), soci::use(active),
+        soci::use(code);
+    AppendAudit(s, &ctx, AuditEntry{"supplier", code, ""});
+    return RequireSupplier(s, code);
+  });
+}
+
+StatusOr<std::vector<Supplier>> MySqlCatalogRepository::ListSuppliers(
+    bool active_only, const domain::PageRequest& page) {
+  return Read<std::vector<Supplier>>(db_, [&](soci::session& s) {
+    int only = active_only ? 1 : 0;
+    return QueryAll(s,
+                    kSelectSupplier +
+                        " WHERE code > :after AND (:a = 0 OR active = 1) "
+                        "ORDER BY code LIMIT :limit",
+                    &ReadSupplier, page.after_key, only, Limit(page));
+  });
+}
+
+// ----- Customers -----
+
+StatusOr<Customer> MySqlCatalogRepository::CreateCustomer(
+    const Customer& x, const RequestContext& ctx) {
+  return Write<Customer>(db_, [&](soci::session& s) {
+    long long store_id = RequireStoreId(s, x.store_code);
+    int active = x.active ? 1 : 0;
+    long long limit = x.credit_limit.minor_units;
+    ExecuteOrConflict(
+        [&] {
+          s << "INSERT INTO customers (store_id, code, display_name, phone, "
+               "credit_limit_minor, credit_limit_currency_code, active, "
+               "create_time, update_time) VALUES (:s, :c, :n, :ph, :l, :cur, "
+               ":a, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+              soci::use(store_id), soci::use(x.code), soci::use(x.display_name),
+              soci::use(x.phone), soci::use(limit),
+              soci::use(x.credit_limit.currency_code), soci::use(active);
+        },
+        "CUSTOMER_ALREADY_EXISTS",
+        "customer " + x.code + " already exists in store " + x.store_code);
+    AppendAudit(
+        s, &ctx,
+        AuditEntry{"customer", x.store_code + "/" + x.code, x.store_code});
+    return RequireCustomer(s, x.store_code, x.code);
+  });
+}
+
+StatusOr<Customer> MySqlCatalogRepository::GetCustomer(
+    const std::string& store_code, const std::string& code) {
+  return Read<Customer>(db_, [&](soci::session& s) {
+    return RequireCustomer(s, store_code, code);
+  });
+}
+
+StatusOr<Customer> MySqlCatalogRepository::UpdateCustomer(
+    const std::string& store_code, const std::string& code,
+    const domain::Mutation<Customer>& mutate, const RequestContext& ctx) {
+  return Write<Customer>(db_, [&](soci::session& s) {
+    Customer x = RequireCustomer(s, store_code, code, true);
+    std::string currency = x.credit_limit.currency_code;
+    ApplyMutation(mutate(x));
+    if (x.credit_limit.currency_code != currency) {
+      Fail(domain::InvalidField("credit_limit.currency_code",
+                                "must be the store's currency " + currency));
+    }
+    int active = x.active ? 1 : 0;
+    long long limit = x.credit_limit.minor_units;
+    s << "UPDATE customers c JOIN stores s ON s.id = c.store_id SET "
+         "c.display_name = :n, c.phone = :ph, c.credit_limit_minor = :l, "
+         "c.active = :a, c.update_time = UTC_TIMESTAMP(6) WHERE s.code = :s "
+         "AND c.code = :c",
+        soci::use(x.display_name), soci::use(x.phone), soci::use(limit),
+        soci::use(active), soci::use(store_code), soci::use(code);
+    AppendAudit(s, &ctx,
+                AuditEntry{"customer", store_code + "/" + code, store_code});
+    return RequireCustomer(s, store_code, code);
+  });
+}
+
+StatusOr<std::vector<Customer>> MySqlCatalogRepository::ListCustomers(
+    const std::string& store_code, const domain::PageRequest& page) {
+  return Read<std::vector<Customer>>(db_, [&](soci::session& s) {
+    RequireStoreId(s, store_code);
+    return QueryAll(s,
+                    kSelectCustomer +
+                        " WHERE s.code = :s AND c.code > :after ORDER BY "
+                        "c.code LIMIT :limit",
+                    &ReadCustomer, store_code, page.after_key, Limit(page));
+  });
+}
+
+}  // namespace backoffice::storage

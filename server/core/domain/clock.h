@@ -1,0 +1,17 @@
+// Time as the domain reads it: injected, so that tests control it.
+#ifndef BACKOFFICE_SERVER_CORE_DOMAIN_CLOCK_H_
+#define BACKOFFICE_SERVER_CORE_DOMAIN_CLOCK_H_
+
+#include <functional>
+
+#include "core/domain/model.h"
+
+namespace backoffice::domain {
+
+using Clock = std::function<TimeMicros()>;
+// The system clock, in microseconds since the epoch.
+TimeMicros SystemNowMicros();
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_CORE_DOMAIN_CLOCK_H_

@@ -1,0 +1,219 @@
+#include "core/domain/validation.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/domain/errors.h"
+
+namespace backoffice::domain {
+namespace {
+
+// Counts UTF-8 code points; returns -1 for malformed UTF-8 or control
+// characters, which have no place in master data.
+int CountDisplayChars(const std::string& s) {
+  int count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = 0;
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f) return -1;
+    } else if ((c & 0xe0) == 0xc0) {
+      extra = 1;
+    } else if ((c & 0xf0) == 0xe0) {
+      extra = 2;
+    } else if ((c & 0xf8) == 0xf0) {
+      extra = 3;
+    } else {
+      return -1;
+    }
+    if (i + extra >= s.size()) return -1;  // Truncated sequence.
+    for (int k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return -1;
+    }
+    i += extra + 1;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+bool IsCodeChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+}
+
+bool MaskHas(const std::vector<std::string>& mask, const char* path) {
+  return mask.empty() ||
+         std::find(mask.begin(), mask.end(), path) != mask.end();
+}
+
+Status CheckMaskPaths(const std::vector<std::string>& mask,
+                      std::initializer_list<const char*> allowed) {
+  for (const auto& path : mask) {
+    bool known = false;
+    for (const char* a : allowed) known = known || path == a;
+    if (!known) {
+      return InvalidArgument(
+                 "INVALID_UPDATE_MASK",
+                 "update_mask: '" + path + "' is unknown or cannot be changed")
+          .WithMetadata("field", "update_mask");
+    }
+  }
+  return Status();
+}
+
+namespace {
+
+std::string ToHex(const std::string& s) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Status ValidateMoney(const std::string& field, const Money& money) {
+  if (auto s =
+          ValidateCurrencyCode(field + ".currency_code", money.currency_code);
+      !s.ok()) {
+    return s;
+  }
+  if (money.minor_units < 0) {
+    return InvalidField(field + ".minor_units", "must not be negative");
+  }
+  return Status();
+}
+
+Status ValidateCode(const std::string& field, const std::string& value) {
+  if (value.empty()) return InvalidField(field, "is required");
+  if (value.size() > kMaxCodeLength) {
+    return InvalidField(field, "is longer than 32 characters");
+  }
+  if (!std::all_of(value.begin(), value.end(), IsCodeChar)) {
+    return InvalidField(field, "may hold only A-Z, a-z, 0-9, '-' and '_'");
+  }
+  return Status();
+}
+
+Status ValidateName(const std::string& field, const std::string& value,
+                    int max_chars) {
+  if (value.empty()) return InvalidField(field, "is required");
+  return ValidateOptionalText(field, value, max_chars);
+}
+
+Status ValidateOptionalText(const std::string& field, const std::string& value,
+                            int max_chars) {
+  int n = CountDisplayChars(value);
+  if (n < 0) {
+    return InvalidField(field, "is not valid UTF-8 text without controls");
+  }
+  if (n > max_chars) {
+    return InvalidField(
+        field, "is longer than " + std::to_string(max_chars) + " characters");
+  }
+  return Status();
+}
+
+Status ValidateCurrencyCode(const std::string& field,
+                            const std::string& value) {
+  if (value.size() != 3 || !std::all_of(value.begin(), value.end(), [](char c) {
+        return c >= 'A' && c <= 'Z';
+      })) {
+    return InvalidField(field, "must be an ISO 4217 code such as IDR");
+  }
+  return Status();
+}
+
+Status ValidateTimeZone(const std::string& field, const std::string& value) {
+  if (value == "UTC") return Status();
+  bool shape_ok = !value.empty() && value.size() <= 64 &&
+                  value.front() != '/' &&
+                  value.find("..") == std::string::npos &&
+                  std::all_of(value.begin(), value.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) ||
+                           c == '/' || c == '_' || c == '-' || c == '+';
+                  });
+  struct stat info {};
+  if (!shape_ok || stat(("/usr/share/zoneinfo/" + value).c_str(), &info) != 0 ||
+      !S_ISREG(info.st_mode)) {
+    return InvalidField(field,
+                        "must be an IANA time zone such as Asia/Jakarta");
+  }
+  return Status();
+}
+
+Status ValidateIdempotencyKey(const std::string& field,
+                              const std::string& key) {
+  if (key.empty() || key.size() > 64 ||
+      !std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+               c == '_';
+      })) {
+    return InvalidField(field,
+                        "must be 1-64 characters of A-Z, a-z, 0-9, '-', '_'");
+  }
+  return Status();
+}
+
+Status ValidateRequestId(const std::string& value) {
+  if (value.size() > kMaxRequestIdLength) {
+    return InvalidField("request_id", "is longer than 64 characters");
+  }
+  return ValidateOptionalText("request_id", value, kMaxRequestIdLength);
+}
+
+std::string EncodePageToken(const std::string& last_key) {
+  return "p1" + ToHex(last_key);
+}
+
+Status ValidateSequencePageKey(const PageRequest& page) {
+  if (page.after_key.empty()) return Status();
+  const bool digits_only =
+      std::all_of(page.after_key.begin(), page.after_key.end(),
+                  [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits_only || page.after_key.size() > 18) {
+    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
+        .WithMetadata("field", "page_token");
+  }
+  return Status();
+}
+
+StatusOr<PageRequest> MakePageRequest(int page_size,
+                                      const std::string& page_token) {
+  if (page_size < 0 || page_size > kMaxPageSize) {
+    return InvalidField("page_size", "must be within 0-1000");
+  }
+  PageRequest request;
+  request.page_size = page_size == 0 ? kDefaultPageSize : page_size;
+  if (page_token.empty()) return request;
+  if (page_token.size() % 2 != 0 || page_token.rfind("p1", 0) != 0 ||
+      page_token.size() > 2 + 2 * 256) {
+    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
+        .WithMetadata("field", "page_token");
+  }
+  for (std::size_t i = 2; i < page_token.size(); i += 2) {
+    int hi = HexValue(page_token[i]);
+    int lo = HexValue(page_token[i + 1]);
+    if (hi < 0 || lo < 0) {
+      return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
+          .WithMetadata("field", "page_token");
+    }
+    request.after_key += static_cast<char>(hi * 16 + lo);
+  }
+  return request;
+}
+
+}  // namespace backoffice::domain

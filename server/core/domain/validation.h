@@ -1,0 +1,82 @@
+// Validation shared by every module: codes, names, currencies, time zones,
+// request ids, money, update masks and page tokens. Each module keeps the
+// rules of its own documents next to them.
+#ifndef BACKOFFICE_SERVER_CORE_DOMAIN_VALIDATION_H_
+#define BACKOFFICE_SERVER_CORE_DOMAIN_VALIDATION_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "backoffice/status.h"
+#include "core/domain/model.h"
+
+namespace backoffice::domain {
+
+inline constexpr int kMaxCodeLength = 32;
+inline constexpr int kMaxSkuLength = 64;
+inline constexpr int kMaxBarcodeLength = 64;
+inline constexpr int kMaxBarcodesPerProduct = 20;
+inline constexpr int kMaxNameLength = 200;
+inline constexpr int kMaxRequestIdLength = 64;
+inline constexpr int kMaxPageSize = 1000;
+inline constexpr int kDefaultPageSize = 100;
+inline constexpr int kMaxImportRows = 1000;
+inline constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000;  // 1e6 units
+inline constexpr std::int64_t kMaxAmountMinor = 10'000'000'000'000;  // 1e13
+
+// A character of a business code: A-Z, a-z, 0-9, '-' and '_'.
+bool IsCodeChar(char c);
+// A business code: 1-32 characters of A-Z, a-z, 0-9, '-' and '_'.
+Status ValidateCode(const std::string& field, const std::string& value);
+// Text of 1..max_chars UTF-8 characters with no control characters.
+Status ValidateName(const std::string& field, const std::string& value,
+                    int max_chars = kMaxNameLength);
+// Optional text: like ValidateName, but may be empty.
+Status ValidateOptionalText(const std::string& field, const std::string& value,
+                            int max_chars);
+Status ValidateCurrencyCode(const std::string& field, const std::string& value);
+// An IANA zone known to this machine's time zone database, or "UTC".
+Status ValidateTimeZone(const std::string& field, const std::string& value);
+Status ValidateRequestId(const std::string& value);
+// A client's document id (the idempotency key of a sale, a return, an
+// adjustment...): 1-64 characters of A-Z, a-z, 0-9, '-', '_'.
+Status ValidateIdempotencyKey(const std::string& field, const std::string& key);
+
+Status ValidateMoney(const std::string& field, const Money& money);
+
+// Whether an update mask names `path`; an empty mask names every field.
+bool MaskHas(const std::vector<std::string>& mask, const char* path);
+// INVALID_ARGUMENT (INVALID_UPDATE_MASK) for a path not in `allowed`.
+Status CheckMaskPaths(const std::vector<std::string>& mask,
+                      std::initializer_list<const char*> allowed);
+
+// Checks a page size (0 means the default) and decodes a page token.
+StatusOr<PageRequest> MakePageRequest(int page_size,
+                                      const std::string& page_token);
+// Turns up to page_size + 1 fetched items into a page, with the token of the
+// next page when there is one. `key_of` gives an item's ordering key.
+template <typename T, typename KeyOf>
+Page<T> MakePage(std::vector<T> items, const PageRequest& request,
+                 KeyOf key_of);
+std::string EncodePageToken(const std::string& last_key);
+// INVALID_PAGE_TOKEN unless the page's key is empty or a sequence number
+// (the id below which a newest-first list continues).
+Status ValidateSequencePageKey(const PageRequest& page);
+
+template <typename T, typename KeyOf>
+Page<T> MakePage(std::vector<T> items, const PageRequest& request,
+                 KeyOf key_of) {
+  Page<T> page;
+  if (static_cast<int>(items.size()) > request.page_size) {
+    items.resize(request.page_size);
+    page.next_page_token = EncodePageToken(key_of(items.back()));
+  }
+  page.items = std::move(items);
+  return page;
+}
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_CORE_DOMAIN_VALIDATION_H_

@@ -1,0 +1,216 @@
+#include "core/storage/database.h"
+
+#include <soci/mysql/soci-mysql.h>
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <random>
+#include <thread>
+#include <utility>
+
+namespace backoffice::storage {
+namespace {
+
+constexpr int kErrDuplicateKey = 1062;
+constexpr int kErrLockWaitTimeout = 1205;
+constexpr int kErrDeadlock = 1213;
+constexpr int kErrForeignKey = 1452;
+constexpr int kErrServerGone = 2006;
+constexpr int kErrLostConnection = 2013;
+constexpr int kErrCannotConnectSocket = 2002;
+constexpr int kErrCannotConnectTcp = 2003;
+constexpr int kErrServerLost = 2055;
+constexpr int kErrServerShutdown = 1053;
+constexpr int kMaxConflictRetries = 5;
+
+bool IsConnectionErrorNumber(int n) {
+  return n == kErrServerGone || n == kErrLostConnection ||
+         n == kErrCannotConnectSocket || n == kErrCannotConnectTcp ||
+         n == kErrServerLost || n == kErrServerShutdown ||
+         n == 1927 /* killed */;
+}
+
+bool IsRetryableConflict(int n) {
+  return n == kErrDeadlock || n == kErrLockWaitTimeout;
+}
+
+}  // namespace
+
+std::string DatabaseConfig::ConnectString() const {
+  // An empty "db=" would swallow the next option as its value.
+  const std::string db_option = database.empty() ? "" : " db=" + database;
+  return "host=" + host + " port=" + std::to_string(port) + db_option +
+         " user=" + user + " password='" + password + "'" +
+         " charset=utf8mb4 connect_timeout=" +
+         std::to_string(connect_timeout_seconds) +
+         " read_timeout=" + std::to_string(io_timeout_seconds) +
+         " write_timeout=" + std::to_string(io_timeout_seconds);
+}
+
+std::string DatabaseConfig::Describe() const {
+  return user + "@" + host + ":" + std::to_string(port) + "/" + database;
+}
+
+int MysqlErrorNumber(const std::exception& e) {
+  if (auto* m = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
+    return static_cast<int>(m->err_num_);
+  }
+  return 0;
+}
+
+bool IsConnectionError(const std::exception& e) {
+  if (IsConnectionErrorNumber(MysqlErrorNumber(e))) return true;
+  // SOCI reports some connection failures without an error number.
+  const char* what = e.what();
+  return std::strstr(what, "Lost connection") != nullptr ||
+         std::strstr(what, "server has gone away") != nullptr ||
+         std::strstr(what, "Can't connect") != nullptr;
+}
+
+Status StatusFromException(const std::exception& e,
+                           const std::string& duplicate_reason) {
+  const int n = MysqlErrorNumber(e);
+  if (n == kErrDuplicateKey) {
+    return Status(StatusCode::kAlreadyExists, duplicate_reason,
+                  "an entity with the same key already exists");
+  }
+  if (IsRetryableConflict(n)) {
+    return Status(StatusCode::kAborted, "TRANSACTION_CONFLICT",
+                  "the change conflicted with concurrent changes; retry it");
+  }
+  if (n == kErrForeignKey) {
+    return Status(StatusCode::kFailedPrecondition, "REFERENCED_ENTITY_MISSING",
+                  "a referenced entity does not exist");
+  }
+  if (IsConnectionError(e)) {
+    return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
+                  "the database is unreachable; retry later");
+  }
+  // Raw database text never reaches clients; it goes to the log only.
+  spdlog::error("database error {}: {}", n, e.what());
+  return Status(StatusCode::kInternal, "DATABASE_ERROR",
+                "the database reported an unexpected error");
+}
+
+Database::Database(DatabaseConfig config) : config_(std::move(config)) {
+  slots_.resize(config_.pool_size > 0 ? config_.pool_size : 1);
+  for (std::size_t i = 0; i < slots_.size(); ++i) free_.push_back(i);
+}
+
+Database::~Database() = default;
+
+StatusOr<std::size_t> Database::Acquire() {
+  std::size_t index;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!slot_freed_.wait_for(lock, config_.lease_timeout,
+                              [&] { return !free_.empty(); })) {
+      return Status(StatusCode::kUnavailable, "DATABASE_POOL_EXHAUSTED",
+                    "no database connection became free in time");
+    }
+    index = free_.back();
+    free_.pop_back();
+  }
+  Slot& slot = slots_[index];
+  if (slot.needs_reconnect) {
+    try {
+      auto session = std::make_unique<soci::session>();
+      session->open(soci::mysql, config_.ConnectString());
+      // Instants are UTC everywhere; lock waits stay short so that a retry
+      // storm cannot pile up behind one slow transaction.
+      *session << "SET time_zone = '+00:00'";
+      *session << "SET SESSION innodb_lock_wait_timeout = " +
+                      std::to_string(config_.lock_wait_timeout_seconds);
+      // READ COMMITTED: every read sees what is committed, and inserts take
+      // no gap locks, so concurrent tills do not deadlock on neighbouring
+      // keys. Correctness never rests on snapshots: balances change by
+      // atomic arithmetic, duplicates are stopped by unique keys, and rows
+      // that a rule reads before writing are locked (FOR UPDATE).
+      *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+      slot.session = std::move(session);
+      slot.needs_reconnect = false;
+    } catch (const std::exception& e) {
+      spdlog::warn("cannot connect to the database {}: error {}",
+                   config_.Describe(), MysqlErrorNumber(e));
+      slot.session.reset();
+      Release(index, true);
+      return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
+                    "the database is unreachable; retry later");
+    }
+  }
+  return index;
+}
+
+void Database::Release(std::size_t index, bool broken) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (broken) {
+      slots_[index].needs_reconnect = true;
+      slots_[index].session.reset();
+    }
+    free_.push_back(index);
+  }
+  slot_freed_.notify_one();
+}
+
+Status Database::Run(bool transactional,
+                     const std::function<Status(soci::session&)>& work) {
+  Status last;
+  for (int attempt = 0; attempt <= kMaxConflictRetries; ++attempt) {
+    auto index = Acquire();
+    if (!index.ok()) return index.status();
+    soci::session& session = *slots_[*index].session;
+    bool broken = false;
+    Status result;
+    try {
+      if (transactional) {
+        soci::transaction tx(session);
+        result = work(session);
+        if (result.ok()) tx.commit();
+        // Otherwise the transaction's destructor rolls back.
+      } else {
+        result = work(session);
+      }
+    } catch (const StatusError& e) {
+      result = e.status;
+    } catch (const std::exception& e) {
+      broken = IsConnectionError(e);
+      result = StatusFromException(e);
+    }
+    Release(*index, broken);
+    if (result.code() == StatusCode::kAborted &&
+        result.reason() == "TRANSACTION_CONFLICT" &&
+        attempt < kMaxConflictRetries) {
+      last = result;
+      // A short random pause lets the transaction that won finish first.
+      thread_local std::mt19937 random(std::random_device{}());
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int>(1, 5 * (attempt + 1))(random)));
+      continue;
+    }
+    return result;
+  }
+  return last;
+}
+
+Status Database::InTransaction(
+    const std::function<Status(soci::session&)>& work) {
+  return Run(true, work);
+}
+
+Status Database::WithSession(
+    const std::function<Status(soci::session&)>& work) {
+  return Run(false, work);
+}
+
+bool Database::Ping() {
+  Status status = WithSession([](soci::session& session) {
+    int one = 0;
+    session << "SELECT 1", soci::into(one);
+    return one == 1 ? Status()
+                    : Status(StatusCode::kInternal, "PING_FAILED", "bad ping");
+  });
+  return status.ok();
+}
+
+}  // namespace backoffice::storage

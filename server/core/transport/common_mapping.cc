@@ -1,0 +1,65 @@
+#include "core/transport/common_mapping.h"
+
+#include <google/protobuf/util/time_util.h>
+
+namespace backoffice::transport {
+
+using google::protobuf::util::TimeUtil;
+
+domain::Money FromProto(const v1::Money& m) {
+  return domain::Money{m.currency_code(), m.minor_units()};
+}
+
+void ToProto(const domain::Money& m, v1::Money* p) {
+  p->set_currency_code(m.currency_code);
+  p->set_minor_units(m.minor_units);
+}
+
+void SetTimestamp(domain::TimeMicros micros, google::protobuf::Timestamp* t) {
+  if (micros != 0) *t = TimeUtil::MicrosecondsToTimestamp(micros);
+}
+
+domain::TimeMicros FromProto(const google::protobuf::Timestamp& t) {
+  return TimeUtil::TimestampToMicroseconds(t);
+}
+
+domain::Role FromProto(v1::Role role) {
+  switch (role) {
+    case v1::ROLE_POS_TERMINAL:
+      return domain::Role::kPosTerminal;
+    case v1::ROLE_STORE_STAFF:
+      return domain::Role::kStoreStaff;
+    case v1::ROLE_STORE_MANAGER:
+      return domain::Role::kStoreManager;
+    case v1::ROLE_HEAD_OFFICE:
+      return domain::Role::kHeadOffice;
+    case v1::ROLE_ADMIN:
+      return domain::Role::kAdmin;
+    default:
+      return domain::Role::kUnspecified;
+  }
+}
+
+v1::Role ToProto(domain::Role role) {
+  switch (role) {
+    case domain::Role::kPosTerminal:
+      return v1::ROLE_POS_TERMINAL;
+    case domain::Role::kStoreStaff:
+      return v1::ROLE_STORE_STAFF;
+    case domain::Role::kStoreManager:
+      return v1::ROLE_STORE_MANAGER;
+    case domain::Role::kHeadOffice:
+      return v1::ROLE_HEAD_OFFICE;
+    case domain::Role::kAdmin:
+      return v1::ROLE_ADMIN;
+    case domain::Role::kUnspecified:
+      break;
+  }
+  return v1::ROLE_UNSPECIFIED;
+}
+
+std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask) {
+  return {mask.paths().begin(), mask.paths().end()};
+}
+
+}  // namespace backoffice::transport

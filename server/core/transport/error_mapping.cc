@@ -1,0 +1,25 @@
+#include "core/transport/error_mapping.h"
+
+#include "backoffice/v1/common.pb.h"
+
+namespace backoffice::transport {
+
+grpc::Status ToGrpcStatus(const Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  v1::ErrorInfo info;
+  info.set_reason(status.reason());
+  info.set_domain(kErrorDomain);
+  for (const auto& [key, value] : status.metadata()) {
+    (*info.mutable_metadata())[key] = value;
+  }
+  v1::ErrorStatus details;
+  details.set_code(static_cast<int>(status.code()));
+  details.set_message(status.message());
+  auto* any = details.add_details();
+  any->set_type_url("type.googleapis.com/backoffice.v1.ErrorInfo");
+  any->set_value(info.SerializeAsString());
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                      status.message(), details.SerializeAsString());
+}
+
+}  // namespace backoffice::transport

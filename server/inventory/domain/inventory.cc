@@ -1,0 +1,63 @@
+#include "inventory/domain/inventory.h"
+
+#include "access/domain/access_policy.h"
+#include "core/domain/errors.h"
+#include "core/domain/validation.h"
+#include "inventory/domain/stock_rules.h"
+
+namespace backoffice::domain {
+
+StatusOr<StockLevel> Inventory::GetStockLevel(const RequestContext& ctx,
+                                              const std::string& store_code,
+                                              const std::string& sku) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  if (sku.empty() || sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is required, at most 64 characters");
+  }
+  return repository_.GetStockLevel(store_code, sku);
+}
+
+StatusOr<Page<StockLevel>> Inventory::ListStockLevels(
+    const RequestContext& ctx, const std::string& store_code,
+    const StockLevelFilter& filter, int page_size,
+    const std::string& page_token) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  if (filter.sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is longer than 64 characters");
+  }
+  auto request = MakePageRequest(page_size, page_token);
+  if (!request.ok()) return request.status();
+  auto items = repository_.ListStockLevels(store_code, filter, *request);
+  if (!items.ok()) return items.status();
+  return MakePage(std::move(*items), *request,
+                  [](const StockLevel& l) { return l.sku; });
+}
+
+StatusOr<Page<StockMovement>> Inventory::ListStockMovements(
+    const RequestContext& ctx, const std::string& store_code,
+    const MovementFilter& filter, int page_size,
+    const std::string& page_token) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  if (filter.sku.size() > kMaxSkuLength) {
+    return InvalidField("sku", "is longer than 64 characters");
+  }
+  auto request = MakePageRequest(page_size, page_token);
+  if (!request.ok()) return request.status();
+  BO_RETURN_IF_ERROR(ValidateSequencePageKey(*request));
+  auto items = repository_.ListStockMovements(store_code, filter, *request);
+  if (!items.ok()) return items.status();
+  return MakePage(std::move(*items), *request,
+                  [](const StockMovement& m) { return std::to_string(m.id); });
+}
+
+StatusOr<AdjustmentOutcome> Inventory::AdjustStock(
+    const RequestContext& ctx, const StockAdjustment& adjustment) {
+  BO_RETURN_IF_ERROR(ValidateAdjustment(adjustment));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, adjustment.store_code));
+  return repository_.AdjustStock(adjustment, ctx);
+}
+
+}  // namespace backoffice::domain

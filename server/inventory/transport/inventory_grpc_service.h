@@ -1,0 +1,36 @@
+// The InventoryService: stock levels, movements and adjustments; mapping only.
+#ifndef BACKOFFICE_SERVER_INVENTORY_TRANSPORT_INVENTORY_GRPC_SERVICE_H_
+#define BACKOFFICE_SERVER_INVENTORY_TRANSPORT_INVENTORY_GRPC_SERVICE_H_
+
+#include "backoffice/v1/inventory_service.grpc.pb.h"
+#include "core/transport/rpc_handler.h"
+#include "inventory/domain/inventory.h"
+
+namespace backoffice::transport {
+
+class InventoryGrpcService final : public v1::InventoryService::Service {
+ public:
+  InventoryGrpcService(RpcHandler& handler, domain::Inventory& inventory)
+      : handler_(handler), inventory_(inventory) {}
+
+  grpc::Status GetStockLevel(grpc::ServerContext* c,
+                             const v1::GetStockLevelRequest* req,
+                             v1::GetStockLevelResponse* resp) override;
+  grpc::Status ListStockLevels(grpc::ServerContext* c,
+                               const v1::ListStockLevelsRequest* req,
+                               v1::ListStockLevelsResponse* resp) override;
+  grpc::Status ListStockMovements(
+      grpc::ServerContext* c, const v1::ListStockMovementsRequest* req,
+      v1::ListStockMovementsResponse* resp) override;
+  grpc::Status AdjustStock(grpc::ServerContext* c,
+                           const v1::AdjustStockRequest* req,
+                           v1::AdjustStockResponse* resp) override;
+
+ private:
+  RpcHandler& handler_;
+  domain::Inventory& inventory_;
+};
+
+}  // namespace backoffice::transport
+
+#endif  // BACKOFFICE_SERVER_INVENTORY_TRANSPORT_INVENTORY_GRPC_SERVICE_H_

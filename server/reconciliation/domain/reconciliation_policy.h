@@ -1,0 +1,17 @@
+// Who may call each method of the ReconciliationService: the module's part of
+// the one policy table that the RPC edge enforces
+// (core/domain/authorization.h).
+#ifndef BACKOFFICE_SERVER_RECONCILIATION_DOMAIN_RECONCILIATION_POLICY_H_
+#define BACKOFFICE_SERVER_RECONCILIATION_DOMAIN_RECONCILIATION_POLICY_H_
+
+#include <vector>
+
+#include "core/domain/authorization.h"
+
+namespace backoffice::domain {
+
+std::vector<MethodPolicy> ReconciliationMethodPolicies();
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_RECONCILIATION_DOMAIN_RECONCILIATION_POLICY_H_

@@ -1,0 +1,257 @@
+#include "reconciliation/storage/mysql_reconciliation_repository.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+
+#include "core/domain/clock.h"
+#include "core/domain/errors.h"
+#include "core/storage/idempotency.h"
+#include "core/storage/multi_insert.h"
+#include "core/storage/query.h"
+#include "core/storage/sql_util.h"
+#include "inventory/domain/movement_type.h"
+
+namespace backoffice::storage {
+
+StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
+    const std::string& store_code) {
+  domain::LedgerReport report;
+  Status status = db_.WithSession([&](soci::session& s) {
+    // One consistent snapshot for every check, so that sales arriving
+    // meanwhile cannot make the books look unbalanced.
+    s << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+    s << "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
+    struct EndSnapshot {
+      soci::session& s;
+      ~EndSnapshot() {
+        try {
+          s << "COMMIT";
+        } catch (...) {
+        }
+      }
+    } end{s};
+    if (!store_code.empty()) RequireStoreId(s, store_code);
+    const std::string& c = store_code;
+    auto count = [&](const std::string& sql) {
+      long long n = 0;
+      s << sql, soci::use(c), soci::use(c), soci::into(n);
+      return n;
+    };
+    report.stores_checked = static_cast<int>(count(
+        "SELECT COUNT(*) FROM stores st WHERE (:c1 = '' OR st.code = :c2)"));
+    report.balances_checked = count(
+        "SELECT COUNT(*) FROM stock_balances b JOIN stores st ON st.id = "
+        "b.store_id "
+        "WHERE (:c1 = '' OR st.code = :c2)");
+    report.sales_checked = count(
+        "SELECT COUNT(*) FROM sales x JOIN stores st ON st.id = x.store_id "
+        "WHERE (:c1 = '' OR "
+        "st.code = :c2)");
+    auto add = [&](const std::string& kind, const std::string& sql) {
+      auto rows = QueryAll(
+          s, sql + " LIMIT 1000",
+          +[](const soci::row& r) {
+            return domain::LedgerViolation{"", GetString(r, 0), GetString(r, 1),
+                                           GetString(r, 2)};
+          },
+          c, c);
+      for (auto& v : rows) {
+        if (report.violations.size() >= 1000) break;
+        v.kind = kind;
+        report.violations.push_back(std::move(v));
+      }
+    };
+    const std::string store_filter = " (:c1 = '' OR st.code = :c2) ";
+    add("BALANCE_MISMATCH",
+        "SELECT st.code, p.sku, CONCAT('balance ', b.on_hand_milli, ' but "
+        "movements sum to ', "
+        "COALESCE(m.total, 0)) FROM stock_balances b JOIN stores st ON st.id = "
+        "b.store_id "
+        "JOIN products p ON p.id = b.product_id LEFT JOIN (SELECT store_id, "
+        "product_id, "
+        "SUM(quantity_milli) AS total FROM stock_movements GROUP BY store_id, "
+        "product_id) m ON "
+        "m.store_id = b.store_id AND m.product_id = b.product_id WHERE" +
+            store_filter + "AND b.on_hand_milli <> COALESCE(m.total, 0)");
+    add("BALANCE_MISSING",
+        "SELECT st.code, p.sku, CONCAT('movements sum to ', m.total, ' but "
+        "there is no "
+        "balance') FROM (SELECT store_id, product_id, SUM(quantity_milli) AS "
+        "total FROM "
+        "stock_movements GROUP BY store_id, product_id) m JOIN stores st ON "
+        "st.id = m.store_id "
+        "JOIN products p ON p.id = m.product_id LEFT JOIN stock_balances b ON "
+        "b.store_id = "
+        "m.store_id AND b.product_id = m.product_id WHERE" +
+            store_filter + "AND b.store_id IS NULL");
+    add("SALE_TOTALS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('total ', x.total_minor, ', lines "
+        "net ', "
+        "COALESCE(l.net, 0), ', tenders net ', COALESCE(t.paid, 0)) FROM sales "
+        "x JOIN stores "
+        "st ON st.id = x.store_id LEFT JOIN (SELECT sale_pk, SUM(amount_minor "
+        "- "
+        "discount_minor) AS net FROM sale_lines GROUP BY sale_pk) l ON "
+        "l.sale_pk = x.id LEFT "
+        "JOIN (SELECT sale_pk, SUM(amount_minor - change_minor) AS paid FROM "
+        "sale_tenders "
+        "GROUP BY sale_pk) t ON t.sale_pk = x.id WHERE" +
+            store_filter +
+            "AND (COALESCE(l.net, -1) <> x.total_minor OR COALESCE(t.paid, -1) "
+            "<> "
+            "x.total_minor)");
+    // A sale's lines and its SALE movements must pair one to one; a voided
+    // sale's lines and its VOID movements likewise; a live sale has no VOID.
+    // Each check is an anti-join on the movements' document index, so that
+    // it stays linear in the number of lines.
+    const std::string line_movement =
+        "SELECT 1 FROM stock_movements m WHERE m.movement_type = '{type}' AND "
+        "m.document_pk "
+        "= l.sale_pk AND m.document_line = l.line_number AND m.product_id = "
+        "l.product_id AND "
+        "m.store_id = x.store_id AND m.quantity_milli = {sign}l.quantity_milli";
+    auto movement_of = [&](const std::string& type, const std::string& sign) {
+      std::string sql = line_movement;
+      sql.replace(sql.find("{type}"), 6, type);
+      sql.replace(sql.find("{sign}"), 6, sign);
+      return sql;
+    };
+    add("SALE_MOVEMENTS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' has no "
+        "sale movement') "
+        "FROM sale_lines l JOIN sales x ON x.id = l.sale_pk JOIN stores st ON "
+        "st.id = "
+        "x.store_id WHERE" +
+            store_filter + "AND NOT EXISTS (" + movement_of("SALE", "-") + ")");
+    add("SALE_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no "
+        "matching sale "
+        "line') FROM stock_movements m JOIN stores st ON st.id = m.store_id "
+        "LEFT JOIN "
+        "sale_lines l ON l.sale_pk = m.document_pk AND l.line_number = "
+        "m.document_line AND "
+        "l.product_id = m.product_id AND -l.quantity_milli = m.quantity_milli "
+        "WHERE" +
+            store_filter +
+            "AND m.movement_type = 'SALE' AND l.sale_pk IS NULL");
+    add("SALE_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('line ', m.document_line, ' "
+        "has ', COUNT(*), "
+        "' ', m.movement_type, ' movements') FROM stock_movements m JOIN "
+        "stores st ON st.id = "
+        "m.store_id WHERE" +
+            store_filter +
+            "AND m.movement_type IN ('SALE', 'VOID') GROUP BY st.code, "
+            "m.movement_type, "
+            "m.document_pk, m.document_key, m.document_line HAVING COUNT(*) > "
+            "1");
+    add("VOID_MOVEMENTS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' of a "
+        "voided sale has no "
+        "void movement') FROM sale_lines l JOIN sales x ON x.id = l.sale_pk "
+        "JOIN stores st ON "
+        "st.id = x.store_id WHERE" +
+            store_filter + "AND x.state = 'VOIDED' AND NOT EXISTS (" +
+            movement_of("VOID", "") + ")");
+    add("VOID_MOVEMENTS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('movement ', m.id, ' voids a sale "
+        "that is ', "
+        "x.state) FROM stock_movements m JOIN sales x ON x.id = m.document_pk "
+        "JOIN stores st "
+        "ON st.id = x.store_id WHERE" +
+            store_filter +
+            "AND m.movement_type = 'VOID' AND x.state <> 'VOIDED'");
+    add("RETURN_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no "
+        "matching "
+        "undamaged return line') FROM stock_movements m JOIN stores st ON "
+        "st.id = m.store_id "
+        "LEFT JOIN sale_return_lines rl ON rl.return_pk = m.document_pk AND "
+        "rl.sale_line_number = m.document_line AND rl.quantity_milli = "
+        "m.quantity_milli AND "
+        "rl.damaged = 0 WHERE" +
+            store_filter +
+            "AND m.movement_type = 'RETURN' AND rl.return_pk IS NULL");
+    add("RETURN_TOTALS_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' records "
+        "', "
+        "l.returned_quantity_milli, ' returned and ', l.refunded_minor, ' "
+        "refunded, its "
+        "returns ', COALESCE(r.quantity, 0), ' and ', COALESCE(r.refund, 0)) "
+        "FROM sale_lines l "
+        "JOIN sales x ON x.id = l.sale_pk JOIN stores st ON st.id = x.store_id "
+        "LEFT JOIN "
+        "(SELECT sr.sale_pk, rl.sale_line_number, SUM(rl.quantity_milli) AS "
+        "quantity, "
+        "SUM(rl.refund_minor) AS refund FROM sale_return_lines rl JOIN "
+        "sale_returns sr ON "
+        "sr.id = rl.return_pk GROUP BY sr.sale_pk, rl.sale_line_number) r ON "
+        "r.sale_pk = "
+        "l.sale_pk AND r.sale_line_number = l.line_number WHERE" +
+            store_filter +
+            "AND (l.returned_quantity_milli <> COALESCE(r.quantity, 0) OR "
+            "l.refunded_minor <> "
+            "COALESCE(r.refund, 0))");
+    add("RETURN_TOTALS_MISMATCH",
+        "SELECT st.code, r.return_id, CONCAT('refund total ', "
+        "r.refund_total_minor, ', lines ', "
+        "COALESCE(SUM(rl.refund_minor), 0)) FROM sale_returns r JOIN stores st "
+        "ON st.id = "
+        "r.store_id LEFT JOIN sale_return_lines rl ON rl.return_pk = r.id "
+        "WHERE" +
+            store_filter +
+            "GROUP BY st.code, r.return_id, r.refund_total_minor HAVING "
+            "r.refund_total_minor <> "
+            "COALESCE(SUM(rl.refund_minor), 0)");
+    add("ADJUSTMENT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, a.adjustment_id, CONCAT('adjustment of ', "
+        "a.quantity_delta_milli, "
+        "' has ', COUNT(m.id), ' movements') FROM stock_adjustments a JOIN "
+        "stores st ON st.id "
+        "= a.store_id LEFT JOIN stock_movements m ON m.movement_type = "
+        "'ADJUSTMENT' AND "
+        "m.document_pk = a.id AND m.product_id = a.product_id AND m.store_id = "
+        "a.store_id AND "
+        "m.quantity_milli = a.quantity_delta_milli WHERE" +
+            store_filter +
+            "GROUP BY st.code, a.adjustment_id, a.quantity_delta_milli HAVING "
+            "COUNT(m.id) <> 1");
+    add("ADJUSTMENT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement ', m.id, ' has no "
+        "matching "
+        "adjustment') FROM stock_movements m JOIN stores st ON st.id = "
+        "m.store_id LEFT JOIN "
+        "stock_adjustments a ON a.id = m.document_pk AND "
+        "a.quantity_delta_milli = "
+        "m.quantity_milli AND a.product_id = m.product_id WHERE" +
+            store_filter +
+            "AND m.movement_type = 'ADJUSTMENT' AND a.id IS NULL");
+    add("RETURN_MOVEMENTS_MISMATCH",
+        "SELECT st.code, r.return_id, CONCAT('line ', rl.sale_line_number, ' "
+        "(damaged=', "
+        "rl.damaged, ') has ', COUNT(m.id), ' return movements') FROM "
+        "sale_return_lines rl "
+        "JOIN sale_returns r ON r.id = rl.return_pk JOIN stores st ON st.id = "
+        "r.store_id JOIN "
+        "sale_lines l ON l.sale_pk = r.sale_pk AND l.line_number = "
+        "rl.sale_line_number LEFT "
+        "JOIN stock_movements m ON m.movement_type = 'RETURN' AND "
+        "m.document_pk = r.id AND "
+        "m.document_line = rl.sale_line_number AND m.product_id = l.product_id "
+        "AND "
+        "m.quantity_milli = rl.quantity_milli WHERE" +
+            store_filter +
+            "GROUP BY st.code, r.return_id, rl.sale_line_number, rl.damaged "
+            "HAVING COUNT(m.id) "
+            "<> IF(rl.damaged = 1, 0, 1)");
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return report;
+}
+
+}  // namespace backoffice::storage

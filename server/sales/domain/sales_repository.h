@@ -1,0 +1,46 @@
+// The storage contract of sales, returns and voids. Same rules as every
+// repository: one short transaction per unit of work, audited in it,
+// database failures as UNAVAILABLE or ABORTED, safe for concurrent use.
+#ifndef BACKOFFICE_SERVER_SALES_DOMAIN_SALES_REPOSITORY_H_
+#define BACKOFFICE_SERVER_SALES_DOMAIN_SALES_REPOSITORY_H_
+
+#include <string>
+#include <vector>
+
+#include "backoffice/status.h"
+#include "core/domain/model.h"
+#include "sales/domain/sale_model.h"
+
+namespace backoffice::domain {
+
+class SalesRepository {
+ public:
+  virtual ~SalesRepository() = default;
+
+  // Records validated sales in one transaction, each in its own savepoint,
+  // with their lines, tenders, stock movements, balances and audit record.
+  // One outcome per sale, in order: recorded, replayed (same id, same
+  // fingerprint), or refused (IDEMPOTENCY_KEY_REUSED, DUPLICATE_RECEIPT_NUMBER,
+  // unknown product, terminal or customer). An error of the whole call means
+  // nothing of it was committed.
+  virtual StatusOr<std::vector<SaleOutcome>> RecordSales(
+      const std::vector<Sale>& sales, const RequestContext& ctx) = 0;
+  virtual StatusOr<ReturnOutcome> RecordReturn(const SaleReturn& sale_return,
+                                               const RequestContext& ctx) = 0;
+  virtual StatusOr<VoidOutcome> VoidSale(const std::string& store_code,
+                                         const std::string& sale_id,
+                                         const std::string& reason,
+                                         const RequestContext& ctx) = 0;
+  virtual StatusOr<Sale> GetSale(const std::string& store_code,
+                                 const std::string& sale_id) = 0;
+  // Newest first; `page.after_key` is the sequence below which to go on.
+  virtual StatusOr<std::vector<Sale>> ListSales(const SaleFilter& filter,
+                                                const PageRequest& page) = 0;
+  virtual StatusOr<ReceiptCheck> CheckReceipts(
+      const std::string& store_code, const std::string& terminal_code,
+      const std::string& business_day) = 0;
+};
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_SALES_DOMAIN_SALES_REPOSITORY_H_

@@ -1,0 +1,395 @@
+#include "sales/storage/mysql_sales_repository.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+
+#include "core/domain/clock.h"
+#include "core/domain/errors.h"
+#include "core/storage/idempotency.h"
+#include "core/storage/multi_insert.h"
+#include "core/storage/query.h"
+#include "core/storage/sql_util.h"
+#include "inventory/storage/stock_posting.h"
+#include "sales/domain/sales_rules.h"
+#include "sales/storage/sale_lookup_cache.h"
+#include "sales/storage/sale_rows.h"
+
+namespace backoffice::storage {
+namespace {
+
+using domain::RequestContext;
+using domain::Sale;
+using domain::SaleOutcome;
+using domain::TimeMicros;
+
+// Decides what a sale id that already exists means for this request.
+SaleOutcome ReplayOrReuse(soci::session& s, const SaleHeader& existing,
+                          const Sale& sale, const std::string& fingerprint) {
+  SaleOutcome outcome;
+  if (existing.fingerprint != fingerprint) {
+    outcome.status = domain::AlreadyExists(
+        "IDEMPOTENCY_KEY_REUSED",
+        "sale id " + sale.sale_id +
+            " was recorded before with different content");
+    outcome.sale = sale;
+    return outcome;
+  }
+  outcome.replayed = true;
+  outcome.sale = LoadSale(s, existing.pk);
+  return outcome;
+}
+
+struct ReceiptConflict {
+  long long terminal_id = 0;
+  long long receipt_number = 0;
+  std::string business_day;
+  std::string sale_id;
+};
+
+// Collects what a group of sales writes besides their headers, so that the
+// whole group writes each table with one statement.
+class SaleGroupWriter {
+ public:
+  SaleGroupWriter()
+      : lines_(
+            "INSERT INTO sale_lines (sale_pk, line_number, product_id, "
+            "sku_sent, "
+            "barcode_sent, quantity_milli, unit_price_minor, amount_minor, "
+            "discount_minor, "
+            "tax_rate_basis_points, tax_minor, returned_quantity_milli, "
+            "refunded_minor)",
+            13),
+        tenders_(
+            "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
+            "amount_minor, "
+            "change_minor, customer_id, reference)",
+            7),
+        audit_(
+            "INSERT INTO audit_records (create_time, principal_id, "
+            "principal_name, role, "
+            "store_code, method, entity_type, entity_id, request_id, peer)",
+            9, "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+  void Add(const Sale& sale, long long pk, long long store_id,
+           const std::vector<long long>& product_ids,
+           const std::vector<std::optional<long long>>& customer_ids,
+           const RequestContext& ctx) {
+    for (std::size_t i = 0; i < sale.lines.size(); ++i) {
+      const auto& l = sale.lines[i];
+      lines_.AddRow({pk, static_cast<long long>(l.line_number), product_ids[i],
+                     l.sku, l.barcode, static_cast<long long>(l.quantity_milli),
+                     static_cast<long long>(l.unit_price_minor),
+                     static_cast<long long>(l.amount_minor),
+                     static_cast<long long>(l.discount_minor),
+                     static_cast<long long>(l.tax_rate_basis_points),
+                     static_cast<long long>(l.tax_minor), 0LL, 0LL});
+      ledger_.Add(store_id, product_ids[i], -l.quantity_milli,
+                  domain::MovementType::kSale, "SALE", pk, sale.sale_id,
+                  l.line_number, sale.sale_time, sale.record_time);
+    }
+    for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
+      const auto& t = sale.tenders[i];
+      tenders_.AddRow({pk, static_cast<long long>(i + 1),
+                       std::string(domain::TenderTypeName(t.type)),
+                       static_cast<long long>(t.amount_minor),
+                       static_cast<long long>(t.change_minor), customer_ids[i],
+                       t.reference});
+    }
+    MultiInsert::Value request_id = ctx.request_id.empty()
+                                        ? MultiInsert::Value(std::nullopt)
+                                        : MultiInsert::Value(ctx.request_id);
+    audit_.AddRow({static_cast<long long>(ctx.principal.token_id),
+                   ctx.principal.display_name,
+                   std::string(domain::RoleName(ctx.principal.role)),
+                   sale.store_code, ctx.method, std::string("sale"),
+                   sale.sale_id, request_id, ctx.peer});
+  }
+
+  // Writes everything queued, then the balances in (store, product) order.
+  void Flush(soci::session& s) {
+    lines_.Execute(s);
+    tenders_.Execute(s);
+    ledger_.FlushMovements(s);
+    audit_.Execute(s);
+    ledger_.ApplyBalances(s);
+  }
+
+ private:
+  MultiInsert lines_;
+  MultiInsert tenders_;
+  MultiInsert audit_;
+  StockLedger ledger_;
+};
+
+// Checks a sale's references and writes its header; throws StatusError when
+// the sale must be refused. Only the header insert writes, and a failed
+// insert is undone by InnoDB as a statement, so a refused sale leaves
+// nothing behind without a savepoint.
+Sale InsertSaleHeader(soci::session& s, const Sale& input,
+                      const std::string& fingerprint, const RequestContext& ctx,
+                      LookupCache& cache, SaleGroupWriter& writer,
+                      TimeMicros record_time, ReceiptConflict* conflict) {
+  Sale sale = input;
+  const auto& store = cache.Store(s, sale.store_code);
+  long long store_id = store.id;
+  long long terminal_id =
+      cache.Terminal(s, store_id, sale.store_code, sale.terminal_code);
+  std::vector<long long> product_ids;
+  for (const auto& line : sale.lines)
+    product_ids.push_back(cache.Product(s, line));
+  std::vector<std::optional<long long>> customer_ids;
+  for (const auto& tender : sale.tenders) {
+    customer_ids.push_back(tender.customer_code.empty()
+                               ? std::nullopt
+                               : std::optional<long long>(cache.Customer(
+                                     s, store_id, tender.customer_code)));
+  }
+  auto day = domain::BusinessDay(sale.sale_time, store.time_zone);
+  if (!day.ok()) Fail(day.status());
+  sale.business_day = *day;
+  sale.record_time = record_time;
+
+  long long receipt = sale.receipt_number;
+  long long sale_time = sale.sale_time;
+  long long record = record_time;
+  long long total = sale.total_minor;
+  try {
+    s << "INSERT INTO sales (sale_id, fingerprint, store_id, terminal_id, "
+         "cashier, "
+         "receipt_number, sale_time, business_day, record_time, total_minor, "
+         "state) VALUES "
+         "(:id, :fp, :s, :t, :c, :r, TIMESTAMPADD(MICROSECOND, :st, "
+         "'1970-01-01'), :d, "
+         "TIMESTAMPADD(MICROSECOND, :rt, '1970-01-01'), :tot, 'RECORDED')",
+        soci::use(sale.sale_id), soci::use(fingerprint), soci::use(store_id),
+        soci::use(terminal_id), soci::use(sale.cashier), soci::use(receipt),
+        soci::use(sale_time), soci::use(sale.business_day), soci::use(record),
+        soci::use(total);
+  } catch (const soci::soci_error& e) {
+    if (IsDuplicateOf(e, "uk_sales_sale_id")) {
+      Fail(Status(StatusCode::kAborted, "SALE_ID_RACE",
+                  "recorded concurrently"));
+    }
+    if (IsDuplicateOf(e, "uk_sales_terminal_receipt")) {
+      *conflict = ReceiptConflict{terminal_id, receipt, sale.business_day,
+                                  sale.sale_id};
+      Fail(domain::AlreadyExists(
+          "DUPLICATE_RECEIPT_NUMBER",
+          "terminal " + sale.terminal_code + " already recorded receipt " +
+              std::to_string(receipt) + " for another sale"));
+    }
+    throw;
+  }
+  const long long pk = LastInsertId(s);
+  sale.sequence = pk;
+  writer.Add(sale, pk, store_id, product_ids, customer_ids, ctx);
+  return sale;
+}
+
+void RecordReceiptConflicts(Database& db,
+                            const std::vector<ReceiptConflict>& conflicts) {
+  Status status = db.InTransaction([&](soci::session& s) {
+    for (const auto& c : conflicts) {
+      long long terminal = c.terminal_id;
+      long long receipt = c.receipt_number;
+      s << "INSERT IGNORE INTO receipt_conflicts (terminal_id, receipt_number, "
+           "business_day, "
+           "sale_id, record_time) VALUES (:t, :r, :d, :s, UTC_TIMESTAMP(6))",
+          soci::use(terminal), soci::use(receipt), soci::use(c.business_day),
+          soci::use(c.sale_id);
+    }
+    return Status();
+  });
+  if (!status.ok()) {
+    // Evidence only: the refusal itself already reached the till.
+    spdlog::warn("could not record {} receipt conflicts: {}", conflicts.size(),
+                 status.ToString());
+  }
+}
+
+}  // namespace
+
+StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
+    const std::vector<Sale>& sales, const RequestContext& ctx) {
+  std::vector<std::string> fingerprints;
+  std::vector<std::string> ids;
+  for (const auto& sale : sales) {
+    fingerprints.push_back(domain::SaleFingerprint(sale));
+    ids.push_back(sale.sale_id);
+  }
+  std::vector<SaleOutcome> outcomes;
+  std::vector<ReceiptConflict> conflicts;
+  Status status = db_.InTransaction([&](soci::session& s) -> Status {
+    // A retried transaction starts over from nothing.
+    outcomes.assign(sales.size(), SaleOutcome{});
+    conflicts.clear();
+    // Replays first, all in one plain read: a locking read of missing keys
+    // would take gap locks that concurrent inserts deadlock on.
+    std::map<std::string, SaleHeader> existing;
+    for (auto& header : QueryIn(
+             s,
+             "SELECT x.id, x.fingerprint, st.code, x.state, x.sale_id FROM "
+             "sales x JOIN stores "
+             "st ON st.id = x.store_id WHERE x.sale_id IN ({in})",
+             +[](const soci::row& r) {
+               SaleHeader h = ReadSaleHeader(r);
+               h.sale_id = GetString(r, 4);
+               return h;
+             },
+             ids)) {
+      existing.emplace(header.sale_id, header);
+    }
+    std::vector<const Sale*> fresh;
+    for (const auto& sale : sales) {
+      if (!existing.count(sale.sale_id)) fresh.push_back(&sale);
+    }
+    LookupCache cache;
+    cache.Prefetch(s, fresh);
+    SaleGroupWriter writer;
+    std::map<std::string, std::size_t>
+        written;  // Sale id -> index, this group.
+    const TimeMicros record_time = domain::SystemNowMicros();
+    for (std::size_t i = 0; i < sales.size(); ++i) {
+      const Sale& sale = sales[i];
+      if (auto it = existing.find(sale.sale_id); it != existing.end()) {
+        outcomes[i] = ReplayOrReuse(s, it->second, sale, fingerprints[i]);
+        continue;
+      }
+      if (auto it = written.find(sale.sale_id); it != written.end()) {
+        // The same sale twice in one upload: the first copy is being written.
+        const SaleOutcome& first = outcomes[it->second];
+        if (fingerprints[it->second] == fingerprints[i] && first.status.ok()) {
+          outcomes[i] = SaleOutcome{Status(), true, first.sale};
+        } else if (first.status.ok()) {
+          outcomes[i].status = domain::AlreadyExists("IDEMPOTENCY_KEY_REUSED",
+                                                     "sale id " + sale.sale_id +
+                                                         " was sent twice with "
+                                                         "different content");
+          outcomes[i].sale = sale;
+        } else {
+          outcomes[i] = SaleOutcome{first.status, false, sale};
+        }
+        continue;
+      }
+      ReceiptConflict conflict;
+      try {
+        outcomes[i].sale =
+            InsertSaleHeader(s, sale, fingerprints[i], ctx, cache, writer,
+                             record_time, &conflict);
+        written.emplace(sale.sale_id, i);
+      } catch (const StatusError& e) {
+        if (e.status.reason() == "SALE_ID_RACE") {
+          // Another transaction recorded this id meanwhile; our insert waited
+          // for it to commit, so a read now sees it.
+          auto header = FindSaleHeader(s, sale.sale_id, KeyRead::kCurrent);
+          if (!header) throw;
+          outcomes[i] = ReplayOrReuse(s, *header, sale, fingerprints[i]);
+          continue;
+        }
+        if (e.status.reason() == "DUPLICATE_RECEIPT_NUMBER")
+          conflicts.push_back(conflict);
+        outcomes[i].status = e.status;
+        outcomes[i].sale = sale;
+      }
+    }
+    writer.Flush(s);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  if (!conflicts.empty()) RecordReceiptConflicts(db_, conflicts);
+  return outcomes;
+}
+
+StatusOr<domain::Sale> MySqlSalesRepository::GetSale(
+    const std::string& store_code, const std::string& sale_id) {
+  std::optional<Sale> sale;
+  Status status = db_.WithSession([&](soci::session& s) {
+    auto header = QueryOne(
+        s,
+        "SELECT x.id, x.fingerprint, st.code, x.state FROM sales x JOIN "
+        "stores st ON st.id = x.store_id WHERE x.sale_id = :id",
+        &ReadSaleHeader, sale_id);
+    if (!header || header->store_code != store_code) {
+      return domain::NotFound(
+          "SALE_NOT_FOUND",
+          "sale " + sale_id + " not found in store " + store_code);
+    }
+    sale = LoadSale(s, header->pk);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return *sale;
+}
+
+StatusOr<std::vector<domain::Sale>> MySqlSalesRepository::ListSales(
+    const domain::SaleFilter& f, const domain::PageRequest& page) {
+  std::vector<Sale> sales;
+  Status status = db_.WithSession([&](soci::session& s) {
+    RequireStoreId(s, f.store_code);
+    long long before = page.after_key.empty()
+                           ? std::numeric_limits<long long>::max()
+                           : std::stoll(page.after_key);
+    long long limit = page.page_size + 1;
+    std::string day = f.business_day.empty() ? "1000-01-01" : f.business_day;
+    int any_day = f.business_day.empty() ? 1 : 0;
+    sales = QueryAll(
+        s,
+        kSelectSale +
+            " WHERE st.code = :s AND x.id < :before AND (:t1 = '' OR t.code = "
+            ":t2) AND (:anyday = 1 OR x.business_day = :d) ORDER BY x.id DESC "
+            "LIMIT :limit",
+        &ReadSale, f.store_code, before, f.terminal_code, f.terminal_code,
+        any_day, day, limit);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return sales;
+}
+
+StatusOr<domain::ReceiptCheck> MySqlSalesRepository::CheckReceipts(
+    const std::string& store_code, const std::string& terminal_code,
+    const std::string& business_day) {
+  domain::ReceiptCheck check;
+  Status status = db_.WithSession([&](soci::session& s) {
+    LookupCache cache;
+    long long store_id = cache.Store(s, store_code).id;
+    long long terminal_id =
+        cache.Terminal(s, store_id, store_code, terminal_code);
+    std::vector<std::int64_t> numbers = QueryAll(
+        s,
+        "SELECT receipt_number FROM sales WHERE terminal_id = :t AND "
+        "business_day = :d "
+        "ORDER BY receipt_number",
+        +[](const soci::row& r) { return GetInt64(r, 0); }, terminal_id,
+        business_day);
+    check.sale_count = static_cast<std::int64_t>(numbers.size());
+    if (!numbers.empty()) {
+      check.first_receipt_number = numbers.front();
+      check.last_receipt_number = numbers.back();
+    }
+    check.missing = domain::MissingReceipts(numbers, 1000);
+    check.duplicated = QueryAll(
+        s,
+        "SELECT DISTINCT receipt_number FROM receipt_conflicts WHERE "
+        "terminal_id = :t AND "
+        "business_day = :d ORDER BY receipt_number LIMIT 1000",
+        +[](const soci::row& r) { return GetInt64(r, 0); }, terminal_id,
+        business_day);
+    auto last = QueryOne(
+        s,
+        "SELECT " BO_MICROS(
+            "MAX(record_time)") " FROM sales WHERE terminal_id = :t",
+        +[](const soci::row& r) { return GetOptionalInt64(r, 0).value_or(0); },
+        terminal_id);
+    check.last_record_time = last.value_or(0);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return check;
+}
+
+}  // namespace backoffice::storage

@@ -1,0 +1,304 @@
+// Returns and voids of MySqlSalesRepository.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+
+#include "core/domain/clock.h"
+#include "core/domain/errors.h"
+#include "core/storage/idempotency.h"
+#include "core/storage/multi_insert.h"
+#include "core/storage/query.h"
+#include "core/storage/sql_util.h"
+#include "inventory/storage/stock_posting.h"
+#include "sales/domain/sales_rules.h"
+#include "sales/storage/mysql_sales_repository.h"
+#include "sales/storage/sale_lookup_cache.h"
+#include "sales/storage/sale_rows.h"
+
+namespace backoffice::storage {
+
+using domain::RequestContext;
+using domain::Sale;
+using domain::TimeMicros;
+
+namespace {
+
+struct ReturnHeader {
+  long long pk = 0;
+  std::string fingerprint;
+};
+
+std::optional<ReturnHeader> FindReturn(soci::session& s,
+                                       const std::string& return_id,
+                                       KeyRead read) {
+  return QueryOne(
+      s,
+      std::string(
+          "SELECT id, fingerprint FROM sale_returns WHERE return_id = :id") +
+          KeyReadSuffix(read),
+      +[](const soci::row& r) {
+        return ReturnHeader{GetInt64(r, 0), GetString(r, 1)};
+      },
+      return_id);
+}
+
+domain::SaleReturn LoadReturn(soci::session& s, long long pk) {
+  auto r = QueryOne(
+      s,
+      "SELECT r.return_id, st.code, t.code, r.cashier, x.sale_id, " BO_MICROS(
+          "r.return_time") ", r.refund_tender_type, r.refund_total_minor, " BO_MICROS(
+          "r.record_time") " FROM sale_returns r JOIN sales x ON x.id = r.sale_pk JOIN "
+                           "stores st ON st.id = r.store_id JOIN terminals t ON t.id = "
+                           "r.terminal_id WHERE r.id = :pk",
+      +[](const soci::row& row) {
+        domain::SaleReturn out;
+        out.return_id = GetString(row, 0);
+        out.store_code = GetString(row, 1);
+        out.terminal_code = GetString(row, 2);
+        out.cashier = GetString(row, 3);
+        out.sale_id = GetString(row, 4);
+        out.return_time = GetInt64(row, 5);
+        out.refund_tender_type = domain::TenderTypeFromName(GetString(row, 6))
+                                     .value_or(domain::TenderType::kUnspecified);
+        out.refund_total_minor = GetInt64(row, 7);
+        out.record_time = GetInt64(row, 8);
+        return out;
+      },
+      pk);
+  if (!r)
+    Fail(domain::Internal("RETURN_VANISHED",
+                          "a recorded return could not be read"));
+  r->lines = QueryAll(
+      s,
+      "SELECT sale_line_number, quantity_milli, damaged, refund_minor FROM "
+      "sale_return_lines "
+      "WHERE return_pk = :pk ORDER BY sale_line_number",
+      +[](const soci::row& row) {
+        return domain::ReturnLine{static_cast<int>(GetInt64(row, 0)),
+                                  GetInt64(row, 1), GetBool(row, 2),
+                                  GetInt64(row, 3)};
+      },
+      pk);
+  return *r;
+}
+
+struct LineForReturn {
+  long long product_id = 0;
+  long long quantity = 0;
+  long long net = 0;
+  long long returned = 0;
+  long long refunded = 0;
+};
+
+}  // namespace
+
+StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
+    const domain::SaleReturn& input, const RequestContext& ctx) {
+  const std::string fingerprint = domain::ReturnFingerprint(input);
+  domain::ReturnOutcome outcome;
+  Status status = db_.InTransaction([&](soci::session& s) -> Status {
+    outcome = domain::ReturnOutcome{};
+    auto replay = [&](const ReturnHeader& existing) -> Status {
+      if (existing.fingerprint != fingerprint) {
+        return domain::AlreadyExists(
+            "IDEMPOTENCY_KEY_REUSED",
+            "return id " + input.return_id +
+                " was recorded before with different content");
+      }
+      outcome.sale_return = LoadReturn(s, existing.pk);
+      outcome.replayed = true;
+      return Status();
+    };
+    if (auto existing = FindReturn(s, input.return_id, KeyRead::kSnapshot)) {
+      return replay(*existing);
+    }
+
+    // Locking the sale serialises the returns of one sale, so that two
+    // returns can never take back more than was sold.
+    auto sale = FindSaleHeader(s, input.sale_id, KeyRead::kForUpdate);
+    if (!sale || sale->store_code != input.store_code) {
+      return domain::NotFound(
+          "SALE_NOT_FOUND",
+          "sale " + input.sale_id + " not found in store " + input.store_code);
+    }
+    // A concurrent attempt of this very return may have committed while we
+    // waited for the sale's lock: it is a replay, not a second return.
+    if (auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent)) {
+      return replay(*existing);
+    }
+    if (sale->state == "VOIDED") {
+      return domain::FailedPrecondition("SALE_VOIDED",
+                                        "a voided sale cannot take returns");
+    }
+    LookupCache cache;
+    const auto& store = cache.Store(s, input.store_code);
+    long long store_id = store.id;
+    long long terminal_id =
+        cache.Terminal(s, store_id, input.store_code, input.terminal_code);
+    const TimeMicros record_time = domain::SystemNowMicros();
+
+    domain::SaleReturn r = input;
+    r.refund_total_minor = 0;
+    std::vector<LineForReturn> originals;
+    for (auto& line : r.lines) {
+      long long line_number = line.sale_line_number;
+      auto original = QueryOne(
+          s,
+          "SELECT product_id, quantity_milli, amount_minor - discount_minor, "
+          "returned_quantity_milli, refunded_minor FROM sale_lines WHERE "
+          "sale_pk = :pk AND "
+          "line_number = :n",
+          +[](const soci::row& row) {
+            return LineForReturn{GetInt64(row, 0), GetInt64(row, 1),
+                                 GetInt64(row, 2), GetInt64(row, 3),
+                                 GetInt64(row, 4)};
+          },
+          sale->pk, line_number);
+      if (!original) {
+        return domain::InvalidArgument(
+            "UNKNOWN_SALE_LINE", "sale " + input.sale_id + " has no line " +
+                                     std::to_string(line.sale_line_number));
+      }
+      if (original->returned + line.quantity_milli > original->quantity) {
+        return domain::FailedPrecondition(
+            "RETURN_EXCEEDS_SOLD",
+            "line " + std::to_string(line.sale_line_number) + ": returning " +
+                std::to_string(line.quantity_milli) + " of " +
+                std::to_string(original->quantity) + " sold, " +
+                std::to_string(original->returned) + " already returned");
+      }
+      line.refund_minor = domain::RefundFor(
+          original->net, original->quantity, original->returned,
+          original->refunded, line.quantity_milli);
+      r.refund_total_minor += line.refund_minor;
+      originals.push_back(*original);
+    }
+
+    long long return_time = r.return_time;
+    long long record = record_time;
+    long long total = r.refund_total_minor;
+    std::string tender = domain::TenderTypeName(r.refund_tender_type);
+    try {
+      s << "INSERT INTO sale_returns (return_id, fingerprint, sale_pk, "
+           "store_id, terminal_id, "
+           "cashier, return_time, record_time, refund_tender_type, "
+           "refund_total_minor) VALUES "
+           "(:id, :fp, :sale, :s, :t, :c, TIMESTAMPADD(MICROSECOND, :rt, "
+           "'1970-01-01'), "
+           "TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), :tt, :tot)",
+          soci::use(r.return_id), soci::use(fingerprint), soci::use(sale->pk),
+          soci::use(store_id), soci::use(terminal_id), soci::use(r.cashier),
+          soci::use(return_time), soci::use(record), soci::use(tender),
+          soci::use(total);
+    } catch (const soci::soci_error& e) {
+      if (!IsDuplicateOf(e, "uk_sale_returns_return_id")) throw;
+      auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent);
+      if (!existing) throw;
+      return replay(*existing);
+    }
+    long long pk = LastInsertId(s);
+    MultiInsert lines(
+        "INSERT INTO sale_return_lines (return_pk, sale_line_number, "
+        "quantity_milli, damaged, refund_minor)",
+        5);
+    StockLedger ledger;
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+      const auto& line = r.lines[i];
+      lines.AddRow({pk, static_cast<long long>(line.sale_line_number),
+                    static_cast<long long>(line.quantity_milli),
+                    line.damaged ? 1LL : 0LL,
+                    static_cast<long long>(line.refund_minor)});
+      long long line_number = line.sale_line_number;
+      long long quantity = line.quantity_milli;
+      long long refund = line.refund_minor;
+      s << "UPDATE sale_lines SET returned_quantity_milli = "
+           "returned_quantity_milli + :q, "
+           "refunded_minor = refunded_minor + :r WHERE sale_pk = :pk AND "
+           "line_number = :n",
+          soci::use(quantity), soci::use(refund), soci::use(sale->pk),
+          soci::use(line_number);
+      // Damaged goods go back to no shelf: no stock movement.
+      if (!line.damaged) {
+        ledger.Add(store_id, originals[i].product_id, line.quantity_milli,
+                   domain::MovementType::kReturn, "RETURN", pk, r.return_id,
+                   line.sale_line_number, r.return_time, record_time);
+      }
+    }
+    lines.Execute(s);
+    ledger.FlushMovements(s);
+    ledger.ApplyBalances(s);
+    AppendAudit(s, &ctx,
+                domain::AuditEntry{"sale_return", r.return_id, r.store_code});
+    r.record_time = record_time;
+    outcome.sale_return = r;
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return outcome;
+}
+
+StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
+    const std::string& store_code, const std::string& sale_id,
+    const std::string& reason, const RequestContext& ctx) {
+  domain::VoidOutcome outcome;
+  Status status = db_.InTransaction([&](soci::session& s) -> Status {
+    outcome = domain::VoidOutcome{};
+    auto header = FindSaleHeader(s, sale_id, KeyRead::kForUpdate);
+    if (!header || header->store_code != store_code) {
+      return domain::NotFound(
+          "SALE_NOT_FOUND",
+          "sale " + sale_id + " not found in store " + store_code);
+    }
+    if (header->state == "VOIDED") {
+      outcome.sale = LoadSale(s, header->pk);
+      outcome.replayed = true;
+      return Status();
+    }
+    long long returned = 0;
+    s << "SELECT COALESCE(SUM(returned_quantity_milli), 0) FROM sale_lines "
+         "WHERE sale_pk = :pk",
+        soci::use(header->pk), soci::into(returned);
+    if (returned > 0) {
+      return domain::FailedPrecondition("SALE_HAS_RETURNS",
+                                        "a sale with returns cannot be voided");
+    }
+    const TimeMicros now = domain::SystemNowMicros();
+    long long void_time = now;
+    s << "UPDATE sales SET state = 'VOIDED', void_time = "
+         "TIMESTAMPADD(MICROSECOND, :t, "
+         "'1970-01-01'), void_reason = :r WHERE id = :pk",
+        soci::use(void_time), soci::use(reason), soci::use(header->pk);
+    struct Line {
+      long long store_id, product_id, quantity, line_number;
+    };
+    auto lines = QueryAll(
+        s,
+        "SELECT x.store_id, l.product_id, l.quantity_milli, l.line_number FROM "
+        "sale_lines l "
+        "JOIN sales x ON x.id = l.sale_pk WHERE l.sale_pk = :pk ORDER BY "
+        "l.line_number",
+        +[](const soci::row& r) {
+          return Line{GetInt64(r, 0), GetInt64(r, 1), GetInt64(r, 2),
+                      GetInt64(r, 3)};
+        },
+        header->pk);
+    StockLedger ledger;
+    for (const auto& line : lines) {
+      ledger.Add(line.store_id, line.product_id, line.quantity,
+                 domain::MovementType::kVoid, "VOID", header->pk, sale_id,
+                 static_cast<int>(line.line_number), now, now);
+    }
+    ledger.FlushMovements(s);
+    ledger.ApplyBalances(s);
+    AppendAudit(s, &ctx, domain::AuditEntry{"sale_void", sale_id, store_code});
+    outcome.sale = LoadSale(s, header->pk);
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return outcome;
+}
+
+}  // namespace backoffice::storage
