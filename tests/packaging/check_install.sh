@@ -27,6 +27,11 @@ test -f "$work/prefix/lib/cmake/backoffice/backofficeMocksTargets.cmake"
 leaks=$(find "$include" -name '*.h' -not -path "$include/v1/*" \
           -not -path "$include/grpc/*" -print0 |
         xargs -0 grep -lE 'grpc\.pb\.h|grpcpp/' || true)
+stubs=$(find "$work/prefix/include" -name '*.grpc.pb.h')
+if [[ -n $stubs ]]; then
+  echo "generated stubs are installed: $stubs" >&2
+  exit 1
+fi
 if [[ -n $leaks ]]; then
   echo "public headers include gRPC or generated stubs: $leaks" >&2
   exit 1
