@@ -1,0 +1,51 @@
+// InventoryClient: stock levels, the stock ledger, and adjustments.
+//
+// @par Thread Safety
+// Safe for concurrent use from many threads; cheap to copy (copies share
+// their connection).
+#ifndef BACKOFFICE_INVENTORY_CLIENT_H_
+#define BACKOFFICE_INVENTORY_CLIENT_H_
+
+#include <functional>
+#include <memory>
+
+#include "backoffice/connection.h"
+#include "backoffice/inventory_connection.h"
+#include "backoffice/status.h"
+#include "backoffice/v1/inventory_service.pb.h"
+
+namespace backoffice {
+
+/// Stock. Every method is retried: an adjustment carries its own id.
+class InventoryClient {
+ public:
+  /// A client over the SDK's gRPC connection (MakeInventoryConnection).
+  explicit InventoryClient(std::shared_ptr<Connection> connection);
+  /// A client over any InventoryConnection, such as a mock.
+  explicit InventoryClient(std::shared_ptr<InventoryConnection> connection);
+
+  StatusOr<v1::GetStockLevelResponse> GetStockLevel(
+      const v1::GetStockLevelRequest& request);
+  StatusOr<v1::ListStockLevelsResponse> ListStockLevels(
+      const v1::ListStockLevelsRequest& request);
+  StatusOr<v1::ListStockMovementsResponse> ListStockMovements(
+      const v1::ListStockMovementsRequest& request);
+  StatusOr<v1::AdjustStockResponse> AdjustStock(
+      const v1::AdjustStockRequest& request);
+
+  /// Visit every stock level or movement, following the pages (see
+  /// CatalogClient::ForEachStore for the contract).
+  Status ForEachStockLevel(
+      v1::ListStockLevelsRequest request,
+      const std::function<bool(const v1::StockLevel&)>& visit);
+  Status ForEachStockMovement(
+      v1::ListStockMovementsRequest request,
+      const std::function<bool(const v1::StockMovement&)>& visit);
+
+ private:
+  std::shared_ptr<InventoryConnection> connection_;
+};
+
+}  // namespace backoffice
+
+#endif  // BACKOFFICE_INVENTORY_CLIENT_H_

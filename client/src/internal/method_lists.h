@@ -1,0 +1,66 @@
+// The methods of each service with their default idempotency: the one list
+// from which the SDK generates its gRPC connections, its retry decorators,
+// its default bodies and DefaultIdempotency(). X(Method, Idempotency).
+#ifndef BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_
+#define BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_
+
+// Catalog creates and imports are not replayable by request_id (natural
+// keys make a repeat fail with ALREADY_EXISTS); updates only audit their
+// request_id. Neither is sent twice behind the caller's back.
+#define BACKOFFICE_CATALOG_METHODS(X)       \
+  X(CreateStore, kNonIdempotent)            \
+  X(GetStore, kIdempotent)                  \
+  X(UpdateStore, kNonIdempotent)            \
+  X(ListStores, kIdempotent)                \
+  X(CreateTerminal, kNonIdempotent)         \
+  X(GetTerminal, kIdempotent)               \
+  X(UpdateTerminal, kNonIdempotent)         \
+  X(ListTerminals, kIdempotent)             \
+  X(CreateProduct, kNonIdempotent)          \
+  X(GetProduct, kIdempotent)                \
+  X(UpdateProduct, kNonIdempotent)          \
+  X(ListProducts, kIdempotent)              \
+  X(ImportProducts, kNonIdempotent)         \
+  X(SetProductStoreSetting, kNonIdempotent) \
+  X(GetProductStoreSetting, kIdempotent)    \
+  X(ListProductStoreSettings, kIdempotent)  \
+  X(CreateSupplier, kNonIdempotent)         \
+  X(GetSupplier, kIdempotent)               \
+  X(UpdateSupplier, kNonIdempotent)         \
+  X(ListSuppliers, kIdempotent)             \
+  X(CreateCustomer, kNonIdempotent)         \
+  X(GetCustomer, kIdempotent)               \
+  X(UpdateCustomer, kNonIdempotent)         \
+  X(ListCustomers, kIdempotent)
+
+// A repeated CreateAccessToken would mint a second secret.
+#define BACKOFFICE_ACCESS_METHODS(X)   \
+  X(CreateAccessToken, kNonIdempotent) \
+  X(ListAccessTokens, kIdempotent)     \
+  X(RevokeAccessToken, kNonIdempotent) \
+  X(GetCallerIdentity, kIdempotent)
+
+#define BACKOFFICE_AUDIT_METHODS(X) X(ListAuditRecords, kIdempotent)
+
+// Sales, returns and voids carry their own ids: a repeat is a replay.
+#define BACKOFFICE_SALES_METHODS(X) \
+  X(RecordSale, kIdempotent)        \
+  X(UploadSales, kIdempotent)       \
+  X(RecordReturn, kIdempotent)      \
+  X(VoidSale, kIdempotent)          \
+  X(GetSale, kIdempotent)           \
+  X(ListSales, kIdempotent)         \
+  X(CheckReceiptSequence, kIdempotent)
+
+// An adjustment carries its own id.
+#define BACKOFFICE_INVENTORY_METHODS(X) \
+  X(GetStockLevel, kIdempotent)         \
+  X(ListStockLevels, kIdempotent)       \
+  X(ListStockMovements, kIdempotent)    \
+  X(AdjustStock, kIdempotent)
+
+// A reconciliation may run long; sending it again while it runs would only
+// double the load.
+#define BACKOFFICE_RECONCILIATION_METHODS(X) X(VerifyLedger, kNonIdempotent)
+
+#endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

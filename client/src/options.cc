@@ -1,0 +1,51 @@
+#include "backoffice/options.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "internal/method_lists.h"
+
+namespace backoffice {
+namespace {
+
+struct MethodIdempotency {
+  std::string_view name;
+  Idempotency idempotency;
+};
+
+#define BO_ENTRY(Service, Method, Kind) \
+  {"backoffice.v1." #Service "." #Method, Idempotency::Kind},
+#define BO_CATALOG(M, K) BO_ENTRY(CatalogService, M, K)
+#define BO_ACCESS(M, K) BO_ENTRY(AccessService, M, K)
+#define BO_AUDIT(M, K) BO_ENTRY(AuditService, M, K)
+#define BO_SALES(M, K) BO_ENTRY(SalesService, M, K)
+#define BO_INVENTORY(M, K) BO_ENTRY(InventoryService, M, K)
+#define BO_RECONCILIATION(M, K) BO_ENTRY(ReconciliationService, M, K)
+
+constexpr MethodIdempotency kMethods[] = {
+    BACKOFFICE_CATALOG_METHODS(BO_CATALOG)      //
+    BACKOFFICE_ACCESS_METHODS(BO_ACCESS)        //
+    BACKOFFICE_AUDIT_METHODS(BO_AUDIT)          //
+    BACKOFFICE_SALES_METHODS(BO_SALES)          //
+    BACKOFFICE_INVENTORY_METHODS(BO_INVENTORY)  //
+    BACKOFFICE_RECONCILIATION_METHODS(BO_RECONCILIATION)};
+
+#undef BO_RECONCILIATION
+#undef BO_INVENTORY
+#undef BO_SALES
+#undef BO_AUDIT
+#undef BO_ACCESS
+#undef BO_CATALOG
+#undef BO_ENTRY
+
+}  // namespace
+
+std::optional<Idempotency> DefaultIdempotency(std::string_view method) {
+  auto it = std::find_if(
+      std::begin(kMethods), std::end(kMethods),
+      [&](const MethodIdempotency& m) { return m.name == method; });
+  if (it == std::end(kMethods)) return std::nullopt;
+  return it->idempotency;
+}
+
+}  // namespace backoffice
