@@ -129,7 +129,7 @@ BACKOFFICE_TOKEN=$head_token "$simulate_day" --stores JKT01,MKS01,JYP01 \
   --sales-per-till 400 --seed 20240501
 export BACKOFFICE_TOKEN=$head_token
 
-step "Stock in Jakarta after the day (quantities in thousandths)"
+step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10
 step "At or below their reorder point: time to order"
 show stock list --store JKT01 --reorder

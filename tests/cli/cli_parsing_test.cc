@@ -1,16 +1,25 @@
 // The parsers backofficectl runs before anything reaches the server: CSV
 // records, exact decimals and integers, times, dates and enum names, the
-// product import file, the sales files and the returned lines of a return.
+// product import file, the sales files and the returned lines of a return;
+// and the output: quantities and money as people read them in tables, the
+// exact integers in JSON and CSV.
+#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/dynamic_message.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "backoffice/v1/catalog_service.pb.h"
 #include "backoffice/v1/inventory_service.pb.h"
 #include "backoffice/v1/sales_service.pb.h"
 #include "csv.h"
+#include "display.h"
+#include "output.h"
 #include "product_csv.h"
 #include "sales_input.h"
 #include "values.h"
@@ -533,6 +542,319 @@ TEST(ParseSaleJsonLinesTest, ASaleSpreadOverLinesIsRefused) {
   auto sales = ParseSaleJsonLines("{\n\"sale_id\": \"a\"\n}\n");
   ASSERT_FALSE(sales.ok());
   EXPECT_EQ(sales.status().message().rfind("line 1: ", 0), 0u);
+}
+
+// --- quantities and money as people read them ---
+
+constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
+
+TEST(UnitOfTest, WeightsAndVolumesAreMeasuredCountsAreNot) {
+  EXPECT_FALSE(UnitOf("pcs", false).measured);
+  EXPECT_FALSE(UnitOf("pack", false).measured);
+  EXPECT_EQ(UnitOf("pcs", false).symbol, "pcs");
+  for (const char* unit : {"kg", "KG", "g", "l", "L", "ml", "ltr", "ons"}) {
+    EXPECT_TRUE(UnitOf(unit, false).measured) << unit;
+    EXPECT_EQ(UnitOf(unit, false).symbol, unit);
+  }
+  // Sold by weight whatever the unit is called.
+  EXPECT_TRUE(UnitOf("ikat", true).measured);
+}
+
+TEST(FormatQuantityTest, CountsAreWholeUnlessTheyHaveAFraction) {
+  const Unit pcs{"pcs", false};
+  EXPECT_EQ(FormatQuantity(60000, pcs), "60 pcs");
+  EXPECT_EQ(FormatQuantity(0, pcs), "0 pcs");
+  EXPECT_EQ(FormatQuantity(-6000, pcs), "-6 pcs");
+  // Never rounded: a fractional count shows the decimals it has.
+  EXPECT_EQ(FormatQuantity(1500, pcs), "1.5 pcs");
+  EXPECT_EQ(FormatQuantity(1250, pcs), "1.25 pcs");
+  EXPECT_EQ(FormatQuantity(1, pcs), "0.001 pcs");
+  EXPECT_EQ(FormatQuantity(-500, pcs), "-0.5 pcs");
+  // No thousands separator: '.' is always the decimal point.
+  EXPECT_EQ(FormatQuantity(1234567000, pcs), "1234567 pcs");
+}
+
+TEST(FormatQuantityTest, MeasuredGoodsHaveThreeDecimals) {
+  const Unit kg{"kg", true};
+  EXPECT_EQ(FormatQuantity(1250, kg), "1.250 kg");
+  EXPECT_EQ(FormatQuantity(25500, kg), "25.500 kg");
+  EXPECT_EQ(FormatQuantity(60000, kg), "60.000 kg");
+  EXPECT_EQ(FormatQuantity(0, kg), "0.000 kg");
+  EXPECT_EQ(FormatQuantity(5, kg), "0.005 kg");
+  EXPECT_EQ(FormatQuantity(-1250, kg), "-1.250 kg");
+  EXPECT_EQ(FormatQuantity(-1, kg), "-0.001 kg");
+}
+
+TEST(FormatQuantityTest, UnknownUnitPrintsTheNumberAlone) {
+  EXPECT_EQ(FormatQuantity(60000, Unit()), "60");
+  EXPECT_EQ(FormatQuantity(-1250, Unit()), "-1.25");
+}
+
+TEST(FormatQuantityTest, ExtremesAreExact) {
+  EXPECT_EQ(FormatQuantity(kInt64Max, Unit{"kg", true}),
+            "9223372036854775.807 kg");
+  EXPECT_EQ(FormatQuantity(kInt64Min, Unit{"kg", true}),
+            "-9223372036854775.808 kg");
+  EXPECT_EQ(FormatQuantity(kInt64Min, Unit{"pcs", false}),
+            "-9223372036854775.808 pcs");
+  EXPECT_EQ(FormatQuantity(kInt64Min + 808, Unit{"pcs", false}),
+            "-9223372036854775 pcs");
+}
+
+TEST(CurrencyDecimalsTest, IdrIsStoredInWholeRupiah) {
+  EXPECT_EQ(CurrencyDecimals("IDR"), 0);
+  EXPECT_EQ(CurrencyDecimals("JPY"), 0);
+  EXPECT_EQ(CurrencyDecimals("USD"), 2);
+  EXPECT_EQ(CurrencyDecimals("SGD"), 2);
+  EXPECT_EQ(CurrencyDecimals("KWD"), 3);
+}
+
+TEST(FormatMoneyTest, RupiahGroupsThousandsWithDots) {
+  EXPECT_EQ(FormatMoney(15000, "IDR"), "Rp 15.000");
+  EXPECT_EQ(FormatMoney(0, "IDR"), "Rp 0");
+  EXPECT_EQ(FormatMoney(999, "IDR"), "Rp 999");
+  EXPECT_EQ(FormatMoney(1000, "IDR"), "Rp 1.000");
+  EXPECT_EQ(FormatMoney(2000000, "IDR"), "Rp 2.000.000");
+  EXPECT_EQ(FormatMoney(-15000, "IDR"), "-Rp 15.000");
+  EXPECT_EQ(FormatMoney(-5, "IDR"), "-Rp 5");
+}
+
+TEST(FormatMoneyTest, OtherCurrenciesByCodeWithTheirDecimals) {
+  EXPECT_EQ(FormatMoney(1234, "USD"), "USD 12.34");
+  EXPECT_EQ(FormatMoney(5, "USD"), "USD 0.05");
+  EXPECT_EQ(FormatMoney(-5, "USD"), "-USD 0.05");
+  EXPECT_EQ(FormatMoney(123456789, "USD"), "USD 1,234,567.89");
+  EXPECT_EQ(FormatMoney(1500, "JPY"), "JPY 1,500");
+  EXPECT_EQ(FormatMoney(1250, "KWD"), "KWD 1.250");
+  EXPECT_EQ(FormatMoney(1234, "usd"), "USD 12.34");
+}
+
+TEST(FormatMoneyTest, UnknownCurrencyPrintsTheIntegerAlone) {
+  EXPECT_EQ(FormatMoney(15000, ""), "15000");
+  EXPECT_EQ(FormatMoney(-15000, ""), "-15000");
+}
+
+TEST(FormatMoneyTest, ExtremesAreExact) {
+  EXPECT_EQ(FormatMoney(kInt64Min, "IDR"), "-Rp 9.223.372.036.854.775.808");
+  EXPECT_EQ(FormatMoney(kInt64Max, "IDR"), "Rp 9.223.372.036.854.775.807");
+  EXPECT_EQ(FormatMoney(kInt64Min, "USD"), "-USD 92,233,720,368,547,758.08");
+  EXPECT_EQ(FormatMoney(kInt64Min, ""), "-9223372036854775808");
+}
+
+// --- table, JSON and CSV output ---
+
+v1::StockLevel MakeStockLevel(const std::string& sku, std::int64_t on_hand) {
+  v1::StockLevel level;
+  level.set_store_code("JKT01");
+  level.set_sku(sku);
+  level.set_display_name(sku == "RICE" ? "Beras" : "Indomie");
+  level.set_on_hand_milli(on_hand);
+  level.set_reorder_point_milli(48000);
+  level.mutable_last_movement_time()->set_seconds(1714533300);
+  return level;
+}
+
+DisplayContext UnitsOfRiceAndNoodles() {
+  DisplayContext context;
+  context.units_by_sku["NOODLE"] = UnitOf("pcs", false);
+  context.units_by_sku["RICE"] = UnitOf("kg", true);
+  return context;
+}
+
+std::string Printed(OutputFormat format, const google::protobuf::Message& item,
+                    const DisplayContext& context = DisplayContext()) {
+  std::ostringstream out;
+  EXPECT_TRUE(PrintMessage(out, format, item, context).ok());
+  return out.str();
+}
+
+std::string PrintedList(
+    OutputFormat format,
+    const std::vector<const google::protobuf::Message*>& items,
+    const DisplayContext& context = DisplayContext()) {
+  std::ostringstream out;
+  EXPECT_TRUE(
+      PrintList(out, format, *items.at(0)->GetDescriptor(), items, context)
+          .ok());
+  return out.str();
+}
+
+TEST(TableOutputTest, StockLevelsShowQuantitiesInTheProductsUnits) {
+  const v1::StockLevel noodles = MakeStockLevel("NOODLE", 60000);
+  const v1::StockLevel rice = MakeStockLevel("RICE", -1250);
+  EXPECT_EQ(PrintedList(OutputFormat::kTable, {&noodles, &rice},
+                        UnitsOfRiceAndNoodles()),
+            "store_code  sku     display_name  on_hand    reorder_point  "
+            "max_quantity  last_movement_time\n"
+            "JKT01       NOODLE  Indomie       60 pcs     48 pcs         "
+            "0 pcs         2024-05-01T03:15:00Z\n"
+            "JKT01       RICE    Beras         -1.250 kg  48.000 kg      "
+            "0.000 kg      2024-05-01T03:15:00Z\n");
+}
+
+TEST(TableOutputTest, OneStockLevelDropsTheSuffixToo) {
+  const v1::StockLevel rice = MakeStockLevel("RICE", 1250);
+  const std::string table =
+      Printed(OutputFormat::kTable, rice, UnitsOfRiceAndNoodles());
+  EXPECT_NE(table.find("on_hand             1.250 kg\n"), std::string::npos)
+      << table;
+  EXPECT_EQ(table.find("_milli"), std::string::npos) << table;
+}
+
+TEST(TableOutputTest, UnknownProductPrintsPlainUnits) {
+  const v1::StockLevel level = MakeStockLevel("GONE", 1500);
+  const std::string table = Printed(OutputFormat::kTable, level);
+  EXPECT_NE(table.find("on_hand             1.5\n"), std::string::npos)
+      << table;
+}
+
+TEST(TableOutputTest, JsonAndCsvKeepTheExactIntegers) {
+  const v1::StockLevel rice = MakeStockLevel("RICE", -1250);
+  const DisplayContext context = UnitsOfRiceAndNoodles();
+  const std::string csv = PrintedList(OutputFormat::kCsv, {&rice}, context);
+  EXPECT_EQ(csv,
+            "store_code,sku,display_name,on_hand_milli,reorder_point_milli,"
+            "max_quantity_milli,last_movement_time\n"
+            "JKT01,RICE,Beras,-1250,48000,0,2024-05-01T03:15:00Z\n");
+  const std::string json = Printed(OutputFormat::kJson, rice, context);
+  EXPECT_NE(json.find("\"on_hand_milli\": \"-1250\""), std::string::npos)
+      << json;
+  EXPECT_EQ(json.find("kg"), std::string::npos) << json;
+}
+
+TEST(TableOutputTest, AdjustResponseQualifiesEachNestedMessage) {
+  v1::AdjustStockResponse response;
+  v1::StockMovement& movement = *response.mutable_stock_movement();
+  movement.set_store_code("JKT01");
+  movement.set_sku("RICE");
+  movement.set_quantity_milli(-250);
+  *response.mutable_stock_level() = MakeStockLevel("RICE", 1000);
+  const std::string table =
+      Printed(OutputFormat::kTable, response, UnitsOfRiceAndNoodles());
+  EXPECT_NE(table.find("stock_movement.quantity "), std::string::npos) << table;
+  EXPECT_NE(table.find(" -0.250 kg\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("stock_level.on_hand "), std::string::npos) << table;
+  EXPECT_NE(table.find(" 1.000 kg\n"), std::string::npos) << table;
+}
+
+TEST(TableOutputTest, SalesShowMoneyInTheStoresCurrency) {
+  v1::Sale sale;
+  sale.set_sale_id("s-1");
+  sale.set_store_code("JKT01");
+  sale.set_total_minor(-15000);
+  v1::SaleLine& line = *sale.add_lines();
+  line.set_line_number(1);
+  line.set_sku("RICE");
+  line.set_quantity_milli(1250);
+  line.set_unit_price_minor(12000);
+  line.set_amount_minor(15000);
+  v1::Tender& tender = *sale.add_tenders();
+  tender.set_type(v1::TENDER_TYPE_CASH);
+  tender.set_amount_minor(20000);
+  tender.set_change_minor(5000);
+
+  DisplayContext context = UnitsOfRiceAndNoodles();
+  context.currency_by_store["JKT01"] = "IDR";
+  const std::string table = Printed(OutputFormat::kTable, sale, context);
+  EXPECT_NE(table.find("total           -Rp 15.000\n"), std::string::npos)
+      << table;
+  EXPECT_NE(table.find("lines           line_number: 1 sku: \"RICE\" "
+                       "quantity: 1.250 kg unit_price: Rp 12.000 "
+                       "amount: Rp 15.000\n"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("tenders         type: TENDER_TYPE_CASH "
+                       "amount: Rp 20.000 change: Rp 5.000\n"),
+            std::string::npos)
+      << table;
+
+  // Without the store's currency the amounts stay integers.
+  const std::string unknown = Printed(OutputFormat::kTable, sale);
+  EXPECT_NE(unknown.find("total           -15000\n"), std::string::npos)
+      << unknown;
+
+  const std::string csv = Printed(OutputFormat::kCsv, sale, context);
+  EXPECT_NE(csv.find("total_minor"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",-15000,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("quantity_milli: 1250"), std::string::npos) << csv;
+}
+
+TEST(TableOutputTest, MoneyMessagesCarryTheirCurrency) {
+  v1::Product product;
+  product.set_sku("NOODLE");
+  product.set_unit_of_measure("pcs");
+  product.mutable_default_price()->set_currency_code("IDR");
+  product.mutable_default_price()->set_minor_units(3500);
+  const std::string table = Printed(OutputFormat::kTable, product);
+  EXPECT_NE(table.find("default_price          Rp 3.500\n"), std::string::npos)
+      << table;
+  EXPECT_NE(Printed(OutputFormat::kCsv, product).find("3500 IDR"),
+            std::string::npos);
+}
+
+TEST(TableOutputTest, AUnitOfMeasureInTheMessageWins) {
+  // A message type the CLI has never seen: any *_milli and *_minor field is
+  // read as a quantity and as money, qualified by the message itself.
+  google::protobuf::FileDescriptorProto file;
+  file.set_name("future_row.proto");
+  file.set_package("future");
+  file.set_syntax("proto3");
+  google::protobuf::DescriptorProto& type = *file.add_message_type();
+  type.set_name("Row");
+  int number = 0;
+  auto add = [&](const char* name,
+                 google::protobuf::FieldDescriptorProto::Type field_type) {
+    google::protobuf::FieldDescriptorProto& field = *type.add_field();
+    field.set_name(name);
+    field.set_number(++number);
+    field.set_type(field_type);
+    field.set_label(google::protobuf::FieldDescriptorProto::LABEL_OPTIONAL);
+  };
+  add("sku", google::protobuf::FieldDescriptorProto::TYPE_STRING);
+  add("unit_of_measure", google::protobuf::FieldDescriptorProto::TYPE_STRING);
+  add("currency_code", google::protobuf::FieldDescriptorProto::TYPE_STRING);
+  add("counted_milli", google::protobuf::FieldDescriptorProto::TYPE_INT64);
+  add("value_minor", google::protobuf::FieldDescriptorProto::TYPE_INT64);
+  google::protobuf::DescriptorPool pool;
+  const google::protobuf::FileDescriptor* built = pool.BuildFile(file);
+  ASSERT_NE(built, nullptr);
+  google::protobuf::DynamicMessageFactory factory(&pool);
+  std::unique_ptr<google::protobuf::Message> row(
+      factory.GetPrototype(built->message_type(0))->New());
+  const google::protobuf::Reflection& r = *row->GetReflection();
+  const google::protobuf::Descriptor& d = *row->GetDescriptor();
+  r.SetString(row.get(), d.FindFieldByName("sku"), "NOODLE");
+  r.SetString(row.get(), d.FindFieldByName("unit_of_measure"), "ltr");
+  r.SetString(row.get(), d.FindFieldByName("currency_code"), "USD");
+  r.SetInt64(row.get(), d.FindFieldByName("counted_milli"), 2500);
+  r.SetInt64(row.get(), d.FindFieldByName("value_minor"), 1999);
+
+  const std::string table =
+      PrintedList(OutputFormat::kTable, {row.get()}, UnitsOfRiceAndNoodles());
+  EXPECT_NE(table.find("counted    value"), std::string::npos) << table;
+  EXPECT_NE(table.find("2.500 ltr  USD 19.99"), std::string::npos) << table;
+  // Nothing to look up: the row names its own unit and currency.
+  const DisplayNeeds needs = NeededForDisplay({row.get()});
+  EXPECT_TRUE(needs.skus.empty());
+  EXPECT_TRUE(needs.store_codes.empty());
+}
+
+TEST(NeededForDisplayTest, NamesOnlyWhatQuantitiesAndMoneyNeed) {
+  const v1::StockLevel rice = MakeStockLevel("RICE", 1);
+  const v1::StockLevel noodles = MakeStockLevel("NOODLE", 1);
+  v1::Sale sale;
+  sale.set_store_code("MKS01");
+  sale.add_lines()->set_sku("TEA");
+  v1::Store store;
+  store.set_code("JYP01");
+  v1::Terminal terminal;
+  terminal.set_store_code("JYP01");
+  const DisplayNeeds needs =
+      NeededForDisplay({&rice, &noodles, &sale, &store, &terminal});
+  EXPECT_EQ(needs.skus, (std::set<std::string>{"NOODLE", "RICE", "TEA"}));
+  // The sale has amounts; a store and a terminal have none.
+  EXPECT_EQ(needs.store_codes, (std::set<std::string>{"MKS01"}));
 }
 
 }  // namespace

@@ -198,11 +198,42 @@ TEST_F(CliE2eTest, SalesFlowFromUploadToACleanVerify) {
                 &err, head),
             0)
       << err;
-  EXPECT_NE(out.find("-6000"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"on_hand_milli\": \"-6000\""), std::string::npos) << out;
   EXPECT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative", "-o", "csv"}, &out, &err,
                 head),
             0);
-  EXPECT_NE(out.find("CLI-TEH"), std::string::npos) << out;
+  EXPECT_NE(out.find("on_hand_milli"), std::string::npos) << out;
+  EXPECT_NE(out.find("CLI-TEH,Teh,-6000,"), std::string::npos) << out;
+  // The table view writes quantities in the product's unit and money in
+  // the store's currency, looked up in the catalog.
+  ASSERT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative"}, &out, &err, head), 0)
+      << err;
+  EXPECT_EQ(out.rfind("store_code  sku      display_name  on_hand  reorder_point", 0), 0u)
+      << out;
+  EXPECT_NE(out.find("CLIS        CLI-TEH  Teh           -6 pcs   0 pcs"), std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("_milli"), std::string::npos) << out;
+  ASSERT_EQ(Cli({"stock", "adjust", "--store", "CLIS", "--sku", "CLI-TEH", "--quantity", "0.5",
+                 "--reason", "count_correction"},
+                &out, &err, head),
+            0)
+      << err;
+  EXPECT_NE(out.find("stock_movement.quantity "), std::string::npos) << out;
+  EXPECT_NE(out.find(" 0.5 pcs\n"), std::string::npos) << out;
+  EXPECT_NE(out.find(" -5.5 pcs\n"), std::string::npos) << out;
+  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2"}, &out, &err, head),
+            0)
+      << err;
+  EXPECT_NE(out.find("quantity: 2 pcs unit_price: Rp 5.000 amount: Rp 10.000"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(" Rp 10.000\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\ntotal "), std::string::npos) << out;
+  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2", "-o", "json"}, &out,
+                &err, head),
+            0)
+      << err;
+  EXPECT_NE(out.find("\"total_minor\": \"10000\""), std::string::npos) << out;
   EXPECT_EQ(Cli({"sale", "return", "--store", "CLIS", "--terminal", "T1", "--cashier", "ani",
                  "--sale-id", "cli-sale-2", "--line", "1:3", "--refund", "cash"},
                 &out, &err, head),

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <limits>
 #include <random>
+#include <set>
 #include <sstream>
 
 namespace backoffice::ctl {
@@ -15,6 +16,73 @@ void SetAction(CLI::App* subcommand, Action& selected, Action action) {
 int Fail(const Status& status) {
   std::cerr << "backofficectl: " << status.ToString() << '\n';
   return kExitFailure;
+}
+
+namespace {
+
+// Above this many products, one listing of the catalog is cheaper than a
+// GetProduct each.
+constexpr std::size_t kMaxProductLookups = 20;
+constexpr int kProductListPageSize = 1000;
+
+void AddUnit(const v1::Product& product, DisplayContext& context) {
+  context.units_by_sku[product.sku()] =
+      UnitOf(product.unit_of_measure(), product.sold_by_weight());
+}
+
+void LoadUnits(const Session& session, const std::set<std::string>& skus,
+               DisplayContext& context) {
+  if (skus.empty()) return;
+  CatalogClient catalog = session.catalog();
+  if (skus.size() <= kMaxProductLookups) {
+    for (const std::string& sku : skus) {
+      v1::GetProductRequest request;
+      request.set_sku(sku);
+      auto response = catalog.GetProduct(request);
+      if (response.ok()) AddUnit(response->product(), context);
+    }
+    return;
+  }
+  v1::ListProductsRequest request;
+  request.set_page_size(kProductListPageSize);
+  std::size_t found = 0;
+  do {
+    auto response = catalog.ListProducts(request);
+    if (!response.ok()) return;
+    for (const v1::Product& product : response->products()) {
+      if (skus.count(product.sku()) == 0) continue;
+      AddUnit(product, context);
+      ++found;
+    }
+    request.set_page_token(response->next_page_token());
+  } while (!request.page_token().empty() && found < skus.size());
+}
+
+void LoadCurrencies(const Session& session,
+                    const std::set<std::string>& store_codes,
+                    DisplayContext& context) {
+  CatalogClient catalog = session.catalog();
+  for (const std::string& code : store_codes) {
+    v1::GetStoreRequest request;
+    request.set_code(code);
+    auto response = catalog.GetStore(request);
+    if (response.ok()) {
+      context.currency_by_store[code] = response->store().currency_code();
+    }
+  }
+}
+
+}  // namespace
+
+DisplayContext LoadDisplayContext(
+    const Session& session,
+    const std::vector<const google::protobuf::Message*>& messages) {
+  DisplayContext context;
+  if (session.format() != OutputFormat::kTable) return context;
+  const DisplayNeeds needs = NeededForDisplay(messages);
+  LoadUnits(session, needs.skus, context);
+  LoadCurrencies(session, needs.store_codes, context);
+  return context;
 }
 
 void AddRequestIdFlag(CLI::App* app, std::string& request_id) {

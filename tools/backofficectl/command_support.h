@@ -64,13 +64,26 @@ void SetAction(CLI::App* subcommand, Action& selected, Action action);
 /// failure shows, and returns kExitFailure.
 int Fail(const Status& status);
 
+/// What the table view of `messages` needs to print their quantities with
+/// their products' units and their money in their stores' currency (see
+/// output.h), read from the catalog: one GetStore per store, one GetProduct
+/// per product, or the whole product list when many products are named.
+/// Nothing is read for JSON and CSV, which print the exact integers. A
+/// lookup that fails (a product since deleted, a role that may not read it)
+/// leaves its values without a unit or currency rather than failing the
+/// command, whose own call has succeeded.
+DisplayContext LoadDisplayContext(
+    const Session& session,
+    const std::vector<const google::protobuf::Message*>& messages);
+
 /// Prints a response's entity (the store of a GetStoreResponse) in the
 /// session's format, or fails.
 template <typename Response>
 int PrintResponse(const Session& session, const StatusOr<Response>& response) {
   if (!response.ok()) return Fail(response.status());
-  Status printed =
-      PrintMessage(std::cout, session.format(), ResponseEntity(*response));
+  const google::protobuf::Message& entity = ResponseEntity(*response);
+  Status printed = PrintMessage(std::cout, session.format(), entity,
+                                LoadDisplayContext(session, {&entity}));
   return printed.ok() ? kExitOk : Fail(printed);
 }
 
@@ -193,8 +206,9 @@ int ListPages(const Session& session, Request request, const PageFlags& flags,
       items.push_back(&reflection->GetRepeatedMessage(page, items_field, i));
     }
   }
-  Status printed = PrintList(std::cout, session.format(),
-                             *items_field->message_type(), items);
+  Status printed =
+      PrintList(std::cout, session.format(), *items_field->message_type(),
+                items, LoadDisplayContext(session, items));
   if (!printed.ok()) return Fail(printed);
   if (!next_page_token.empty()) PrintNextPageHint(next_page_token);
   return kExitOk;

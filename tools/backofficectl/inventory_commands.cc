@@ -26,8 +26,9 @@ struct AdjustFlags {
 void AddStockCommands(CLI::App& root, Action& selected) {
   CLI::App* group = root.add_subcommand(
       "stock",
-      "stock of products in stores: get, list, movements, adjust. "
-      "Quantities print in thousandths (*_milli: 1500 is 1.5)");
+      "stock of products in stores: get, list, movements, adjust. Tables "
+      "print quantities in the product's unit (60 pcs, 1.250 kg); --output "
+      "json|csv keeps the exact thousandths (*_milli: 1500 is 1.5)");
   group->require_subcommand(1);
   const std::string store_help = "the store's code";
   const std::string sku_help = "the product's SKU";

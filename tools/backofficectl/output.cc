@@ -5,8 +5,12 @@
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "csv.h"
 
@@ -26,11 +30,93 @@ constexpr char kColumnGap[] = "  ";
 constexpr int kMaxNesting = 3;
 
 // A column of the output: a field, possibly inside nested messages, named
-// by its dotted path such as "access_token.role".
+// by its dotted path such as "access_token.role"; `table_name` is the name
+// in the table view ("stock_level.on_hand" for "stock_level.on_hand_milli").
 struct Column {
   std::string name;
+  std::string table_name;
   std::vector<const FieldDescriptor*> path;
 };
+
+// How the table view reads an integer field.
+enum class FieldKind { kPlain, kQuantity, kMoney };
+
+constexpr std::string_view kQuantitySuffix = "_milli";
+constexpr std::string_view kMoneySuffix = "_minor";
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() > suffix.size() &&
+         text.substr(text.size() - suffix.size()) == suffix;
+}
+
+FieldKind KindOf(const FieldDescriptor& field) {
+  if (field.cpp_type() != FieldDescriptor::CPPTYPE_INT64 &&
+      field.cpp_type() != FieldDescriptor::CPPTYPE_INT32) {
+    return FieldKind::kPlain;
+  }
+  if (EndsWith(field.name(), kQuantitySuffix)) return FieldKind::kQuantity;
+  if (EndsWith(field.name(), kMoneySuffix)) return FieldKind::kMoney;
+  return FieldKind::kPlain;
+}
+
+// What the messages around a field say about its unit and currency: the
+// innermost message that names one wins.
+struct Scope {
+  std::string sku;
+  std::string store_code;
+  std::string currency_code;
+  std::optional<Unit> unit;
+};
+
+// A singular string field of `message` by name; empty when there is none.
+std::string StringField(const Message& message, const char* name) {
+  const FieldDescriptor* field = message.GetDescriptor()->FindFieldByName(name);
+  if (field == nullptr || field->is_repeated() ||
+      field->cpp_type() != FieldDescriptor::CPPTYPE_STRING) {
+    return "";
+  }
+  return message.GetReflection()->GetString(message, field);
+}
+
+bool BoolField(const Message& message, const char* name) {
+  const FieldDescriptor* field = message.GetDescriptor()->FindFieldByName(name);
+  if (field == nullptr || field->is_repeated() ||
+      field->cpp_type() != FieldDescriptor::CPPTYPE_BOOL) {
+    return false;
+  }
+  return message.GetReflection()->GetBool(message, field);
+}
+
+// The scope inside `message`, a message within `scope`.
+Scope Enter(Scope scope, const Message& message) {
+  if (std::string sku = StringField(message, "sku"); !sku.empty()) {
+    scope.sku = std::move(sku);
+  }
+  if (std::string store = StringField(message, "store_code"); !store.empty()) {
+    scope.store_code = std::move(store);
+  }
+  if (std::string currency = StringField(message, "currency_code");
+      !currency.empty()) {
+    scope.currency_code = std::move(currency);
+  }
+  if (std::string unit = StringField(message, "unit_of_measure");
+      !unit.empty()) {
+    scope.unit = UnitOf(unit, BoolField(message, "sold_by_weight"));
+  }
+  return scope;
+}
+
+Unit UnitIn(const Scope& scope, const DisplayContext& context) {
+  if (scope.unit) return *scope.unit;
+  auto found = context.units_by_sku.find(scope.sku);
+  return found == context.units_by_sku.end() ? Unit() : found->second;
+}
+
+std::string CurrencyIn(const Scope& scope, const DisplayContext& context) {
+  if (!scope.currency_code.empty()) return scope.currency_code;
+  auto found = context.currency_by_store.find(scope.store_code);
+  return found == context.currency_by_store.end() ? "" : found->second;
+}
 
 // Messages shown in one cell rather than spread over columns.
 bool IsCellMessage(const Descriptor& type) {
@@ -39,19 +125,21 @@ bool IsCellMessage(const Descriptor& type) {
 }
 
 void AddColumns(const Descriptor& type, const std::string& prefix,
+                const std::string& table_prefix,
                 std::vector<const FieldDescriptor*> path, int nesting,
                 std::vector<Column>& columns) {
   for (int i = 0; i < type.field_count(); ++i) {
     const FieldDescriptor* field = type.field(i);
     path.push_back(field);
     const std::string name = prefix + field->name();
+    const std::string table_name = table_prefix + TableFieldName(*field);
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
         !field->is_repeated() && !IsCellMessage(*field->message_type()) &&
         nesting < kMaxNesting) {
-      AddColumns(*field->message_type(), name + ".", path, nesting + 1,
-                 columns);
+      AddColumns(*field->message_type(), name + ".", table_name + ".", path,
+                 nesting + 1, columns);
     } else {
-      columns.push_back({name, path});
+      columns.push_back({name, table_name, path});
     }
     path.pop_back();
   }
@@ -59,7 +147,7 @@ void AddColumns(const Descriptor& type, const std::string& prefix,
 
 std::vector<Column> ColumnsOf(const Descriptor& type) {
   std::vector<Column> columns;
-  AddColumns(type, "", {}, 0, columns);
+  AddColumns(type, "", "", {}, 0, columns);
   return columns;
 }
 
@@ -142,37 +230,182 @@ std::string FormatValue(const Message& message, const FieldDescriptor& field,
   return "";
 }
 
-std::string Cell(const Message& root, const Column& column) {
+std::int64_t IntegerValue(const Message& message, const FieldDescriptor& field,
+                          int index) {
+  const Reflection& r = *message.GetReflection();
+  if (field.cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
+    return field.is_repeated() ? r.GetRepeatedInt32(message, &field, index)
+                               : r.GetInt32(message, &field);
+  }
+  return field.is_repeated() ? r.GetRepeatedInt64(message, &field, index)
+                             : r.GetInt64(message, &field);
+}
+
+std::string FormatMoneyMessage(const Message& money) {
+  const Descriptor& type = *money.GetDescriptor();
+  const Reflection& reflection = *money.GetReflection();
+  return FormatMoney(
+      reflection.GetInt64(money, type.FindFieldByName("minor_units")),
+      reflection.GetString(money, type.FindFieldByName("currency_code")));
+}
+
+std::string Quoted(const std::string& text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string TableValue(const Message& message, const FieldDescriptor& field,
+                       int index, const Scope& scope,
+                       const DisplayContext& context);
+
+// A message shown in one table cell (a line of a sale, a tender): its set
+// fields as "name: value", like a short debug string, but with quantities
+// and money as people read them.
+std::string TableText(const Message& message, const Scope& scope,
+                      const DisplayContext& context) {
+  const Reflection& reflection = *message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection.ListFields(message, &fields);
+  std::string text;
+  for (const FieldDescriptor* field : fields) {
+    const int count =
+        field->is_repeated() ? reflection.FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      if (!text.empty()) text += ' ';
+      text += TableFieldName(*field);
+      if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
+          !IsCellMessage(*field->message_type())) {
+        const Message& inner =
+            field->is_repeated()
+                ? reflection.GetRepeatedMessage(message, field, i)
+                : reflection.GetMessage(message, field);
+        text += " { " + TableText(inner, Enter(scope, inner), context) + " }";
+      } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+        text += ": " + Quoted(TableValue(message, *field, i, scope, context));
+      } else {
+        text += ": " + TableValue(message, *field, i, scope, context);
+      }
+    }
+  }
+  return text;
+}
+
+// One value of a field in the table view; `scope` is the scope inside
+// `message`.
+std::string TableValue(const Message& message, const FieldDescriptor& field,
+                       int index, const Scope& scope,
+                       const DisplayContext& context) {
+  switch (KindOf(field)) {
+    case FieldKind::kQuantity:
+      return FormatQuantity(IntegerValue(message, field, index),
+                            UnitIn(scope, context));
+    case FieldKind::kMoney:
+      return FormatMoney(IntegerValue(message, field, index),
+                         CurrencyIn(scope, context));
+    case FieldKind::kPlain:
+      break;
+  }
+  if (field.cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
+    return FormatValue(message, field, index);
+  }
+  const Reflection& reflection = *message.GetReflection();
+  if (!field.is_repeated() && !reflection.HasField(message, &field)) return "";
+  const Message& inner =
+      field.is_repeated()
+          ? reflection.GetRepeatedMessage(message, &field, index)
+          : reflection.GetMessage(message, &field);
+  if (inner.GetDescriptor()->full_name() == kMoneyType) {
+    return FormatMoneyMessage(inner);
+  }
+  if (IsCellMessage(*inner.GetDescriptor())) return FormatCellMessage(inner);
+  return TableText(inner, Enter(scope, inner), context);
+}
+
+// A column's cell: the exact values when `context` is null (CSV), the
+// values as people read them otherwise (tables).
+std::string Cell(const Message& root, const Column& column,
+                 const DisplayContext* context) {
   const Message* message = &root;
+  Scope scope;
+  if (context != nullptr) scope = Enter(scope, root);
   for (std::size_t i = 0; i + 1 < column.path.size(); ++i) {
     const Reflection& reflection = *message->GetReflection();
     // An unset nested message shows as empty cells, not as its defaults.
     if (!reflection.HasField(*message, column.path[i])) return "";
     message = &reflection.GetMessage(*message, column.path[i]);
+    if (context != nullptr) scope = Enter(scope, *message);
   }
   const FieldDescriptor& field = *column.path.back();
-  if (!field.is_repeated()) return FormatValue(*message, field, 0);
+  auto value = [&](int index) {
+    return context == nullptr
+               ? FormatValue(*message, field, index)
+               : TableValue(*message, field, index, scope, *context);
+  };
+  if (!field.is_repeated()) return value(0);
   std::string joined;
   const int size = message->GetReflection()->FieldSize(*message, &field);
   for (int i = 0; i < size; ++i) {
     if (i > 0) joined += kRepeatedSeparator;
-    joined += FormatValue(*message, field, i);
+    joined += value(i);
   }
   return joined;
 }
 
 std::vector<std::string> Row(const Message& message,
-                             const std::vector<Column>& columns) {
+                             const std::vector<Column>& columns,
+                             const DisplayContext* context) {
   std::vector<std::string> row;
   row.reserve(columns.size());
-  for (const Column& column : columns) row.push_back(Cell(message, column));
+  for (const Column& column : columns) {
+    row.push_back(Cell(message, column, context));
+  }
   return row;
 }
 
-std::vector<std::string> Header(const std::vector<Column>& columns) {
+std::vector<std::string> Header(const std::vector<Column>& columns,
+                                bool table) {
   std::vector<std::string> header;
-  for (const Column& column : columns) header.push_back(column.name);
+  for (const Column& column : columns) {
+    header.push_back(table ? column.table_name : column.name);
+  }
   return header;
+}
+
+void CollectNeeds(const Message& message, Scope scope, DisplayNeeds& needs) {
+  scope = Enter(std::move(scope), message);
+  const Descriptor& type = *message.GetDescriptor();
+  const Reflection& reflection = *message.GetReflection();
+  for (int i = 0; i < type.field_count(); ++i) {
+    const FieldDescriptor& field = *type.field(i);
+    switch (KindOf(field)) {
+      case FieldKind::kQuantity:
+        if (!scope.unit && !scope.sku.empty()) needs.skus.insert(scope.sku);
+        break;
+      case FieldKind::kMoney:
+        if (scope.currency_code.empty() && !scope.store_code.empty()) {
+          needs.store_codes.insert(scope.store_code);
+        }
+        break;
+      case FieldKind::kPlain:
+        break;
+    }
+    if (field.cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE ||
+        IsCellMessage(*field.message_type())) {
+      continue;
+    }
+    if (field.is_repeated()) {
+      for (int j = 0; j < reflection.FieldSize(message, &field); ++j) {
+        CollectNeeds(reflection.GetRepeatedMessage(message, &field, j), scope,
+                     needs);
+      }
+    } else if (reflection.HasField(message, &field)) {
+      CollectNeeds(reflection.GetMessage(message, &field), scope, needs);
+    }
+  }
 }
 
 // Keeps a table's rows on one line each whatever the data holds.
@@ -248,6 +481,27 @@ Status ToJson(const Message& message, bool pretty, std::string& json) {
 
 }  // namespace
 
+DisplayNeeds NeededForDisplay(const std::vector<const Message*>& messages) {
+  DisplayNeeds needs;
+  for (const Message* message : messages) {
+    CollectNeeds(*message, Scope(), needs);
+  }
+  return needs;
+}
+
+std::string TableFieldName(const FieldDescriptor& field) {
+  const std::string& name = field.name();
+  switch (KindOf(field)) {
+    case FieldKind::kQuantity:
+      return name.substr(0, name.size() - kQuantitySuffix.size());
+    case FieldKind::kMoney:
+      return name.substr(0, name.size() - kMoneySuffix.size());
+    case FieldKind::kPlain:
+      break;
+  }
+  return name;
+}
+
 std::optional<OutputFormat> ParseOutputFormat(const std::string& name) {
   if (name == "table") return OutputFormat::kTable;
   if (name == "json") return OutputFormat::kJson;
@@ -256,13 +510,14 @@ std::optional<OutputFormat> ParseOutputFormat(const std::string& name) {
 }
 
 Status PrintMessage(std::ostream& out, OutputFormat format,
-                    const Message& message) {
+                    const Message& message, const DisplayContext& context) {
   const std::vector<Column> columns = ColumnsOf(*message.GetDescriptor());
   switch (format) {
     case OutputFormat::kTable: {
       std::vector<std::vector<std::string>> lines;
       for (const Column& column : columns) {
-        lines.push_back({column.name, ForTable(Cell(message, column))});
+        lines.push_back(
+            {column.table_name, ForTable(Cell(message, column, &context))});
       }
       PrintAligned(out, lines);
       return Status();
@@ -274,21 +529,23 @@ Status PrintMessage(std::ostream& out, OutputFormat format,
       return status;
     }
     case OutputFormat::kCsv:
-      out << FormatCsvRow(Header(columns)) << '\n'
-          << FormatCsvRow(Row(message, columns)) << '\n';
+      out << FormatCsvRow(Header(columns, /*table=*/false)) << '\n'
+          << FormatCsvRow(Row(message, columns, nullptr)) << '\n';
       return Status();
   }
   return Status();
 }
 
 Status PrintList(std::ostream& out, OutputFormat format, const Descriptor& type,
-                 const std::vector<const Message*>& items) {
+                 const std::vector<const Message*>& items,
+                 const DisplayContext& context) {
   const std::vector<Column> columns = ColumnsOf(type);
   switch (format) {
     case OutputFormat::kTable: {
-      std::vector<std::vector<std::string>> rows{Header(columns)};
+      std::vector<std::vector<std::string>> rows{
+          Header(columns, /*table=*/true)};
       for (const Message* item : items) {
-        std::vector<std::string> row = Row(*item, columns);
+        std::vector<std::string> row = Row(*item, columns, &context);
         for (std::string& cell : row) cell = ForTable(cell);
         rows.push_back(std::move(row));
       }
@@ -308,9 +565,9 @@ Status PrintList(std::ostream& out, OutputFormat format, const Descriptor& type,
       return Status();
     }
     case OutputFormat::kCsv:
-      out << FormatCsvRow(Header(columns)) << '\n';
+      out << FormatCsvRow(Header(columns, /*table=*/false)) << '\n';
       for (const Message* item : items) {
-        out << FormatCsvRow(Row(*item, columns)) << '\n';
+        out << FormatCsvRow(Row(*item, columns, nullptr)) << '\n';
       }
       return Status();
   }
