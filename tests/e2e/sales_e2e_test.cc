@@ -306,3 +306,172 @@ TEST_F(SalesE2eTest, ServerKilledMidBacklogThenSameBacklogAgainCountsEachOnce) {
 
 }  // namespace
 }  // namespace backoffice
+
+namespace backoffice {
+namespace {
+
+// Issue 6, B2: a client document id belongs to its store. Before, a till of
+// store A that used an id first got store B's real sale with that id refused
+// for good, and learned that the id existed elsewhere.
+TEST_F(SalesE2eTest, DocumentIdsAreScopedToTheirStore) {
+  const std::string till_a = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string till_b = server_->CreateToken(v1::ROLE_POS_TERMINAL, "B", "T1");
+  SalesClient sales_a(server_->Connect(till_a));
+  SalesClient sales_b(server_->Connect(till_b));
+  v1::RecordSaleRequest in_a;
+  *in_a.mutable_sale() = MakeSale("shared-id", "A", "T1", 1, 1);
+  v1::RecordSaleRequest in_b;
+  *in_b.mutable_sale() = MakeSale("shared-id", "B", "T1", 1, 2);
+  auto first = sales_a.RecordSale(in_a);
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto second = sales_b.RecordSale(in_b);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_FALSE(second->replayed());
+  EXPECT_EQ(second->sale().store_code(), "B");
+  EXPECT_EQ(second->sale().currency_code(), "IDR");
+  // Each store reads its own sale under the shared id.
+  SalesClient head(server_->Connect(head_office_));
+  v1::GetSaleRequest get_b;
+  get_b.set_store_code("B");
+  get_b.set_sale_id("shared-id");
+  auto read_b = head.GetSale(get_b);
+  ASSERT_TRUE(read_b.ok()) << read_b.status();
+  EXPECT_EQ(read_b->sale().lines(0).sku(), "P2");
+  // Sending B's sale again is a replay of B's, not a clash with A's.
+  auto again = sales_b.RecordSale(in_b);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->replayed());
+
+  // Returns and adjustments too.
+  for (const auto& [client, store] :
+       {std::make_pair(&sales_a, "A"), std::make_pair(&sales_b, "B")}) {
+    v1::RecordReturnRequest r;
+    auto* ret = r.mutable_sale_return();
+    ret->set_return_id("shared-return");
+    ret->set_store_code(store);
+    ret->set_terminal_code("T1");
+    ret->set_cashier("ani");
+    ret->set_sale_id("shared-id");
+    *ret->mutable_return_time() = TimeUtil::GetCurrentTime();
+    auto* line = ret->add_lines();
+    line->set_sale_line_number(1);
+    line->set_quantity_milli(1000);
+    ret->set_refund_tender_type(v1::TENDER_TYPE_CASH);
+    auto recorded = client->RecordReturn(r);
+    ASSERT_TRUE(recorded.ok()) << store << ": " << recorded.status();
+    EXPECT_FALSE(recorded->replayed()) << store;
+    EXPECT_EQ(recorded->sale_return().currency_code(), "IDR");
+  }
+  InventoryClient inventory(server_->Connect(head_office_));
+  for (const char* store : {"A", "B"}) {
+    v1::AdjustStockRequest adjust;
+    adjust.set_adjustment_id("shared-adjustment");
+    adjust.set_store_code(store);
+    adjust.set_sku("P3");
+    adjust.set_quantity_delta_milli(5000);
+    adjust.set_reason(v1::ADJUSTMENT_REASON_COUNT_CORRECTION);
+    auto adjusted = inventory.AdjustStock(adjust);
+    ASSERT_TRUE(adjusted.ok()) << store << ": " << adjusted.status();
+    EXPECT_FALSE(adjusted->replayed()) << store;
+  }
+  ExpectCleanLedger();
+}
+
+}  // namespace
+}  // namespace backoffice
+
+namespace backoffice {
+namespace {
+
+// Issue 6, B1: a deactivated till stops posting at once; an inactive credit
+// customer gets no new credit; a sale of an inactive product is recorded
+// (it happened) and carries an exception for the manager.
+TEST_F(SalesE2eTest, DeactivatedTillsAndInactiveCustomersPostNothing) {
+  const std::string till = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string manager = server_->CreateToken(v1::ROLE_STORE_MANAGER, "A");
+  SalesClient as_till(server_->Connect(till));
+  v1::RecordSaleRequest before;
+  *before.mutable_sale() = MakeSale("before-1", "A", "T1", 1);
+  ASSERT_TRUE(as_till.RecordSale(before).ok());
+
+  CatalogClient as_manager(server_->Connect(manager));
+  v1::UpdateTerminalRequest deactivate;
+  deactivate.mutable_terminal()->set_store_code("A");
+  deactivate.mutable_terminal()->set_code("T1");
+  deactivate.mutable_terminal()->set_active(false);
+  deactivate.mutable_update_mask()->add_paths("active");
+  ASSERT_TRUE(as_manager.UpdateTerminal(deactivate).ok());
+
+  v1::RecordSaleRequest after;
+  *after.mutable_sale() = MakeSale("after-1", "A", "T1", 2);
+  auto refused = as_till.RecordSale(after);
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().reason(), "TERMINAL_INACTIVE");
+  v1::UploadSalesRequest upload;
+  *upload.add_sales() = MakeSale("after-2", "A", "T1", 3);
+  auto uploaded = as_till.UploadSales(upload);
+  ASSERT_TRUE(uploaded.ok()) << uploaded.status();
+  ASSERT_EQ(uploaded->results_size(), 1);
+  EXPECT_EQ(uploaded->results(0).reason(), "TERMINAL_INACTIVE");
+  v1::RecordReturnRequest r;
+  auto* ret = r.mutable_sale_return();
+  ret->set_return_id("ret-after");
+  ret->set_store_code("A");
+  ret->set_terminal_code("T1");
+  ret->set_cashier("ani");
+  ret->set_sale_id("before-1");
+  *ret->mutable_return_time() = TimeUtil::GetCurrentTime();
+  auto* line = ret->add_lines();
+  line->set_sale_line_number(1);
+  line->set_quantity_milli(1000);
+  ret->set_refund_tender_type(v1::TENDER_TYPE_CASH);
+  EXPECT_EQ(as_till.RecordReturn(r).status().reason(), "TERMINAL_INACTIVE");
+  // The sale sent before deactivation is still acknowledged as a replay.
+  auto replay = as_till.RecordSale(before);
+  ASSERT_TRUE(replay.ok()) << replay.status();
+  EXPECT_TRUE(replay->replayed());
+
+  // An inactive credit customer.
+  CatalogClient admin(server_->Connect(server_->admin_token()));
+  v1::CreateCustomerRequest customer;
+  customer.mutable_customer()->set_store_code("A");
+  customer.mutable_customer()->set_code("C1");
+  customer.mutable_customer()->set_display_name("Bu Sri");
+  customer.mutable_customer()->mutable_credit_limit()->set_currency_code("IDR");
+  customer.mutable_customer()->mutable_credit_limit()->set_minor_units(100000);
+  customer.mutable_customer()->set_active(false);
+  ASSERT_TRUE(admin.CreateCustomer(customer).ok());
+  SalesClient as_t2(server_->Connect(server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T2")));
+  v1::RecordSaleRequest on_credit;
+  *on_credit.mutable_sale() = MakeSale("credit-1", "A", "T2", 1);
+  on_credit.mutable_sale()->mutable_tenders(0)->set_type(v1::TENDER_TYPE_STORE_CREDIT);
+  on_credit.mutable_sale()->mutable_tenders(0)->set_customer_code("C1");
+  auto credit = as_t2.RecordSale(on_credit);
+  EXPECT_EQ(credit.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(credit.status().reason(), "CUSTOMER_INACTIVE");
+
+  // A product marked inactive still sells, with an exception.
+  v1::UpdateProductRequest retire;
+  retire.mutable_product()->set_sku("P4");
+  retire.mutable_product()->set_active(false);
+  retire.mutable_update_mask()->add_paths("active");
+  ASSERT_TRUE(admin.UpdateProduct(retire).ok());
+  v1::RecordSaleRequest retired;
+  *retired.mutable_sale() = MakeSale("retired-1", "A", "T2", 2, 4);
+  auto sold = as_t2.RecordSale(retired);
+  ASSERT_TRUE(sold.ok()) << sold.status();
+  ASSERT_EQ(sold->sale().exceptions_size(), 1);
+  EXPECT_EQ(sold->sale().exceptions(0).kind(), "PRODUCT_INACTIVE");
+  EXPECT_EQ(sold->sale().exceptions(0).line_number(), 1);
+  SalesClient head(server_->Connect(head_office_));
+  v1::GetSaleRequest get;
+  get.set_store_code("A");
+  get.set_sale_id("retired-1");
+  auto read = head.GetSale(get);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(read->sale().exceptions_size(), 1);
+  ExpectCleanLedger();
+}
+
+}  // namespace
+}  // namespace backoffice

@@ -36,11 +36,13 @@ std::optional<T> QueryOne(soci::session& session, const std::string& sql,
 }
 
 // Runs `sql`, whose "{in}" marker becomes one bound placeholder per value,
-// and reads every row. No values, no query.
+// and reads every row. `leading` binds the placeholders that stand before
+// the marker, in order. No values, no query.
 template <typename T>
 std::vector<T> QueryIn(soci::session& session, const std::string& sql,
                        RowReader<T> read,
-                       const std::vector<std::string>& values) {
+                       const std::vector<std::string>& values,
+                       const std::vector<std::string>& leading = {}) {
   std::vector<T> out;
   if (values.empty()) return out;
   std::string placeholders;
@@ -50,6 +52,7 @@ std::vector<T> QueryIn(soci::session& session, const std::string& sql,
   std::string text = sql;
   text.replace(text.find("{in}"), 4, placeholders);
   soci::details::prepare_temp_type prepared = (session.prepare << text);
+  for (const auto& value : leading) prepared, soci::use(value);
   for (const auto& value : values) prepared, soci::use(value);
   soci::rowset<soci::row> rows(prepared);
   for (const auto& row : rows) out.push_back(read(row));

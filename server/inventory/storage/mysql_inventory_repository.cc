@@ -158,16 +158,18 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
   domain::AdjustmentOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::AdjustmentOutcome{};
+    // Adjustment ids are scoped to their store.
+    const long long store_id = RequireStoreId(s, a.store_code);
     auto find = [&](KeyRead read) {
       return QueryOne(
           s,
           std::string("SELECT id, fingerprint FROM stock_adjustments WHERE "
-                      "adjustment_id = :id") +
+                      "store_id = :s AND adjustment_id = :id") +
               KeyReadSuffix(read),
           +[](const soci::row& r) {
             return std::make_pair(GetInt64(r, 0), GetString(r, 1));
           },
-          a.adjustment_id);
+          store_id, a.adjustment_id);
     };
     auto replay =
         [&](const std::pair<std::int64_t, std::string>& existing) -> Status {
@@ -192,7 +194,6 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       return Status();
     };
     if (auto existing = find(KeyRead::kSnapshot)) return replay(*existing);
-    long long store_id = RequireStoreId(s, a.store_code);
     long long product_id = 0;
     s << "SELECT id FROM products WHERE sku = :sku", soci::use(a.sku),
         soci::into(product_id);
@@ -214,7 +215,7 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
           soci::use(store_id), soci::use(product_id), soci::use(delta),
           soci::use(reason), soci::use(a.note), soci::use(record);
     } catch (const soci::soci_error& e) {
-      if (!IsDuplicateOf(e, "uk_stock_adjustments_id")) throw;
+      if (!IsDuplicateOf(e, "uk_stock_adjustments_store_id")) throw;
       auto existing = find(KeyRead::kCurrent);
       if (!existing) throw;
       return replay(*existing);

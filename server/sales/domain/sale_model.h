@@ -47,6 +47,16 @@ struct Tender {
   std::string reference;
 };
 
+// Something a manager should look at in a sale that was nevertheless
+// recorded, because it happened at the till.
+struct SaleException {
+  std::string kind;  // "PRODUCT_INACTIVE"
+  int line_number = 0;
+  friend bool operator==(const SaleException& a, const SaleException& b) {
+    return a.kind == b.kind && a.line_number == b.line_number;
+  }
+};
+
 struct Sale {
   std::string sale_id;
   std::string store_code;
@@ -61,6 +71,8 @@ struct Sale {
   TimeMicros record_time = 0;
   std::string business_day;
   std::int64_t total_minor = 0;
+  std::string currency_code;              // Set by the server: the store's.
+  std::vector<SaleException> exceptions;  // Set by the server.
   SaleState state = SaleState::kRecorded;
 };
 
@@ -88,6 +100,7 @@ struct SaleReturn {
   std::vector<ReturnLine> lines;
   TenderType refund_tender_type = TenderType::kUnspecified;
   std::int64_t refund_total_minor = 0;
+  std::string currency_code;  // Set by the server: the sale's.
   TimeMicros record_time = 0;
 };
 

@@ -272,6 +272,36 @@ Status CheckMayPostFor(const Principal& principal,
   return CheckStoreScope(principal, store_code);
 }
 
+Status CheckTillMayRecord(const std::string& terminal_code, bool active) {
+  if (active) return Status();
+  return FailedPrecondition("TERMINAL_INACTIVE",
+                            "terminal " + terminal_code +
+                                " is deactivated and records nothing")
+      .WithMetadata("terminal_code", terminal_code);
+}
+
+Status CheckCustomerMayBuyOnCredit(const std::string& customer_code,
+                                   bool active) {
+  if (active) return Status();
+  return FailedPrecondition("CUSTOMER_INACTIVE",
+                            "credit customer " + customer_code +
+                                " is inactive and gets no new credit")
+      .WithMetadata("customer_code", customer_code);
+}
+
+std::vector<SaleException> SaleExceptions(
+    const Sale& sale, const std::vector<bool>& product_active) {
+  std::vector<SaleException> out;
+  for (std::size_t i = 0; i < sale.lines.size() && i < product_active.size();
+       ++i) {
+    if (!product_active[i]) {
+      out.push_back(
+          SaleException{"PRODUCT_INACTIVE", sale.lines[i].line_number});
+    }
+  }
+  return out;
+}
+
 StatusOr<std::string> BusinessDay(TimeMicros instant,
                                   const std::string& time_zone) {
   absl::TimeZone zone;

@@ -44,6 +44,19 @@ Status CheckMayPostFor(const Principal& principal,
                        const std::string& store_code,
                        const std::string& terminal_code);
 
+// FAILED_PRECONDITION (TERMINAL_INACTIVE) for a till a manager deactivated:
+// a stolen or retired till posts nothing more, whoever sends its sales.
+Status CheckTillMayRecord(const std::string& terminal_code, bool active);
+// FAILED_PRECONDITION (CUSTOMER_INACTIVE): no new credit for a customer
+// the store closed.
+Status CheckCustomerMayBuyOnCredit(const std::string& customer_code,
+                                   bool active);
+// What a recorded sale leaves for a manager to look at: a line of a product
+// marked inactive (it was sold, so the sale stands). `product_active` has
+// one entry per line.
+std::vector<SaleException> SaleExceptions(
+    const Sale& sale, const std::vector<bool>& product_active);
+
 // The calendar day (YYYY-MM-DD) of `instant` in the IANA zone `time_zone`.
 StatusOr<std::string> BusinessDay(TimeMicros instant,
                                   const std::string& time_zone);

@@ -68,6 +68,10 @@ class SaleGroupWriter {
             "amount_minor, "
             "change_minor, customer_id, reference)",
             7),
+        exceptions_(
+            "INSERT INTO sale_exceptions (sale_pk, store_id, line_number, "
+            "kind)",
+            4),
         audit_(
             "INSERT INTO audit_records (create_time, principal_id, "
             "principal_name, role, "
@@ -99,6 +103,10 @@ class SaleGroupWriter {
                        static_cast<long long>(t.change_minor), customer_ids[i],
                        t.reference});
     }
+    for (const auto& e : sale.exceptions) {
+      exceptions_.AddRow(
+          {pk, store_id, static_cast<long long>(e.line_number), e.kind});
+    }
     MultiInsert::Value request_id = ctx.request_id.empty()
                                         ? MultiInsert::Value(std::nullopt)
                                         : MultiInsert::Value(ctx.request_id);
@@ -113,6 +121,7 @@ class SaleGroupWriter {
   void Flush(soci::session& s) {
     lines_.Execute(s);
     tenders_.Execute(s);
+    exceptions_.Execute(s);
     ledger_.FlushMovements(s);
     audit_.Execute(s);
     ledger_.ApplyBalances(s);
@@ -121,6 +130,7 @@ class SaleGroupWriter {
  private:
   MultiInsert lines_;
   MultiInsert tenders_;
+  MultiInsert exceptions_;
   MultiInsert audit_;
   StockLedger ledger_;
 };
@@ -136,22 +146,41 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
   Sale sale = input;
   const auto& store = cache.Store(s, sale.store_code);
   long long store_id = store.id;
-  long long terminal_id =
+  const auto terminal =
       cache.Terminal(s, store_id, sale.store_code, sale.terminal_code);
+  if (Status st =
+          domain::CheckTillMayRecord(sale.terminal_code, terminal.active);
+      !st.ok()) {
+    Fail(st);
+  }
+  const long long terminal_id = terminal.id;
   std::vector<long long> product_ids;
-  for (const auto& line : sale.lines)
-    product_ids.push_back(cache.Product(s, line));
+  std::vector<bool> product_active;
+  for (const auto& line : sale.lines) {
+    const auto product = cache.Product(s, line);
+    product_ids.push_back(product.id);
+    product_active.push_back(product.active);
+  }
   std::vector<std::optional<long long>> customer_ids;
   for (const auto& tender : sale.tenders) {
-    customer_ids.push_back(tender.customer_code.empty()
-                               ? std::nullopt
-                               : std::optional<long long>(cache.Customer(
-                                     s, store_id, tender.customer_code)));
+    if (tender.customer_code.empty()) {
+      customer_ids.push_back(std::nullopt);
+      continue;
+    }
+    const auto customer = cache.Customer(s, store_id, tender.customer_code);
+    if (Status st = domain::CheckCustomerMayBuyOnCredit(tender.customer_code,
+                                                        customer.active);
+        !st.ok()) {
+      Fail(st);
+    }
+    customer_ids.push_back(customer.id);
   }
+  sale.exceptions = domain::SaleExceptions(sale, product_active);
   auto day = domain::BusinessDay(sale.sale_time, store.time_zone);
   if (!day.ok()) Fail(day.status());
   sale.business_day = *day;
   sale.record_time = record_time;
+  sale.currency_code = store.currency_code;
 
   long long receipt = sale.receipt_number;
   long long sale_time = sale.sale_time;
@@ -159,18 +188,22 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
   long long total = sale.total_minor;
   try {
     s << "INSERT INTO sales (sale_id, fingerprint, store_id, terminal_id, "
-         "cashier, "
-         "receipt_number, sale_time, business_day, record_time, total_minor, "
-         "state) VALUES "
-         "(:id, :fp, :s, :t, :c, :r, TIMESTAMPADD(MICROSECOND, :st, "
-         "'1970-01-01'), :d, "
-         "TIMESTAMPADD(MICROSECOND, :rt, '1970-01-01'), :tot, 'RECORDED')",
+         "cashier, receipt_number, sale_time, business_day, record_time, "
+         "total_minor, currency_code, state) VALUES (:id, :fp, :s, :t, :c, "
+         ":r, TIMESTAMPADD(MICROSECOND, :st, '1970-01-01'), :d, "
+         "TIMESTAMPADD(MICROSECOND, :rt, '1970-01-01'), :tot, :cur, "
+         "'RECORDED')",
         soci::use(sale.sale_id), soci::use(fingerprint), soci::use(store_id),
         soci::use(terminal_id), soci::use(sale.cashier), soci::use(receipt),
         soci::use(sale_time), soci::use(sale.business_day), soci::use(record),
-        soci::use(total);
+        soci::use(total), soci::use(sale.currency_code);
   } catch (const soci::soci_error& e) {
-    if (IsDuplicateOf(e, "uk_sales_sale_id")) {
+    // Both keys may be duplicated at once (the same sale sent twice), and
+    // the server names only one of them: a sale id that now exists means a
+    // concurrent copy of this sale, whichever key was named.
+    if (IsDuplicateOf(e, "uk_sales_store_sale_id") ||
+        (IsDuplicateOf(e, "uk_sales_terminal_receipt") &&
+         FindSaleHeader(s, store_id, sale.sale_id, KeyRead::kCurrent))) {
       Fail(Status(StatusCode::kAborted, "SALE_ID_RACE",
                   "recorded concurrently"));
     }
@@ -229,37 +262,51 @@ StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
     conflicts.clear();
     // Replays first, all in one plain read: a locking read of missing keys
     // would take gap locks that concurrent inserts deadlock on.
-    std::map<std::string, SaleHeader> existing;
-    for (auto& header : QueryIn(
-             s,
-             "SELECT x.id, x.fingerprint, st.code, x.state, x.sale_id FROM "
-             "sales x JOIN stores "
-             "st ON st.id = x.store_id WHERE x.sale_id IN ({in})",
-             +[](const soci::row& r) {
-               SaleHeader h = ReadSaleHeader(r);
-               h.sale_id = GetString(r, 4);
-               return h;
-             },
-             ids)) {
-      existing.emplace(header.sale_id, header);
+    // Sale ids are scoped to their store: one query per store of the group.
+    std::map<std::string, std::vector<std::string>> ids_by_store;
+    for (const auto& sale : sales) {
+      ids_by_store[sale.store_code].push_back(sale.sale_id);
     }
+    std::map<std::pair<std::string, std::string>, SaleHeader> existing;
+    for (const auto& [store_code, store_ids] : ids_by_store) {
+      for (auto& header :
+           QueryIn(s,
+                   "SELECT x.id, x.fingerprint, x.state, x.sale_id, "
+                   "x.currency_code FROM sales x WHERE x.store_id = (SELECT id "
+                   "FROM stores WHERE code = :store) AND x.sale_id IN ({in})",
+                   +[](const soci::row& r) {
+                     SaleHeader h;
+                     h.pk = GetInt64(r, 0);
+                     h.fingerprint = GetString(r, 1);
+                     h.state = GetString(r, 2);
+                     h.sale_id = GetString(r, 3);
+                     h.currency_code = GetString(r, 4);
+                     return h;
+                   },
+                   store_ids, {store_code})) {
+        existing.emplace(std::make_pair(store_code, header.sale_id), header);
+      }
+    }
+    auto key_of = [](const Sale& sale) {
+      return std::make_pair(sale.store_code, sale.sale_id);
+    };
     std::vector<const Sale*> fresh;
     for (const auto& sale : sales) {
-      if (!existing.count(sale.sale_id)) fresh.push_back(&sale);
+      if (!existing.count(key_of(sale))) fresh.push_back(&sale);
     }
     LookupCache cache;
     cache.Prefetch(s, fresh);
     SaleGroupWriter writer;
-    std::map<std::string, std::size_t>
-        written;  // Sale id -> index, this group.
+    // (store, sale id) -> index, this group.
+    std::map<std::pair<std::string, std::string>, std::size_t> written;
     const TimeMicros record_time = domain::SystemNowMicros();
     for (std::size_t i = 0; i < sales.size(); ++i) {
       const Sale& sale = sales[i];
-      if (auto it = existing.find(sale.sale_id); it != existing.end()) {
+      if (auto it = existing.find(key_of(sale)); it != existing.end()) {
         outcomes[i] = ReplayOrReuse(s, it->second, sale, fingerprints[i]);
         continue;
       }
-      if (auto it = written.find(sale.sale_id); it != written.end()) {
+      if (auto it = written.find(key_of(sale)); it != written.end()) {
         // The same sale twice in one upload: the first copy is being written.
         const SaleOutcome& first = outcomes[it->second];
         if (fingerprints[it->second] == fingerprints[i] && first.status.ok()) {
@@ -280,12 +327,13 @@ StatusOr<std::vector<SaleOutcome>> MySqlSalesRepository::RecordSales(
         outcomes[i].sale =
             InsertSaleHeader(s, sale, fingerprints[i], ctx, cache, writer,
                              record_time, &conflict);
-        written.emplace(sale.sale_id, i);
+        written.emplace(key_of(sale), i);
       } catch (const StatusError& e) {
         if (e.status.reason() == "SALE_ID_RACE") {
           // Another transaction recorded this id meanwhile; our insert waited
           // for it to commit, so a read now sees it.
-          auto header = FindSaleHeader(s, sale.sale_id, KeyRead::kCurrent);
+          auto header = FindSaleHeader(s, cache.Store(s, sale.store_code).id,
+                                       sale.sale_id, KeyRead::kCurrent);
           if (!header) throw;
           outcomes[i] = ReplayOrReuse(s, *header, sale, fingerprints[i]);
           continue;
@@ -311,9 +359,10 @@ StatusOr<domain::Sale> MySqlSalesRepository::GetSale(
     auto header = QueryOne(
         s,
         "SELECT x.id, x.fingerprint, st.code, x.state FROM sales x JOIN "
-        "stores st ON st.id = x.store_id WHERE x.sale_id = :id",
-        &ReadSaleHeader, sale_id);
-    if (!header || header->store_code != store_code) {
+        "stores st ON st.id = x.store_id WHERE st.code = :store AND "
+        "x.sale_id = :id",
+        &ReadSaleHeader, store_code, sale_id);
+    if (!header) {
       return domain::NotFound(
           "SALE_NOT_FOUND",
           "sale " + sale_id + " not found in store " + store_code);
@@ -358,7 +407,7 @@ StatusOr<domain::ReceiptCheck> MySqlSalesRepository::CheckReceipts(
     LookupCache cache;
     long long store_id = cache.Store(s, store_code).id;
     long long terminal_id =
-        cache.Terminal(s, store_id, store_code, terminal_code);
+        cache.Terminal(s, store_id, store_code, terminal_code).id;
     std::vector<std::int64_t> numbers = QueryAll(
         s,
         "SELECT receipt_number FROM sales WHERE terminal_id = :t AND "

@@ -31,28 +31,30 @@ struct ReturnHeader {
   std::string fingerprint;
 };
 
-std::optional<ReturnHeader> FindReturn(soci::session& s,
+// Return ids are scoped to their store.
+std::optional<ReturnHeader> FindReturn(soci::session& s, long long store_id,
                                        const std::string& return_id,
                                        KeyRead read) {
   return QueryOne(
       s,
-      std::string(
-          "SELECT id, fingerprint FROM sale_returns WHERE return_id = :id") +
+      std::string("SELECT id, fingerprint FROM sale_returns WHERE store_id = "
+                  ":s AND return_id = :id") +
           KeyReadSuffix(read),
       +[](const soci::row& r) {
         return ReturnHeader{GetInt64(r, 0), GetString(r, 1)};
       },
-      return_id);
+      store_id, return_id);
 }
 
 domain::SaleReturn LoadReturn(soci::session& s, long long pk) {
   auto r = QueryOne(
       s,
-      "SELECT r.return_id, st.code, t.code, r.cashier, x.sale_id, " BO_MICROS(
-          "r.return_time") ", r.refund_tender_type, r.refund_total_minor, " BO_MICROS(
-          "r.record_time") " FROM sale_returns r JOIN sales x ON x.id = r.sale_pk JOIN "
-                           "stores st ON st.id = r.store_id JOIN terminals t ON t.id = "
-                           "r.terminal_id WHERE r.id = :pk",
+      "SELECT r.return_id, st.code, t.code, r.cashier, x.sale_id, "
+      BO_MICROS("r.return_time") ", r.refund_tender_type, "
+      "r.refund_total_minor, " BO_MICROS("r.record_time") ", r.currency_code "
+      "FROM sale_returns r JOIN sales x ON x.id = r.sale_pk JOIN stores st "
+      "ON st.id = r.store_id JOIN terminals t ON t.id = r.terminal_id "
+      "WHERE r.id = :pk",
       +[](const soci::row& row) {
         domain::SaleReturn out;
         out.return_id = GetString(row, 0);
@@ -65,6 +67,7 @@ domain::SaleReturn LoadReturn(soci::session& s, long long pk) {
                                      .value_or(domain::TenderType::kUnspecified);
         out.refund_total_minor = GetInt64(row, 7);
         out.record_time = GetInt64(row, 8);
+        out.currency_code = GetString(row, 9);
         return out;
       },
       pk);
@@ -112,21 +115,24 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       outcome.replayed = true;
       return Status();
     };
-    if (auto existing = FindReturn(s, input.return_id, KeyRead::kSnapshot)) {
+    const long long store_id = RequireStoreId(s, input.store_code);
+    if (auto existing =
+            FindReturn(s, store_id, input.return_id, KeyRead::kSnapshot)) {
       return replay(*existing);
     }
 
     // Locking the sale serialises the returns of one sale, so that two
     // returns can never take back more than was sold.
-    auto sale = FindSaleHeader(s, input.sale_id, KeyRead::kForUpdate);
-    if (!sale || sale->store_code != input.store_code) {
+    auto sale = FindSaleHeader(s, store_id, input.sale_id, KeyRead::kForUpdate);
+    if (!sale) {
       return domain::NotFound(
           "SALE_NOT_FOUND",
           "sale " + input.sale_id + " not found in store " + input.store_code);
     }
     // A concurrent attempt of this very return may have committed while we
     // waited for the sale's lock: it is a replay, not a second return.
-    if (auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent)) {
+    if (auto existing =
+            FindReturn(s, store_id, input.return_id, KeyRead::kCurrent)) {
       return replay(*existing);
     }
     if (sale->state == "VOIDED") {
@@ -134,14 +140,16 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
                                         "a voided sale cannot take returns");
     }
     LookupCache cache;
-    const auto& store = cache.Store(s, input.store_code);
-    long long store_id = store.id;
-    long long terminal_id =
+    const auto terminal =
         cache.Terminal(s, store_id, input.store_code, input.terminal_code);
+    BO_RETURN_IF_ERROR(
+        domain::CheckTillMayRecord(input.terminal_code, terminal.active));
+    const long long terminal_id = terminal.id;
     const TimeMicros record_time = domain::SystemNowMicros();
 
     domain::SaleReturn r = input;
     r.refund_total_minor = 0;
+    r.currency_code = sale->currency_code;
     std::vector<LineForReturn> originals;
     for (auto& line : r.lines) {
       long long line_number = line.sale_line_number;
@@ -183,19 +191,19 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     std::string tender = domain::TenderTypeName(r.refund_tender_type);
     try {
       s << "INSERT INTO sale_returns (return_id, fingerprint, sale_pk, "
-           "store_id, terminal_id, "
-           "cashier, return_time, record_time, refund_tender_type, "
-           "refund_total_minor) VALUES "
+           "store_id, terminal_id, cashier, return_time, record_time, "
+           "refund_tender_type, refund_total_minor, currency_code) VALUES "
            "(:id, :fp, :sale, :s, :t, :c, TIMESTAMPADD(MICROSECOND, :rt, "
-           "'1970-01-01'), "
-           "TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), :tt, :tot)",
+           "'1970-01-01'), TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), "
+           ":tt, :tot, :cur)",
           soci::use(r.return_id), soci::use(fingerprint), soci::use(sale->pk),
           soci::use(store_id), soci::use(terminal_id), soci::use(r.cashier),
           soci::use(return_time), soci::use(record), soci::use(tender),
-          soci::use(total);
+          soci::use(total), soci::use(r.currency_code);
     } catch (const soci::soci_error& e) {
-      if (!IsDuplicateOf(e, "uk_sale_returns_return_id")) throw;
-      auto existing = FindReturn(s, input.return_id, KeyRead::kCurrent);
+      if (!IsDuplicateOf(e, "uk_sale_returns_store_return_id")) throw;
+      auto existing =
+          FindReturn(s, store_id, input.return_id, KeyRead::kCurrent);
       if (!existing) throw;
       return replay(*existing);
     }
@@ -246,8 +254,9 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
   domain::VoidOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::VoidOutcome{};
-    auto header = FindSaleHeader(s, sale_id, KeyRead::kForUpdate);
-    if (!header || header->store_code != store_code) {
+    const long long store_id = RequireStoreId(s, store_code);
+    auto header = FindSaleHeader(s, store_id, sale_id, KeyRead::kForUpdate);
+    if (!header) {
       return domain::NotFound(
           "SALE_NOT_FOUND",
           "sale " + sale_id + " not found in store " + store_code);

@@ -23,6 +23,12 @@ class LookupCache {
   struct StoreInfo {
     long long id = 0;
     std::string time_zone;
+    std::string currency_code;
+  };
+  // A till, product or customer the sale names, and whether it is active.
+  struct Ref {
+    long long id = 0;
+    bool active = true;
   };
 
   // Loads, in one query per table, what a group of sales will look up: their
@@ -51,39 +57,44 @@ class LookupCache {
       StoreInfo info;
       std::string terminal_code;
       std::optional<long long> terminal_id;
+      bool terminal_active = false;
     };
     for (const auto& row : QueryIn(
              s,
-             "SELECT s.code, s.id, s.time_zone, t.code, t.id FROM stores s "
+             "SELECT s.code, s.id, s.time_zone, s.currency_code, t.code, t.id, "
+             "t.active FROM stores s "
              "LEFT JOIN "
              "terminals t ON t.store_id = s.id WHERE s.code IN ({in})",
              +[](const soci::row& r) {
-               return StoreRow{GetString(r, 0),
-                               {GetInt64(r, 1), GetString(r, 2)},
-                               GetString(r, 3),
-                               GetOptionalInt64(r, 4)};
+               return StoreRow{
+                   GetString(r, 0),
+                   {GetInt64(r, 1), GetString(r, 2), GetString(r, 3)},
+                   GetString(r, 4),
+                   GetOptionalInt64(r, 5),
+                   GetOptionalInt64(r, 6).value_or(0) != 0};
              },
              store_codes)) {
       stores_.emplace(row.code, row.info);
       if (row.terminal_id)
         terminals_.emplace(std::make_pair(row.info.id, row.terminal_code),
-                           *row.terminal_id);
+                           Ref{*row.terminal_id, row.terminal_active});
     }
-    using KeyId = std::pair<std::string, long long>;
-    auto read_key_id = +[](const soci::row& r) {
-      return KeyId{GetString(r, 0), GetInt64(r, 1)};
+    using KeyRef = std::pair<std::string, Ref>;
+    auto read_key_ref = +[](const soci::row& r) {
+      return KeyRef{GetString(r, 0), Ref{GetInt64(r, 1), GetBool(r, 2)}};
     };
-    for (const auto& [sku, id] :
-         QueryIn(s, "SELECT sku, id FROM products WHERE sku IN ({in})",
-                 read_key_id, skus)) {
-      products_by_sku_.emplace(sku, id);
+    for (const auto& [sku, ref] :
+         QueryIn(s, "SELECT sku, id, active FROM products WHERE sku IN ({in})",
+                 read_key_ref, skus)) {
+      products_by_sku_.emplace(sku, ref);
     }
-    for (const auto& [barcode, id] :
+    for (const auto& [barcode, ref] :
          QueryIn(s,
-                 "SELECT barcode, product_id FROM product_barcodes WHERE "
-                 "barcode IN ({in})",
-                 read_key_id, barcodes)) {
-      products_by_barcode_.emplace(barcode, id);
+                 "SELECT b.barcode, b.product_id, p.active FROM "
+                 "product_barcodes b JOIN products p ON p.id = b.product_id "
+                 "WHERE b.barcode IN ({in})",
+                 read_key_ref, barcodes)) {
+      products_by_barcode_.emplace(barcode, ref);
     }
   }
 
@@ -92,44 +103,51 @@ class LookupCache {
     if (it != stores_.end()) return it->second;
     StoreInfo info;
     soci::indicator ind = soci::i_null;
-    s << "SELECT id, time_zone FROM stores WHERE code = :c", soci::use(code),
-        soci::into(info.id), soci::into(info.time_zone, ind);
+    s << "SELECT id, time_zone, currency_code FROM stores WHERE code = :c",
+        soci::use(code), soci::into(info.id), soci::into(info.time_zone, ind),
+        soci::into(info.currency_code);
     if (!s.got_data()) {
       Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
     }
     return stores_.emplace(code, info).first->second;
   }
 
-  long long Terminal(soci::session& s, long long store_id,
-                     const std::string& store_code, const std::string& code) {
+  Ref Terminal(soci::session& s, long long store_id,
+               const std::string& store_code, const std::string& code) {
     auto key = std::make_pair(store_id, code);
     auto it = terminals_.find(key);
     if (it != terminals_.end()) return it->second;
-    long long id = 0;
-    s << "SELECT id FROM terminals WHERE store_id = :s AND code = :c",
-        soci::use(store_id), soci::use(code), soci::into(id);
+    Ref ref;
+    int active = 0;
+    s << "SELECT id, active FROM terminals WHERE store_id = :s AND code = :c",
+        soci::use(store_id), soci::use(code), soci::into(ref.id),
+        soci::into(active);
+    ref.active = active != 0;
     if (!s.got_data()) {
       Fail(domain::NotFound(
           "TERMINAL_NOT_FOUND",
           "terminal " + code + " not found in store " + store_code));
     }
-    return terminals_.emplace(key, id).first->second;
+    return terminals_.emplace(key, ref).first->second;
   }
 
-  long long Product(soci::session& s, const domain::SaleLine& line) {
+  Ref Product(soci::session& s, const domain::SaleLine& line) {
     const bool by_sku = !line.sku.empty();
     const std::string& key = by_sku ? line.sku : line.barcode;
     auto& cache = by_sku ? products_by_sku_ : products_by_barcode_;
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
-    long long id = 0;
+    Ref ref;
+    int active = 0;
     if (by_sku) {
-      s << "SELECT id FROM products WHERE sku = :k", soci::use(key),
-          soci::into(id);
+      s << "SELECT id, active FROM products WHERE sku = :k", soci::use(key),
+          soci::into(ref.id), soci::into(active);
     } else {
-      s << "SELECT product_id FROM product_barcodes WHERE barcode = :k",
-          soci::use(key), soci::into(id);
+      s << "SELECT b.product_id, p.active FROM product_barcodes b JOIN "
+           "products p ON p.id = b.product_id WHERE b.barcode = :k",
+          soci::use(key), soci::into(ref.id), soci::into(active);
     }
+    ref.active = active != 0;
     if (!s.got_data()) {
       Fail(domain::NotFound("PRODUCT_NOT_FOUND",
                             "line " + std::to_string(line.line_number) +
@@ -137,31 +155,33 @@ class LookupCache {
                                 (by_sku ? "sku " : "barcode ") + key)
                .WithMetadata("line_number", std::to_string(line.line_number)));
     }
-    return cache.emplace(key, id).first->second;
+    return cache.emplace(key, ref).first->second;
   }
 
-  long long Customer(soci::session& s, long long store_id,
-                     const std::string& code) {
+  Ref Customer(soci::session& s, long long store_id, const std::string& code) {
     auto key = std::make_pair(store_id, code);
     auto it = customers_.find(key);
     if (it != customers_.end()) return it->second;
-    long long id = 0;
-    s << "SELECT id FROM customers WHERE store_id = :s AND code = :c",
-        soci::use(store_id), soci::use(code), soci::into(id);
+    Ref ref;
+    int active = 0;
+    s << "SELECT id, active FROM customers WHERE store_id = :s AND code = :c",
+        soci::use(store_id), soci::use(code), soci::into(ref.id),
+        soci::into(active);
+    ref.active = active != 0;
     if (!s.got_data()) {
       Fail(domain::NotFound(
           "CUSTOMER_NOT_FOUND",
           "credit customer " + code + " not found in this store"));
     }
-    return customers_.emplace(key, id).first->second;
+    return customers_.emplace(key, ref).first->second;
   }
 
  private:
   std::map<std::string, StoreInfo> stores_;
-  std::map<std::pair<long long, std::string>, long long> terminals_;
-  std::map<std::string, long long> products_by_sku_;
-  std::map<std::string, long long> products_by_barcode_;
-  std::map<std::pair<long long, std::string>, long long> customers_;
+  std::map<std::pair<long long, std::string>, Ref> terminals_;
+  std::map<std::string, Ref> products_by_sku_;
+  std::map<std::string, Ref> products_by_barcode_;
+  std::map<std::pair<long long, std::string>, Ref> customers_;
 
   static void Unique(std::vector<std::string>& values) {
     std::sort(values.begin(), values.end());

@@ -9,45 +9,43 @@ namespace backoffice::storage {
 using domain::Sale;
 
 SaleHeader ReadSaleHeader(const soci::row& r) {
-  return SaleHeader{GetInt64(r, 0), GetString(r, 1), GetString(r, 2),
-                    GetString(r, 3), ""};
+  SaleHeader header;
+  header.pk = GetInt64(r, 0);
+  header.fingerprint = GetString(r, 1);
+  header.store_code = GetString(r, 2);
+  header.state = GetString(r, 3);
+  return header;
 }
 
-std::optional<SaleHeader> FindSaleHeader(soci::session& s,
+std::optional<SaleHeader> FindSaleHeader(soci::session& s, long long store_id,
                                          const std::string& sale_id,
                                          KeyRead read) {
   // Only the sale's row is read (and locked, for a locking read): joining
   // the store here would lock the store's row too, and every till of the
   // store would queue behind a return or a void.
-  struct Row {
-    SaleHeader header;
-    long long store_id;
-  };
-  auto row = QueryOne(
+  return QueryOne(
       s,
-      std::string("SELECT id, fingerprint, state, store_id FROM sales WHERE "
-                  "sale_id = :id") +
+      std::string("SELECT id, fingerprint, state, sale_id, currency_code "
+                  "FROM sales WHERE store_id = :s AND sale_id = :id") +
           KeyReadSuffix(read),
       +[](const soci::row& r) {
-        return Row{SaleHeader{GetInt64(r, 0), GetString(r, 1), "",
-                              GetString(r, 2), ""},
-                   GetInt64(r, 3)};
+        SaleHeader header;
+        header.pk = GetInt64(r, 0);
+        header.fingerprint = GetString(r, 1);
+        header.state = GetString(r, 2);
+        header.sale_id = GetString(r, 3);
+        header.currency_code = GetString(r, 4);
+        return header;
       },
-      sale_id);
-  if (!row) return std::nullopt;
-  s << "SELECT code FROM stores WHERE id = :id", soci::use(row->store_id),
-      soci::into(row->header.store_code);
-  return row->header;
+      store_id, sale_id);
 }
 
 const std::string kSelectSale =
-    "SELECT x.id, x.sale_id, st.code, t.code, x.cashier, x.receipt_number, " BO_MICROS(
-        "x.sale_time") ", " BO_MICROS("x.record_time") ", DATE_FORMAT(x.business_day, "
-                                                        "'%Y-%m-%d'), x.total_minor, "
-                                                        "x.state FROM sales x JOIN stores "
-                                                        "st ON st.id = x.store_id JOIN "
-                                                        "terminals t ON t.id = "
-                                                        "x.terminal_id";
+    "SELECT x.id, x.sale_id, st.code, t.code, x.cashier, x.receipt_number, "
+    BO_MICROS("x.sale_time") ", " BO_MICROS("x.record_time") ", "
+    "DATE_FORMAT(x.business_day, '%Y-%m-%d'), x.total_minor, x.state, "
+    "x.currency_code FROM sales x JOIN stores st ON st.id = x.store_id "
+    "JOIN terminals t ON t.id = x.terminal_id";
 
 Sale ReadSale(const soci::row& r) {
   Sale sale;
@@ -63,6 +61,7 @@ Sale ReadSale(const soci::row& r) {
   sale.total_minor = GetInt64(r, 9);
   sale.state = GetString(r, 10) == "VOIDED" ? domain::SaleState::kVoided
                                             : domain::SaleState::kRecorded;
+  sale.currency_code = GetString(r, 11);
   return sale;
 }
 
@@ -114,6 +113,15 @@ Sale LoadSale(soci::session& s, long long pk) {
       "customers c ON c.id = t.customer_id WHERE t.sale_pk = :pk "
       "ORDER BY t.tender_number",
       &ReadTender, pk);
+  sale->exceptions = QueryAll(
+      s,
+      "SELECT kind, line_number FROM sale_exceptions WHERE sale_pk = :pk "
+      "ORDER BY line_number, kind",
+      +[](const soci::row& r) {
+        return domain::SaleException{GetString(r, 0),
+                                     static_cast<int>(GetInt64(r, 1))};
+      },
+      pk);
   return *sale;
 }
 }  // namespace backoffice::storage

@@ -16,14 +16,16 @@ namespace backoffice::storage {
 struct SaleHeader {
   long long pk = 0;
   std::string fingerprint;
-  std::string store_code;
+  std::string store_code;  // Only where the query says so.
   std::string state;
   std::string sale_id;
+  std::string currency_code;
 };
 
 SaleHeader ReadSaleHeader(const soci::row& r);
-// The sale's header by its id, read as `read` says.
-std::optional<SaleHeader> FindSaleHeader(soci::session& s,
+// The header of the store's sale with this id, read as `read` says. Sale
+// ids are scoped to their store.
+std::optional<SaleHeader> FindSaleHeader(soci::session& s, long long store_id,
                                          const std::string& sale_id,
                                          KeyRead read);
 // The columns ReadSale reads, without a WHERE clause.

@@ -106,6 +106,12 @@ void ToProto(const domain::Sale& d, v1::Sale* p) {
   SetTimestamp(d.record_time, p->mutable_record_time());
   p->set_business_day(d.business_day);
   p->set_total_minor(d.total_minor);
+  p->set_currency_code(d.currency_code);
+  for (const auto& e : d.exceptions) {
+    auto* out = p->add_exceptions();
+    out->set_kind(e.kind);
+    out->set_line_number(e.line_number);
+  }
   p->set_state(d.state == domain::SaleState::kVoided ? v1::SALE_STATE_VOIDED
                                                      : v1::SALE_STATE_RECORDED);
 }
@@ -153,6 +159,7 @@ void ToProto(const domain::SaleReturn& d, v1::SaleReturn* p) {
   }
   p->set_refund_tender_type(ToProto(d.refund_tender_type));
   p->set_refund_total_minor(d.refund_total_minor);
+  p->set_currency_code(d.currency_code);
   SetTimestamp(d.record_time, p->mutable_record_time());
 }
 
