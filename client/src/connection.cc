@@ -40,9 +40,12 @@ Status FromGrpcStatus(const grpc::Status& status) {
   v1::ErrorStatus details;
   if (!status.error_details().empty() &&
       details.ParseFromString(status.error_details())) {
+    // google.rpc.ErrorInfo, or the v1 copy of older servers: the same
+    // fields and numbers, so one message parses both.
     for (const auto& any : details.details()) {
       v1::ErrorInfo info;
-      if (any.type_url() == "type.googleapis.com/backoffice.v1.ErrorInfo" &&
+      if ((any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" ||
+           any.type_url() == "type.googleapis.com/backoffice.v1.ErrorInfo") &&
           info.ParseFromString(any.value())) {
         Status out(code, info.reason(), status.error_message());
         for (const auto& [key, value] : info.metadata()) {

@@ -181,6 +181,13 @@ TEST(LifecycleE2eTest, AGenericClientDiscoversAndCallsTheApiByReflection) {
             0);
   EXPECT_NE((out + err).find("unauthenticated"), std::string::npos)
       << out << err;
+  // The generic tool names the standard google.rpc.ErrorInfo detail; its
+  // value (base64) starts with field 1, the reason: 0x0a, length 13,
+  // "MISSING_TOKEN", which is "Cg1NSVNTSU5HX1RPS0VO".
+  EXPECT_NE((out + err).find("\"google.rpc.ErrorInfo\""), std::string::npos)
+      << out << err;
+  EXPECT_NE((out + err).find("Cg1NSVNTSU5HX1RPS0VO"), std::string::npos)
+      << out << err;
   EXPECT_EQ(scratch.CountRows("stores"), 1);
 }
 

@@ -16,9 +16,12 @@ TEST(ErrorMapping, CarriesCodeReasonAndMetadataInDetails) {
   EXPECT_EQ(g.error_message(), "dup");
   v1::ErrorStatus details;
   ASSERT_TRUE(details.ParseFromString(g.error_details()));
-  ASSERT_EQ(details.details_size(), 1);
+  ASSERT_EQ(details.details_size(), 2);
   EXPECT_EQ(details.details(0).type_url(),
+            "type.googleapis.com/google.rpc.ErrorInfo");
+  EXPECT_EQ(details.details(1).type_url(),
             "type.googleapis.com/backoffice.v1.ErrorInfo");
+  EXPECT_EQ(details.details(0).value(), details.details(1).value());
   v1::ErrorInfo info;
   ASSERT_TRUE(info.ParseFromString(details.details(0).value()));
   EXPECT_EQ(info.reason(), "SKU_ALREADY_EXISTS");

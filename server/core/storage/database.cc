@@ -69,6 +69,12 @@ bool IsConnectionError(const std::exception& e) {
 
 Status StatusFromException(const std::exception& e,
                            const std::string& duplicate_reason) {
+  if (dynamic_cast<const soci::soci_error*>(&e) == nullptr) {
+    // Not the database's doing: a bug of the server, reported as such.
+    spdlog::error("unit of work failed with an exception: {}", e.what());
+    return Status(StatusCode::kInternal, "INTERNAL_ERROR",
+                  "the server failed unexpectedly");
+  }
   const int n = MysqlErrorNumber(e);
   if (n == kErrDuplicateKey) {
     return Status(StatusCode::kAlreadyExists, duplicate_reason,

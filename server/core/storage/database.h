@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -48,8 +49,11 @@ struct DatabaseConfig {
 };
 
 // Thrown inside a unit of work to abort it with a domain Status; the
-// transaction rolls back and the status is returned to the caller.
-struct StatusError {
+// transaction rolls back and the status is returned to the caller. It is a
+// std::exception, so that no catch-all mistakes it for something else.
+struct StatusError : std::exception {
+  explicit StatusError(Status s) : status(std::move(s)) {}
+  const char* what() const noexcept override { return "StatusError"; }
   Status status;
 };
 

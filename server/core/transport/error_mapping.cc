@@ -15,9 +15,17 @@ grpc::Status ToGrpcStatus(const Status& status) {
   v1::ErrorStatus details;
   details.set_code(static_cast<int>(status.code()));
   details.set_message(status.message());
-  auto* any = details.add_details();
-  any->set_type_url("type.googleapis.com/backoffice.v1.ErrorInfo");
-  any->set_value(info.SerializeAsString());
+  const std::string info_bytes = info.SerializeAsString();
+  // The standard type first, so that generic gRPC tools show the reason;
+  // backoffice.v1.ErrorInfo has the same fields and numbers, so the bytes
+  // are the same. The second copy, under the v1 name, keeps SDKs released
+  // before reading the reason.
+  for (const char* type_url :
+       {kStandardErrorInfoTypeUrl, kLegacyErrorInfoTypeUrl}) {
+    auto* any = details.add_details();
+    any->set_type_url(type_url);
+    any->set_value(info_bytes);
+  }
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
                       status.message(), details.SerializeAsString());
 }

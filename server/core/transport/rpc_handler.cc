@@ -139,6 +139,10 @@ grpc::Status RpcHandler::Handle(
     spdlog::error("rpc {} failed with an exception: {}", method, e.what());
     status =
         domain::Internal("INTERNAL_ERROR", "the server failed unexpectedly");
+  } catch (...) {
+    spdlog::error("rpc {} failed with a non-standard exception", method);
+    status =
+        domain::Internal("INTERNAL_ERROR", "the server failed unexpectedly");
   }
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - start)
