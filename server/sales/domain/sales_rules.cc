@@ -84,9 +84,6 @@ Status ValidateSale(Sale& sale, TimeMicros now) {
   if (sale.lines.size() > kMaxSaleLines) {
     return InvalidArgument("TOO_MANY_LINES", "a sale holds at most 500 lines");
   }
-  if (sale.tenders.empty()) {
-    return InvalidArgument("NO_TENDERS", "a sale needs at least one tender");
-  }
   if (sale.tenders.size() > kMaxTenders) {
     return InvalidArgument("TOO_MANY_TENDERS",
                            "a sale holds at most 20 tenders");
@@ -139,13 +136,24 @@ Status ValidateSale(Sale& sale, TimeMicros now) {
     }
     total += line.net_minor();
   }
+  // A sale with nothing to pay (a giveaway, a fully discounted basket) needs
+  // no tender, and only there may a tender be of zero (tills print "cash 0");
+  // tenders minus change must still equal the total.
+  const bool free_of_charge = total == 0;
+  if (sale.tenders.empty() && !free_of_charge) {
+    return InvalidArgument("NO_TENDERS", "a sale needs at least one tender");
+  }
   std::int64_t tendered = 0;
   for (const auto& tender : sale.tenders) {
     if (tender.type == TenderType::kUnspecified) {
       return InvalidField("tenders.type", "is required");
     }
-    if (tender.amount_minor <= 0 || tender.amount_minor > kMaxAmountMinor) {
-      return InvalidField("tenders.amount_minor", "must be above zero");
+    if (tender.amount_minor < 0 || tender.amount_minor > kMaxAmountMinor ||
+        (tender.amount_minor == 0 && !free_of_charge)) {
+      return InvalidField("tenders.amount_minor",
+                          free_of_charge
+                              ? "must be within 0-10000000000000"
+                              : "must be above zero in a sale with a total");
     }
     if (tender.change_minor < 0 || tender.change_minor > tender.amount_minor ||
         (tender.change_minor != 0 && tender.type != TenderType::kCash)) {
