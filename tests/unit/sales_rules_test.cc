@@ -211,6 +211,15 @@ TEST(BusinessDay, FollowsTheStoresTimeZone) {
   EXPECT_TRUE(ValidateBusinessDay("day", "2026-11-29").ok());
 }
 
+TEST(BusinessDay, AZoneThatDoesNotLoadIsNeverAnInternalError) {
+  const TimeMicros instant = 1'795'905'000'000'000;
+  for (const char* zone : {"leapseconds", "zone.tab", "Asia/Atlantis", ""}) {
+    auto day = BusinessDay(instant, zone);
+    EXPECT_EQ(day.status().code(), StatusCode::kFailedPrecondition) << zone;
+    EXPECT_EQ(day.status().reason(), "STORE_TIME_ZONE_INVALID") << zone;
+  }
+}
+
 TEST(RefundFor, NeverRefundsMoreThanTheNetAmount) {
   // 3 units for a net of 10000: two returns of one, then the last one.
   EXPECT_EQ(RefundFor(10000, 3000, 0, 0, 1000), 3333);

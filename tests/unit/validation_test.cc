@@ -64,6 +64,22 @@ TEST(ValidateStore, RefusesUnknownTimeZoneAndBadCurrency) {
   EXPECT_EQ(ValidateStore(s).reason(), "INVALID_CURRENCY_CODE");
 }
 
+TEST(ValidateTimeZone, AcceptsOnlyZonesTheTimeZoneLibraryLoads) {
+  for (const char* zone :
+       {"leapseconds", "zone.tab", "zone1970.tab", "iso3166.tab", "tzdata.zi",
+        "posixrules", "localtime", "Asia", "", "/usr/share/zoneinfo/UTC",
+        "Asia/../Asia/Jakarta", "Asia/Jakarta "}) {
+    EXPECT_EQ(ValidateTimeZone("time_zone", zone).reason(), "INVALID_TIME_ZONE")
+        << zone;
+  }
+  EXPECT_FALSE(ValidateTimeZone("time_zone", std::string(70, 'A')).ok());
+  for (const char* zone :
+       {"UTC", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Etc/GMT-7",
+        "EST5EDT", "America/Argentina/Buenos_Aires"}) {
+    EXPECT_TRUE(ValidateTimeZone("time_zone", zone).ok()) << zone;
+  }
+}
+
 TEST(ValidateProduct, SortsBarcodesAndRefusesDuplicates) {
   Product p = GoodProduct();
   ASSERT_TRUE(ValidateProduct(p).ok());

@@ -53,7 +53,11 @@ StatusOr<Store> Catalog::UpdateStore(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, patch.code));
   return repository_.UpdateStore(
       patch.code,
-      [&](Store& current) { return ApplyStoreMask(mask, patch, current); },
+      [&](Store& current, const StoreMoneyUse& use) {
+        const Store before = current;
+        BO_RETURN_IF_ERROR(ApplyStoreMask(mask, patch, current));
+        return CheckStoreCurrencyChange(before, current, use);
+      },
       ctx);
 }
 

@@ -35,6 +35,13 @@ Status ApplySupplierMask(const std::vector<std::string>& mask,
 Status ApplyCustomerMask(const std::vector<std::string>& mask,
                          const Customer& patch, Customer& target);
 
+// A store's currency cannot change once money is counted in it: sales,
+// price overrides or customers' credit limits. FAILED_PRECONDITION
+// (STORE_CURRENCY_IN_USE) when `after` changes the currency of `before` and
+// `use` shows any.
+Status CheckStoreCurrencyChange(const Store& before, const Store& after,
+                                const StoreMoneyUse& use);
+
 }  // namespace backoffice::domain
 
 #endif  // BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_

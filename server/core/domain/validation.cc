@@ -1,6 +1,6 @@
 #include "core/domain/validation.h"
 
-#include <sys/stat.h>
+#include <absl/time/time.h>
 
 #include <algorithm>
 #include <cctype>
@@ -139,16 +139,22 @@ Status ValidateCurrencyCode(const std::string& field,
 
 Status ValidateTimeZone(const std::string& field, const std::string& value) {
   if (value == "UTC") return Status();
-  bool shape_ok = !value.empty() && value.size() <= 64 &&
-                  value.front() != '/' &&
-                  value.find("..") == std::string::npos &&
-                  std::all_of(value.begin(), value.end(), [](char c) {
-                    return std::isalnum(static_cast<unsigned char>(c)) ||
-                           c == '/' || c == '_' || c == '-' || c == '+';
-                  });
-  struct stat info {};
-  if (!shape_ok || stat(("/usr/share/zoneinfo/" + value).c_str(), &info) != 0 ||
-      !S_ISREG(info.st_mode)) {
+  // A name, not a path: the library would also open an absolute path.
+  const bool shape_ok = !value.empty() && value.size() <= 64 &&
+                        value.front() != '/' && value.back() != '/' &&
+                        value.find("..") == std::string::npos &&
+                        value.find("//") == std::string::npos &&
+                        std::all_of(value.begin(), value.end(), [](char c) {
+                          return std::isalnum(static_cast<unsigned char>(c)) ||
+                                 c == '/' || c == '_' || c == '-' || c == '+';
+                        });
+  // "localtime" is the server's own zone and "posixrules" the rules of POSIX
+  // TZ strings: files of the zone folder, neither one a store's zone.
+  const bool reserved = value == "localtime" || value == "posixrules";
+  // The zone must be one the library that computes business days loads:
+  // tables (zone.tab), leap second lists and folders do not.
+  absl::TimeZone zone;
+  if (!shape_ok || reserved || !absl::LoadTimeZone(value, &zone)) {
     return InvalidField(field,
                         "must be an IANA time zone such as Asia/Jakarta");
   }

@@ -37,7 +37,9 @@ Status ValidateName(const std::string& field, const std::string& value,
 Status ValidateOptionalText(const std::string& field, const std::string& value,
                             int max_chars);
 Status ValidateCurrencyCode(const std::string& field, const std::string& value);
-// An IANA zone known to this machine's time zone database, or "UTC".
+// An IANA zone name that the time-zone library (absl) loads, or "UTC": not a
+// path, not a file of the zone folder that is no zone (leapseconds, zone.tab,
+// posixrules), not "localtime".
 Status ValidateTimeZone(const std::string& field, const std::string& value);
 Status ValidateRequestId(const std::string& value);
 // A client's document id (the idempotency key of a sale, a return, an

@@ -283,8 +283,15 @@ Status CheckMayPostFor(const Principal& principal,
 StatusOr<std::string> BusinessDay(TimeMicros instant,
                                   const std::string& time_zone) {
   absl::TimeZone zone;
-  if (!absl::LoadTimeZone(time_zone, &zone)) {
-    return Internal("TIME_ZONE_UNKNOWN", "cannot load time zone " + time_zone);
+  // Stores are validated with the same library (ValidateTimeZone); a zone
+  // that does not load is a store to mend, not a server fault.
+  if (time_zone.empty() || !absl::LoadTimeZone(time_zone, &zone)) {
+    return FailedPrecondition(
+               "STORE_TIME_ZONE_INVALID",
+               "the store's time zone '" + time_zone +
+                   "' is not a time zone; set one such as Asia/Jakarta with "
+                   "UpdateStore")
+        .WithMetadata("field", "time_zone");
   }
   const absl::CivilDay day =
       absl::ToCivilDay(absl::FromUnixMicros(instant), zone);
