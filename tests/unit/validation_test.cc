@@ -135,23 +135,106 @@ TEST(UpdateMask, AppliesOnlyNamedPathsAndRefusesUnknownOnes) {
             "INVALID_UPDATE_MASK");
 }
 
+PageScope ProductsScope(const std::string& text = "") {
+  return PageScope("products", PageKeyKind::kText).Add(text).Add(false);
+}
+
+PageScope SalesScope(const std::string& store = "JKT01") {
+  return PageScope("sales", PageKeyKind::kSequence).Add(store);
+}
+
 TEST(PageToken, RoundTripsAndRefusesGarbage) {
-  auto request = MakePageRequest(10, EncodePageToken("SKU-42"));
-  ASSERT_TRUE(request.ok());
+  auto request = MakePageRequest(
+      10, EncodePageToken(ProductsScope().Digest(), "SKU-42"), ProductsScope());
+  ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->after_key, "SKU-42");
   EXPECT_EQ(request->page_size, 10);
-  EXPECT_EQ(MakePageRequest(0, "")->page_size, kDefaultPageSize);
-  EXPECT_EQ(MakePageRequest(10, "zz").status().reason(), "INVALID_PAGE_TOKEN");
-  EXPECT_EQ(MakePageRequest(1001, "").status().reason(), "INVALID_PAGE_SIZE");
-  EXPECT_EQ(MakePageRequest(-1, "").status().reason(), "INVALID_PAGE_SIZE");
+  EXPECT_EQ(MakePageRequest(0, "", ProductsScope())->page_size,
+            kDefaultPageSize);
+  EXPECT_EQ(MakePageRequest(10, "zz", ProductsScope()).status().reason(),
+            "INVALID_PAGE_TOKEN");
+  EXPECT_EQ(MakePageRequest(1001, "", ProductsScope()).status().reason(),
+            "INVALID_PAGE_SIZE");
+  EXPECT_EQ(MakePageRequest(-1, "", ProductsScope()).status().reason(),
+            "INVALID_PAGE_SIZE");
+}
+
+TEST(PageToken, IsBoundToItsListAndFilters) {
+  const std::string token =
+      EncodePageToken(ProductsScope("kopi").Digest(), "SKU-42");
+  EXPECT_TRUE(MakePageRequest(10, token, ProductsScope("kopi")).ok());
+  EXPECT_EQ(MakePageRequest(10, token, ProductsScope("teh")).status().reason(),
+            "INVALID_PAGE_TOKEN");
+  EXPECT_EQ(MakePageRequest(10, token, ProductsScope()).status().reason(),
+            "INVALID_PAGE_TOKEN");
+  EXPECT_EQ(
+      MakePageRequest(
+          10, token,
+          PageScope("suppliers", PageKeyKind::kText).Add("kopi").Add(false))
+          .status()
+          .reason(),
+      "INVALID_PAGE_TOKEN");
+  // Filters are length-prefixed: ("ab", "c") is not ("a", "bc").
+  EXPECT_NE(PageScope("x", PageKeyKind::kText).Add("ab").Add("c").Digest(),
+            PageScope("x", PageKeyKind::kText).Add("a").Add("bc").Digest());
+  EXPECT_NE(PageScope("x", PageKeyKind::kText)
+                .Add(std::optional<std::int64_t>())
+                .Digest(),
+            PageScope("x", PageKeyKind::kText)
+                .Add(std::optional<std::int64_t>(0))
+                .Digest());
+}
+
+TEST(PageToken, ASequenceKeyIsADecimalAsIssued) {
+  const std::string digest = SalesScope().Digest();
+  auto request =
+      MakePageRequest(5, EncodePageToken(digest, "42"), SalesScope());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->after_sequence, 42);
+  EXPECT_FALSE(MakePageRequest(5, "", SalesScope())->after_sequence);
+  for (const char* key : {"abc", "-1", "+1", " 1", "1 ", "042", "1e3", "tok_5",
+                          "9999999999999999999", "99999999999999999999999"}) {
+    EXPECT_EQ(MakePageRequest(5, EncodePageToken(digest, key), SalesScope())
+                  .status()
+                  .reason(),
+              "INVALID_PAGE_TOKEN")
+        << key;
+  }
+}
+
+TEST(PageToken, RefusesMalformedTokens) {
+  const std::string digest = ProductsScope().Digest();
+  const std::string good = EncodePageToken(digest, "SKU-1");
+  const std::string bad[] = {
+      "p1" + good.substr(2),            // An old or foreign version.
+      good.substr(0, good.size() - 1),  // Odd length.
+      good.substr(0, 18),               // No key.
+      "p2" + digest.substr(0, 8),       // Cut inside the digest.
+      good + "0a",                      // A control character in the key.
+      good + "ff",                      // Not UTF-8.
+      "p2" + digest + std::string(2 * 65, '4'),  // A key beyond 64 bytes.
+      "P2" + good.substr(2),
+      good.substr(0, 18) + "4G",
+      "p2" + std::string(16, 'A') + "41",
+  };
+  for (const auto& token : bad) {
+    EXPECT_EQ(MakePageRequest(5, token, ProductsScope()).status().reason(),
+              "INVALID_PAGE_TOKEN")
+        << token;
+  }
 }
 
 TEST(MakePage, SetsNextTokenOnlyWhenMoreItemsFollow) {
-  PageRequest request{2, ""};
+  PageRequest request;
+  request.page_size = 2;
+  request.scope_digest = ProductsScope().Digest();
   auto page = MakePage(std::vector<std::string>{"a", "b", "c"}, request,
                        [](const std::string& s) { return s; });
   EXPECT_EQ(page.items, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(page.next_page_token, EncodePageToken("b"));
+  EXPECT_EQ(page.next_page_token, EncodePageToken(request.scope_digest, "b"));
+  auto next = MakePageRequest(2, page.next_page_token, ProductsScope());
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->after_key, "b");
   auto last = MakePage(std::vector<std::string>{"a", "b"}, request,
                        [](const std::string& s) { return s; });
   EXPECT_TRUE(last.next_page_token.empty());

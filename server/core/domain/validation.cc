@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/domain/errors.h"
+#include "core/domain/fingerprint.h"
 
 namespace backoffice::domain {
 namespace {
@@ -181,43 +182,119 @@ Status ValidateRequestId(const std::string& value) {
   return ValidateOptionalText("request_id", value, kMaxRequestIdLength);
 }
 
-std::string EncodePageToken(const std::string& last_key) {
-  return "p1" + ToHex(last_key);
+namespace {
+
+constexpr char kPageTokenPrefix[] = "p2";
+constexpr std::size_t kScopeDigestHexLength = 16;
+constexpr std::size_t kMaxPageKeyBytes = 64;
+
+Status InvalidPageToken(const std::string& why) {
+  return InvalidArgument("INVALID_PAGE_TOKEN", "page_token " + why +
+                                                   "; start again without "
+                                                   "one")
+      .WithMetadata("field", "page_token");
 }
 
-Status ValidateSequencePageKey(const PageRequest& page) {
-  if (page.after_key.empty()) return Status();
-  const bool digits_only =
-      std::all_of(page.after_key.begin(), page.after_key.end(),
-                  [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits_only || page.after_key.size() > 18) {
-    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-        .WithMetadata("field", "page_token");
+bool IsLowerHex(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return HexValue(c) >= 0; });
+}
+
+// The decimal of a non-negative int64, as std::to_string writes it.
+std::optional<std::int64_t> ParseSequence(const std::string& key) {
+  if (key.empty() || key.size() > 18 || (key.size() > 1 && key[0] == '0') ||
+      !std::all_of(key.begin(), key.end(),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
   }
-  return Status();
+  std::int64_t value = 0;
+  for (char c : key) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+PageScope::PageScope(const std::string& list, PageKeyKind kind) : kind_(kind) {
+  Add(list);
+  Add(static_cast<std::int64_t>(kind));
+}
+
+PageScope& PageScope::Add(const std::string& filter_value) {
+  // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
+  text_ += std::to_string(filter_value.size());
+  text_ += ':';
+  text_ += filter_value;
+  text_ += ';';
+  return *this;
+}
+
+PageScope& PageScope::Add(const char* filter_value) {
+  return Add(std::string(filter_value));
+}
+
+PageScope& PageScope::Add(std::int64_t filter_value) {
+  return Add(std::to_string(filter_value));
+}
+
+PageScope& PageScope::Add(bool filter_value) {
+  return Add(std::string(filter_value ? "true" : "false"));
+}
+
+PageScope& PageScope::Add(const std::optional<std::int64_t>& filter_value) {
+  return filter_value ? Add(std::string("=") + std::to_string(*filter_value))
+                      : Add(std::string("unset"));
+}
+
+std::string PageScope::Digest() const {
+  FingerprintBuilder digest("page-scope/v1");
+  digest.Add(text_);
+  return digest.Finish().substr(0, kScopeDigestHexLength);
+}
+
+std::string EncodePageToken(const std::string& scope_digest,
+                            const std::string& last_key) {
+  return kPageTokenPrefix + scope_digest + ToHex(last_key);
 }
 
 StatusOr<PageRequest> MakePageRequest(int page_size,
-                                      const std::string& page_token) {
+                                      const std::string& page_token,
+                                      const PageScope& scope) {
   if (page_size < 0 || page_size > kMaxPageSize) {
     return InvalidField("page_size", "must be within 0-1000");
   }
   PageRequest request;
   request.page_size = page_size == 0 ? kDefaultPageSize : page_size;
+  request.scope_digest = scope.Digest();
   if (page_token.empty()) return request;
-  if (page_token.size() % 2 != 0 || page_token.rfind("p1", 0) != 0 ||
-      page_token.size() > 2 + 2 * 256) {
-    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-        .WithMetadata("field", "page_token");
+
+  const std::size_t header =
+      sizeof(kPageTokenPrefix) - 1 + kScopeDigestHexLength;
+  if (page_token.size() > header + 2 * kMaxPageKeyBytes ||
+      page_token.size() <= header || page_token.size() % 2 != 0 ||
+      page_token.compare(0, 2, kPageTokenPrefix) != 0 ||
+      !IsLowerHex(page_token.substr(2))) {
+    return InvalidPageToken("is not a token this server issued");
   }
-  for (std::size_t i = 2; i < page_token.size(); i += 2) {
-    int hi = HexValue(page_token[i]);
-    int lo = HexValue(page_token[i + 1]);
-    if (hi < 0 || lo < 0) {
-      return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-          .WithMetadata("field", "page_token");
-    }
-    request.after_key += static_cast<char>(hi * 16 + lo);
+  if (page_token.compare(2, kScopeDigestHexLength, request.scope_digest) != 0) {
+    return InvalidPageToken(
+        "belongs to another list or to other filters than this request's");
+  }
+  for (std::size_t i = header; i < page_token.size(); i += 2) {
+    request.after_key += static_cast<char>(HexValue(page_token[i]) * 16 +
+                                           HexValue(page_token[i + 1]));
+  }
+  switch (scope.kind()) {
+    case PageKeyKind::kText:
+      if (CountDisplayChars(request.after_key) < 0) {
+        return InvalidPageToken("is not a token this server issued");
+      }
+      break;
+    case PageKeyKind::kSequence:
+      request.after_sequence = ParseSequence(request.after_key);
+      if (!request.after_sequence) {
+        return InvalidPageToken("is not a token this server issued");
+      }
+      break;
   }
   return request;
 }
