@@ -240,6 +240,40 @@ TEST(MakePage, SetsNextTokenOnlyWhenMoreItemsFollow) {
   EXPECT_TRUE(last.next_page_token.empty());
 }
 
+TEST(UpdateMask, AnEmptyMaskChangesNothingAndStarChangesEverything) {
+  EXPECT_FALSE(MaskHas({}, "display_name"));
+  EXPECT_TRUE(MaskHas({"*"}, "display_name"));
+  EXPECT_TRUE(MaskHas({"active", "display_name"}, "display_name"));
+  Terminal current{"JKT01", "T1", "Front", true, 0, 0};
+  Terminal patch{"JKT01", "T1", "Back", false, 0, 0};
+  ASSERT_TRUE(ApplyTerminalMask({}, patch, current).ok());
+  EXPECT_EQ(current.display_name, "Front");
+  EXPECT_TRUE(current.active);
+  ASSERT_TRUE(ApplyTerminalMask({"display_name"}, patch, current).ok());
+  EXPECT_EQ(current.display_name, "Back");
+  EXPECT_TRUE(current.active);
+  ASSERT_TRUE(ApplyTerminalMask({"*"}, patch, current).ok());
+  EXPECT_FALSE(current.active);
+  EXPECT_EQ(ApplyTerminalMask({"*", "active"}, patch, current).reason(),
+            "INVALID_UPDATE_MASK");
+}
+
+TEST(StoreCurrency, IsFixedOnceMoneyIsCountedInIt) {
+  Store before = GoodStore();
+  Store after = GoodStore();
+  after.currency_code = "USD";
+  EXPECT_TRUE(CheckStoreCurrencyChange(before, after, {}).ok());
+  EXPECT_TRUE(
+      CheckStoreCurrencyChange(before, before, {true, true, true}).ok());
+  for (StoreMoneyUse use :
+       {StoreMoneyUse{true, false, false}, StoreMoneyUse{false, true, false},
+        StoreMoneyUse{false, false, true}}) {
+    Status s = CheckStoreCurrencyChange(before, after, use);
+    EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s;
+    EXPECT_EQ(s.reason(), "STORE_CURRENCY_IN_USE");
+  }
+}
+
 TEST(TokenSecret, IsRandomAndHashedToHex) {
   std::string a = GenerateTokenSecret();
   std::string b = GenerateTokenSecret();

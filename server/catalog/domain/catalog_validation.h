@@ -22,8 +22,10 @@ Status ValidateSupplier(const Supplier& supplier);
 Status ValidateCustomer(const Customer& customer,
                         const std::string& store_currency);
 
-// Applies the fields named in `mask` from `patch` to `target`; an empty mask
-// means every mutable field. Unknown or immutable paths are refused.
+// Applies the fields named in `mask` from `patch` to `target`: the mask is
+// explicit (transport computes one when a request sends none, AIP-134), an
+// empty one changes nothing and "*" every mutable field. Unknown or
+// immutable paths are refused.
 Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
                       Store& target);
 Status ApplyTerminalMask(const std::vector<std::string>& mask,

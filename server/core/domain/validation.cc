@@ -47,14 +47,16 @@ bool IsCodeChar(char c) {
 }
 
 bool MaskHas(const std::vector<std::string>& mask, const char* path) {
-  return mask.empty() ||
-         std::find(mask.begin(), mask.end(), path) != mask.end();
+  for (const auto& p : mask) {
+    if (p == path || p == kFullReplacementMask) return true;
+  }
+  return false;
 }
 
 Status CheckMaskPaths(const std::vector<std::string>& mask,
                       std::initializer_list<const char*> allowed) {
   for (const auto& path : mask) {
-    bool known = false;
+    bool known = path == kFullReplacementMask && mask.size() == 1;
     for (const char* a : allowed) known = known || path == a;
     if (!known) {
       return InvalidArgument(

@@ -49,9 +49,14 @@ Status ValidateIdempotencyKey(const std::string& field, const std::string& key);
 
 Status ValidateMoney(const std::string& field, const Money& money);
 
-// Whether an update mask names `path`; an empty mask names every field.
+// Update masks (AIP-134). The mask the domain receives is explicit: when a
+// request sends none, transport computes one from the fields the request
+// sets. "*" names every updatable field (a full replacement).
+inline constexpr const char* kFullReplacementMask = "*";
+// Whether an update mask names `path` (or is "*").
 bool MaskHas(const std::vector<std::string>& mask, const char* path);
-// INVALID_ARGUMENT (INVALID_UPDATE_MASK) for a path not in `allowed`.
+// INVALID_ARGUMENT (INVALID_UPDATE_MASK) for a path not in `allowed`; "*" is
+// allowed on its own only.
 Status CheckMaskPaths(const std::vector<std::string>& mask,
                       std::initializer_list<const char*> allowed);
 
