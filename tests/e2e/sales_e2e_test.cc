@@ -185,6 +185,59 @@ TEST_F(SalesE2eTest, BadSalesAreRefusedWithReasonsAndWriteNothing) {
   EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"), 0);
 }
 
+TEST_F(SalesE2eTest, ZeroTotalSalesAreRecordedAndMoveStock) {
+  SalesClient sales(server_->Connect(head_office_));
+  // A free giveaway: unit price 0, nothing tendered.
+  v1::RecordSaleRequest free;
+  *free.mutable_sale() = MakeSale("free-1", "A", "T1", 1, 3);
+  free.mutable_sale()->mutable_lines(0)->set_unit_price_minor(0);
+  free.mutable_sale()->mutable_lines(0)->set_amount_minor(0);
+  free.mutable_sale()->clear_tenders();
+  auto recorded = sales.RecordSale(free);
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_FALSE(recorded->replayed());
+  EXPECT_EQ(recorded->sale().total_minor(), 0);
+  auto again = sales.RecordSale(free);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->replayed());
+
+  // A fully discounted line, with a zero cash tender as tills print it.
+  v1::RecordSaleRequest discounted;
+  *discounted.mutable_sale() = MakeSale("free-2", "A", "T1", 2, 3);
+  discounted.mutable_sale()->mutable_lines(0)->set_discount_minor(2000);
+  discounted.mutable_sale()->mutable_tenders(0)->set_type(v1::TENDER_TYPE_CASH);
+  discounted.mutable_sale()->mutable_tenders(0)->set_amount_minor(0);
+  auto second = sales.RecordSale(discounted);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->sale().total_minor(), 0);
+
+  // Something to pay still needs a tender that pays it.
+  v1::RecordSaleRequest unpaid;
+  *unpaid.mutable_sale() = MakeSale("unpaid-1", "A", "T1", 3, 3);
+  unpaid.mutable_sale()->clear_tenders();
+  EXPECT_EQ(sales.RecordSale(unpaid).status().reason(), "NO_TENDERS");
+
+  InventoryClient inventory(server_->Connect(head_office_));
+  v1::GetStockLevelRequest level;
+  level.set_store_code("A");
+  level.set_sku("P3");
+  auto stock = inventory.GetStockLevel(level);
+  ASSERT_TRUE(stock.ok()) << stock.status();
+  EXPECT_EQ(stock->stock_level().on_hand_milli(), -4000);
+  EXPECT_EQ(scratch_->CountRows("sales"), 2);
+  EXPECT_EQ(scratch_->CountRows("stock_movements"), 2);
+  ExpectCleanLedger();
+
+  // A free sale is returned and voided like any other.
+  v1::VoidSaleRequest void_request;
+  void_request.set_store_code("A");
+  void_request.set_sale_id("free-1");
+  void_request.set_reason("test");
+  auto voided = sales.VoidSale(void_request);
+  ASSERT_TRUE(voided.ok()) << voided.status();
+  ExpectCleanLedger();
+}
+
 TEST_F(SalesE2eTest, HotProductFromSixteenTillsReachesNoClientAsAConflict) {
   constexpr int kThreads = 16;
   constexpr int kSalesPerThread = 100;

@@ -90,7 +90,7 @@ TEST_F(CatalogRepositoryTest, FailedMutationChangesNothingAndIsNotAudited) {
   ASSERT_TRUE(repository_.CreateStore(MakeStore("JKT01"), ctx_).ok());
   auto updated = repository_.UpdateStore(
       "JKT01",
-      [](Store& s) {
+      [](Store& s, const domain::StoreMoneyUse&) {
         s.display_name = "changed";
         return domain::InvalidArgument("NOPE", "refused by the rule");
       },

@@ -18,7 +18,7 @@ class MockCatalogRepository : public CatalogRepository {
               (const Store&, const RequestContext&), (override));
   MOCK_METHOD(StatusOr<Store>, GetStore, (const std::string&), (override));
   MOCK_METHOD(StatusOr<Store>, UpdateStore,
-              (const std::string&, const Mutation<Store>&,
+              (const std::string&, const StoreMutation&,
                const RequestContext&),
               (override));
   MOCK_METHOD(StatusOr<std::vector<Store>>, ListStores,

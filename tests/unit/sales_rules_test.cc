@@ -45,6 +45,83 @@ struct BadSaleCase {
   const char* reason;
 };
 
+// A giveaway: every line free or fully discounted, nothing to pay.
+Sale FreeSale() {
+  Sale sale = GoodSale();
+  sale.lines[0].unit_price_minor = 0;
+  sale.lines[0].amount_minor = 0;
+  sale.lines[0].discount_minor = 0;
+  sale.lines[0].tax_minor = 0;
+  sale.lines[1].discount_minor = sale.lines[1].amount_minor;
+  sale.lines[1].tax_minor = 0;
+  sale.tenders.clear();
+  return sale;
+}
+
+TEST(ValidateSale, RecordsAZeroTotalSaleWithoutTenders) {
+  Sale sale = FreeSale();
+  Status status = ValidateSale(sale, kNow);
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(sale.total_minor, 0);
+}
+
+TEST(ValidateSale, RecordsAZeroTotalSaleWithZeroTenders) {
+  Sale sale = FreeSale();
+  sale.tenders = {Tender{TenderType::kCash, 0, 0, "", ""}};
+  Status status = ValidateSale(sale, kNow);
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(sale.total_minor, 0);
+}
+
+TEST(ValidateSale, AZeroTotalSaleKeepsEveryOtherCheck) {
+  const BadSaleCase cases[] = {
+      {"paid for a free sale",
+       [](Sale& s) {
+         s.tenders = {Tender{TenderType::kCash, 500, 0, "", ""}};
+       },
+       "TOTALS_MISMATCH"},
+      {"change on a zero card tender",
+       [](Sale& s) {
+         s.tenders = {Tender{TenderType::kCard, 0, 0, "", ""}};
+         s.tenders[0].change_minor = 1;
+       },
+       "INVALID_TENDERS_CHANGE_MINOR"},
+      {"amount not qty x price", [](Sale& s) { s.lines[0].amount_minor = 1; },
+       "LINE_AMOUNT_MISMATCH"},
+      {"discount above a zero amount",
+       [](Sale& s) { s.lines[0].discount_minor = 1; },
+       "INVALID_LINES_DISCOUNT_MINOR"},
+      {"tax on nothing", [](Sale& s) { s.lines[0].tax_minor = 1; },
+       "INVALID_LINES_TAX_MINOR"},
+      {"negative tender",
+       [](Sale& s) {
+         s.tenders = {Tender{TenderType::kCash, -1, 0, "", ""}};
+       },
+       "INVALID_TENDERS_AMOUNT_MINOR"},
+      {"zero tender without a type",
+       [](Sale& s) {
+         s.tenders = {Tender{TenderType::kUnspecified, 0, 0, "", ""}};
+       },
+       "INVALID_TENDERS_TYPE"},
+      {"zero quantity", [](Sale& s) { s.lines[0].quantity_milli = 0; },
+       "INVALID_LINES_QUANTITY_MILLI"},
+  };
+  for (const auto& c : cases) {
+    Sale sale = FreeSale();
+    c.mutate(sale);
+    Status status = ValidateSale(sale, kNow);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument)
+        << c.name << ": " << status;
+    EXPECT_EQ(status.reason(), c.reason) << c.name << ": " << status;
+  }
+}
+
+TEST(ValidateSale, AZeroTenderIsRefusedInASaleWithSomethingToPay) {
+  Sale sale = GoodSale();
+  sale.tenders.push_back(Tender{TenderType::kCard, 0, 0, "", ""});
+  EXPECT_EQ(ValidateSale(sale, kNow).reason(), "INVALID_TENDERS_AMOUNT_MINOR");
+}
+
 TEST(ValidateSale, RefusesBadInputWithAStableReason) {
   const BadSaleCase cases[] = {
       {"no lines", [](Sale& s) { s.lines.clear(); }, "NO_LINES"},
@@ -132,6 +209,15 @@ TEST(BusinessDay, FollowsTheStoresTimeZone) {
   EXPECT_EQ(*BusinessDay(instant, "Asia/Jayapura"), "2026-11-29");
   EXPECT_FALSE(ValidateBusinessDay("day", "2026-13-01").ok());
   EXPECT_TRUE(ValidateBusinessDay("day", "2026-11-29").ok());
+}
+
+TEST(BusinessDay, AZoneThatDoesNotLoadIsNeverAnInternalError) {
+  const TimeMicros instant = 1'795'905'000'000'000;
+  for (const char* zone : {"leapseconds", "zone.tab", "Asia/Atlantis", ""}) {
+    auto day = BusinessDay(instant, zone);
+    EXPECT_EQ(day.status().code(), StatusCode::kFailedPrecondition) << zone;
+    EXPECT_EQ(day.status().reason(), "STORE_TIME_ZONE_INVALID") << zone;
+  }
 }
 
 TEST(RefundFor, NeverRefundsMoreThanTheNetAmount) {

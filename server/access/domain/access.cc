@@ -74,7 +74,9 @@ StatusOr<CreatedToken> Access::BootstrapAdmin(const std::string& display_name) {
 StatusOr<Page<AccessToken>> Access::ListTokens(const RequestContext&,
                                                bool show_revoked, int page_size,
                                                const std::string& page_token) {
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(
+      page_size, page_token,
+      PageScope("access_tokens", PageKeyKind::kSequence).Add(show_revoked));
   if (!request.ok()) return request.status();
   auto items = repository_.ListTokens(show_revoked, *request);
   if (!items.ok()) return items.status();

@@ -122,8 +122,7 @@ StatusOr<AccessToken> MySqlAccessRepository::CreateToken(
 StatusOr<std::vector<AccessToken>> MySqlAccessRepository::ListTokens(
     bool show_revoked, const domain::PageRequest& page) {
   std::vector<AccessToken> tokens;
-  long long after = 0;
-  if (!page.after_key.empty()) after = std::stoll(page.after_key);
+  long long after = page.after_sequence.value_or(0);
   Status status = db_.WithSession([&](soci::session& s) {
     int all = show_revoked ? 1 : 0;
     long long limit = page.page_size + 1;

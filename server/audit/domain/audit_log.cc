@@ -9,14 +9,17 @@ namespace backoffice::domain {
 StatusOr<Page<AuditRecord>> AuditLog::List(const AuditFilter& filter,
                                            int page_size,
                                            const std::string& page_token) {
-  auto request = MakePageRequest(page_size, page_token);
+  auto request =
+      MakePageRequest(page_size, page_token,
+                      PageScope("audit_records", PageKeyKind::kSequence)
+                          .Add(filter.store_code)
+                          .Add(filter.method)
+                          .Add(filter.entity_type)
+                          .Add(filter.entity_id)
+                          .Add(filter.principal_id)
+                          .Add(filter.start_time)
+                          .Add(filter.end_time));
   if (!request.ok()) return request.status();
-  if (!request->after_key.empty()) {
-    auto key = ParseTokenId(request->after_key);
-    if (!key.ok()) {
-      return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid");
-    }
-  }
   if (filter.start_time && filter.end_time &&
       *filter.end_time <= *filter.start_time) {
     return InvalidField("end_time", "must be after start_time");

@@ -33,9 +33,8 @@ StatusOr<std::vector<AuditRecord>> MySqlAuditRepository::ListAuditRecords(
     const domain::AuditFilter& f, const domain::PageRequest& page) {
   std::vector<AuditRecord> records;
   Status status = db_.WithSession([&](soci::session& s) {
-    long long before = page.after_key.empty()
-                           ? std::numeric_limits<long long>::max()
-                           : std::stoll(page.after_key);
+    long long before =
+        page.after_sequence.value_or(std::numeric_limits<long long>::max());
     long long principal = f.principal_id.value_or(0);
     int any_principal = f.principal_id ? 0 : 1;
     long long start = f.start_time.value_or(0);

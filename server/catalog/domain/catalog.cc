@@ -53,18 +53,24 @@ StatusOr<Store> Catalog::UpdateStore(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, patch.code));
   return repository_.UpdateStore(
       patch.code,
-      [&](Store& current) { return ApplyStoreMask(mask, patch, current); },
+      [&](Store& current, const StoreMoneyUse& use) {
+        const Store before = current;
+        BO_RETURN_IF_ERROR(ApplyStoreMask(mask, patch, current));
+        return CheckStoreCurrencyChange(before, current, use);
+      },
       ctx);
 }
 
 StatusOr<Page<Store>> Catalog::ListStores(const RequestContext& ctx,
                                           int page_size,
                                           const std::string& page_token) {
-  auto request = MakePageRequest(page_size, page_token);
-  if (!request.ok()) return request.status();
   // A store's principals list only their own store.
   std::string only_code =
       IsChainWide(ctx.principal.role) ? "" : ctx.principal.store_code;
+  auto request =
+      MakePageRequest(page_size, page_token,
+                      PageScope("stores", PageKeyKind::kText).Add(only_code));
+  if (!request.ok()) return request.status();
   return ToPage(repository_.ListStores(*request, only_code), *request,
                 &StoreKey);
 }
@@ -108,7 +114,9 @@ StatusOr<Page<Terminal>> Catalog::ListTerminals(const RequestContext& ctx,
                                                 const std::string& page_token) {
   BO_RETURN_IF_ERROR(RequireStoreCode(store_code));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(
+      page_size, page_token,
+      PageScope("terminals", PageKeyKind::kText).Add(store_code));
   if (!request.ok()) return request.status();
   return ToPage(repository_.ListTerminals(store_code, *request), *request,
                 &TerminalKey);
@@ -158,7 +166,10 @@ StatusOr<Page<Product>> Catalog::ListProducts(const RequestContext&,
                                               int page_size,
                                               const std::string& page_token) {
   BO_RETURN_IF_ERROR(ValidateOptionalText("text_filter", filter.text, 200));
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(page_size, page_token,
+                                 PageScope("products", PageKeyKind::kText)
+                                     .Add(filter.text)
+                                     .Add(filter.active_only));
   if (!request.ok()) return request.status();
   return ToPage(repository_.ListProducts(filter, *request), *request,
                 &ProductKey);
@@ -234,7 +245,9 @@ StatusOr<Page<ProductStoreSetting>> Catalog::ListProductStoreSettings(
     const std::string& page_token) {
   BO_RETURN_IF_ERROR(RequireStoreCode(store_code));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(
+      page_size, page_token,
+      PageScope("product_store_settings", PageKeyKind::kText).Add(store_code));
   if (!request.ok()) return request.status();
   return ToPage(repository_.ListProductStoreSettings(store_code, *request),
                 *request, &SettingKey);
@@ -269,7 +282,9 @@ StatusOr<Supplier> Catalog::UpdateSupplier(const RequestContext& ctx,
 StatusOr<Page<Supplier>> Catalog::ListSuppliers(const RequestContext&,
                                                 bool active_only, int page_size,
                                                 const std::string& page_token) {
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(
+      page_size, page_token,
+      PageScope("suppliers", PageKeyKind::kText).Add(active_only));
   if (!request.ok()) return request.status();
   return ToPage(repository_.ListSuppliers(active_only, *request), *request,
                 &SupplierKey);
@@ -316,7 +331,9 @@ StatusOr<Page<Customer>> Catalog::ListCustomers(const RequestContext& ctx,
                                                 const std::string& page_token) {
   BO_RETURN_IF_ERROR(RequireStoreCode(store_code));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(
+      page_size, page_token,
+      PageScope("customers", PageKeyKind::kText).Add(store_code));
   if (!request.ok()) return request.status();
   return ToPage(repository_.ListCustomers(store_code, *request), *request,
                 &CustomerKey);

@@ -21,6 +21,14 @@ struct Store {
   TimeMicros update_time = 0;
 };
 
+// What of a store is already counted in its currency. Once any of it
+// exists, the store's currency is fixed (see CheckStoreCurrencyChange).
+struct StoreMoneyUse {
+  bool has_sales = false;
+  bool has_price_overrides = false;  // product_store_settings with a price
+  bool has_customers = false;        // credit limits
+};
+
 struct Terminal {
   std::string store_code;
   std::string code;

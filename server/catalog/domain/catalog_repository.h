@@ -24,6 +24,8 @@ namespace backoffice::domain {
 // the caller can tell whether another page follows.
 template <typename T>
 using Mutation = std::function<Status(T&)>;
+// A store's mutation also sees what is counted in the store's currency.
+using StoreMutation = std::function<Status(Store&, const StoreMoneyUse&)>;
 
 class CatalogRepository {
  public:
@@ -32,10 +34,12 @@ class CatalogRepository {
   virtual StatusOr<Store> CreateStore(const Store& store,
                                       const RequestContext& ctx) = 0;
   virtual StatusOr<Store> GetStore(const std::string& code) = 0;
-  // Locks the store's row, applies `mutate` to it, and writes it back; an
+  // Locks the store's row, reads what is counted in its currency (sales,
+  // price overrides, customers: rows that cannot be added while the store's
+  // row is locked), applies `mutate` to both, and writes the store back; an
   // error from `mutate` rolls back and is returned unchanged.
   virtual StatusOr<Store> UpdateStore(const std::string& code,
-                                      const Mutation<Store>& mutate,
+                                      const StoreMutation& mutate,
                                       const RequestContext& ctx) = 0;
   virtual StatusOr<std::vector<Store>> ListStores(
       const PageRequest& page, const std::string& only_code) = 0;

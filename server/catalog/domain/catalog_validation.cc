@@ -162,6 +162,24 @@ Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
   return ValidateStore(target);
 }
 
+Status CheckStoreCurrencyChange(const Store& before, const Store& after,
+                                const StoreMoneyUse& use) {
+  if (before.currency_code == after.currency_code) return Status();
+  std::string what;
+  if (use.has_sales) what = "sales";
+  if (use.has_price_overrides)
+    what += what.empty() ? "price overrides" : ", price overrides";
+  if (use.has_customers)
+    what += what.empty() ? "credit customers" : ", credit customers";
+  if (what.empty()) return Status();
+  return FailedPrecondition("STORE_CURRENCY_IN_USE",
+                            "store " + before.code + " has " + what + " in " +
+                                before.currency_code +
+                                "; its currency cannot change to " +
+                                after.currency_code)
+      .WithMetadata("field", "currency_code");
+}
+
 Status ApplyTerminalMask(const std::vector<std::string>& mask,
                          const Terminal& patch, Terminal& target) {
   if (auto s = CheckMaskPaths(mask, {"display_name", "active"}); !s.ok()) {

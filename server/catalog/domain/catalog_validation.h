@@ -22,8 +22,10 @@ Status ValidateSupplier(const Supplier& supplier);
 Status ValidateCustomer(const Customer& customer,
                         const std::string& store_currency);
 
-// Applies the fields named in `mask` from `patch` to `target`; an empty mask
-// means every mutable field. Unknown or immutable paths are refused.
+// Applies the fields named in `mask` from `patch` to `target`: the mask is
+// explicit (transport computes one when a request sends none, AIP-134), an
+// empty one changes nothing and "*" every mutable field. Unknown or
+// immutable paths are refused.
 Status ApplyStoreMask(const std::vector<std::string>& mask, const Store& patch,
                       Store& target);
 Status ApplyTerminalMask(const std::vector<std::string>& mask,
@@ -34,6 +36,13 @@ Status ApplySupplierMask(const std::vector<std::string>& mask,
                          const Supplier& patch, Supplier& target);
 Status ApplyCustomerMask(const std::vector<std::string>& mask,
                          const Customer& patch, Customer& target);
+
+// A store's currency cannot change once money is counted in it: sales,
+// price overrides or customers' credit limits. FAILED_PRECONDITION
+// (STORE_CURRENCY_IN_USE) when `after` changes the currency of `before` and
+// `use` shows any.
+Status CheckStoreCurrencyChange(const Store& before, const Store& after,
+                                const StoreMoneyUse& use);
 
 }  // namespace backoffice::domain
 

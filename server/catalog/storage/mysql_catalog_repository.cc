@@ -358,11 +358,28 @@ StatusOr<Store> MySqlCatalogRepository::GetStore(const std::string& code) {
 }
 
 StatusOr<Store> MySqlCatalogRepository::UpdateStore(
-    const std::string& code, const domain::Mutation<Store>& mutate,
+    const std::string& code, const domain::StoreMutation& mutate,
     const RequestContext& ctx) {
   return Write<Store>(db_, [&](soci::session& s) {
     Store store = RequireStore(s, code, /*for_update=*/true);
-    ApplyMutation(mutate(store));
+    // Each of these rows references the store: inserting one takes a shared
+    // lock on the store's row, which waits for ours, so the answer holds
+    // until this transaction ends.
+    int sales = 0;
+    int priced = 0;
+    int customers = 0;
+    s << "SELECT EXISTS (SELECT 1 FROM sales WHERE store_id = st.id), "
+         "EXISTS (SELECT 1 FROM product_store_settings WHERE store_id = st.id "
+         "AND price_override_minor IS NOT NULL), "
+         "EXISTS (SELECT 1 FROM customers WHERE store_id = st.id) "
+         "FROM stores st WHERE st.code = :c",
+        soci::into(sales), soci::into(priced), soci::into(customers),
+        soci::use(code);
+    domain::StoreMoneyUse use;
+    use.has_sales = sales != 0;
+    use.has_price_overrides = priced != 0;
+    use.has_customers = customers != 0;
+    ApplyMutation(mutate(store, use));
     s << "UPDATE stores SET display_name = :n, time_zone = :tz, "
          "currency_code = :cur, update_time = UTC_TIMESTAMP(6) WHERE code = :c",
         soci::use(store.display_name), soci::use(store.time_zone),

@@ -15,7 +15,7 @@ class MySqlCatalogRepository : public domain::CatalogRepository {
       const domain::Store& store, const domain::RequestContext& ctx) override;
   StatusOr<domain::Store> GetStore(const std::string& code) override;
   StatusOr<domain::Store> UpdateStore(
-      const std::string& code, const domain::Mutation<domain::Store>& mutate,
+      const std::string& code, const domain::StoreMutation& mutate,
       const domain::RequestContext& ctx) override;
   StatusOr<std::vector<domain::Store>> ListStores(
       const domain::PageRequest& page, const std::string& only_code) override;

@@ -33,9 +33,12 @@ grpc::Status CatalogGrpcService::UpdateStore(grpc::ServerContext* c,
                                              v1::UpdateStoreResponse* resp) {
   return handler_.Handle(
       c, req->request_id(), [&](const domain::RequestContext& ctx) {
-        return BO_RESPOND(catalog_.UpdateStore(ctx, FromProto(req->store()),
-                                               FromProto(req->update_mask())),
-                          resp->mutable_store());
+        return BO_RESPOND(
+            catalog_.UpdateStore(
+                ctx, FromProto(req->store()),
+                UpdateMaskOf(req->update_mask(), req->store(),
+                             {"code", "create_time", "update_time"})),
+            resp->mutable_store());
       });
 }
 
@@ -76,10 +79,12 @@ grpc::Status CatalogGrpcService::UpdateTerminal(
     v1::UpdateTerminalResponse* resp) {
   return handler_.Handle(
       c, req->request_id(), [&](const domain::RequestContext& ctx) {
-        return BO_RESPOND(
-            catalog_.UpdateTerminal(ctx, FromProto(req->terminal()),
-                                    FromProto(req->update_mask())),
-            resp->mutable_terminal());
+        return BO_RESPOND(catalog_.UpdateTerminal(
+                              ctx, FromProto(req->terminal()),
+                              UpdateMaskOf(req->update_mask(), req->terminal(),
+                                           {"store_code", "code", "create_time",
+                                            "update_time"})),
+                          resp->mutable_terminal());
       });
 }
 
@@ -121,9 +126,12 @@ grpc::Status CatalogGrpcService::UpdateProduct(
     v1::UpdateProductResponse* resp) {
   return handler_.Handle(
       c, req->request_id(), [&](const domain::RequestContext& ctx) {
-        return BO_RESPOND(catalog_.UpdateProduct(ctx, FromProto(req->product()),
-                                                 FromProto(req->update_mask())),
-                          resp->mutable_product());
+        return BO_RESPOND(
+            catalog_.UpdateProduct(
+                ctx, FromProto(req->product()),
+                UpdateMaskOf(req->update_mask(), req->product(),
+                             {"sku", "create_time", "update_time"})),
+            resp->mutable_product());
       });
 }
 
@@ -218,8 +226,10 @@ grpc::Status CatalogGrpcService::UpdateSupplier(
   return handler_.Handle(
       c, req->request_id(), [&](const domain::RequestContext& ctx) {
         return BO_RESPOND(
-            catalog_.UpdateSupplier(ctx, FromProto(req->supplier()),
-                                    FromProto(req->update_mask())),
+            catalog_.UpdateSupplier(
+                ctx, FromProto(req->supplier()),
+                UpdateMaskOf(req->update_mask(), req->supplier(),
+                             {"code", "create_time", "update_time"})),
             resp->mutable_supplier());
       });
 }
@@ -262,10 +272,12 @@ grpc::Status CatalogGrpcService::UpdateCustomer(
     v1::UpdateCustomerResponse* resp) {
   return handler_.Handle(
       c, req->request_id(), [&](const domain::RequestContext& ctx) {
-        return BO_RESPOND(
-            catalog_.UpdateCustomer(ctx, FromProto(req->customer()),
-                                    FromProto(req->update_mask())),
-            resp->mutable_customer());
+        return BO_RESPOND(catalog_.UpdateCustomer(
+                              ctx, FromProto(req->customer()),
+                              UpdateMaskOf(req->update_mask(), req->customer(),
+                                           {"store_code", "code", "create_time",
+                                            "update_time"})),
+                          resp->mutable_customer());
       });
 }
 

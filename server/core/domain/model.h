@@ -69,11 +69,17 @@ struct AuditEntry {
   std::string store_code;  // Empty for chain-wide entities.
 };
 
-// A page request after validation: `after_key` is the last key of the
-// previous page (empty for the first page).
+// A page request after validation (see MakePageRequest).
 struct PageRequest {
   int page_size = 100;
+  // The last key of the previous page; empty for the first page.
   std::string after_key;
+  // For a list ordered by a sequence number (a row id): `after_key` as that
+  // number, already checked; unset for the first page.
+  std::optional<std::int64_t> after_sequence;
+  // The digest of the list and filters this request is bound to; the token
+  // of the next page carries it.
+  std::string scope_digest;
 };
 
 template <typename T>

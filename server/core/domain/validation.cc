@@ -1,12 +1,13 @@
 #include "core/domain/validation.h"
 
-#include <sys/stat.h>
+#include <absl/time/time.h>
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "core/domain/errors.h"
+#include "core/domain/fingerprint.h"
 
 namespace backoffice::domain {
 namespace {
@@ -46,14 +47,16 @@ bool IsCodeChar(char c) {
 }
 
 bool MaskHas(const std::vector<std::string>& mask, const char* path) {
-  return mask.empty() ||
-         std::find(mask.begin(), mask.end(), path) != mask.end();
+  for (const auto& p : mask) {
+    if (p == path || p == kFullReplacementMask) return true;
+  }
+  return false;
 }
 
 Status CheckMaskPaths(const std::vector<std::string>& mask,
                       std::initializer_list<const char*> allowed) {
   for (const auto& path : mask) {
-    bool known = false;
+    bool known = path == kFullReplacementMask && mask.size() == 1;
     for (const char* a : allowed) known = known || path == a;
     if (!known) {
       return InvalidArgument(
@@ -139,16 +142,22 @@ Status ValidateCurrencyCode(const std::string& field,
 
 Status ValidateTimeZone(const std::string& field, const std::string& value) {
   if (value == "UTC") return Status();
-  bool shape_ok = !value.empty() && value.size() <= 64 &&
-                  value.front() != '/' &&
-                  value.find("..") == std::string::npos &&
-                  std::all_of(value.begin(), value.end(), [](char c) {
-                    return std::isalnum(static_cast<unsigned char>(c)) ||
-                           c == '/' || c == '_' || c == '-' || c == '+';
-                  });
-  struct stat info {};
-  if (!shape_ok || stat(("/usr/share/zoneinfo/" + value).c_str(), &info) != 0 ||
-      !S_ISREG(info.st_mode)) {
+  // A name, not a path: the library would also open an absolute path.
+  const bool shape_ok = !value.empty() && value.size() <= 64 &&
+                        value.front() != '/' && value.back() != '/' &&
+                        value.find("..") == std::string::npos &&
+                        value.find("//") == std::string::npos &&
+                        std::all_of(value.begin(), value.end(), [](char c) {
+                          return std::isalnum(static_cast<unsigned char>(c)) ||
+                                 c == '/' || c == '_' || c == '-' || c == '+';
+                        });
+  // "localtime" is the server's own zone and "posixrules" the rules of POSIX
+  // TZ strings: files of the zone folder, neither one a store's zone.
+  const bool reserved = value == "localtime" || value == "posixrules";
+  // The zone must be one the library that computes business days loads:
+  // tables (zone.tab), leap second lists and folders do not.
+  absl::TimeZone zone;
+  if (!shape_ok || reserved || !absl::LoadTimeZone(value, &zone)) {
     return InvalidField(field,
                         "must be an IANA time zone such as Asia/Jakarta");
   }
@@ -175,43 +184,119 @@ Status ValidateRequestId(const std::string& value) {
   return ValidateOptionalText("request_id", value, kMaxRequestIdLength);
 }
 
-std::string EncodePageToken(const std::string& last_key) {
-  return "p1" + ToHex(last_key);
+namespace {
+
+constexpr char kPageTokenPrefix[] = "p2";
+constexpr std::size_t kScopeDigestHexLength = 16;
+constexpr std::size_t kMaxPageKeyBytes = 64;
+
+Status InvalidPageToken(const std::string& why) {
+  return InvalidArgument("INVALID_PAGE_TOKEN", "page_token " + why +
+                                                   "; start again without "
+                                                   "one")
+      .WithMetadata("field", "page_token");
 }
 
-Status ValidateSequencePageKey(const PageRequest& page) {
-  if (page.after_key.empty()) return Status();
-  const bool digits_only =
-      std::all_of(page.after_key.begin(), page.after_key.end(),
-                  [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits_only || page.after_key.size() > 18) {
-    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-        .WithMetadata("field", "page_token");
+bool IsLowerHex(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return HexValue(c) >= 0; });
+}
+
+// The decimal of a non-negative int64, as std::to_string writes it.
+std::optional<std::int64_t> ParseSequence(const std::string& key) {
+  if (key.empty() || key.size() > 18 || (key.size() > 1 && key[0] == '0') ||
+      !std::all_of(key.begin(), key.end(),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
   }
-  return Status();
+  std::int64_t value = 0;
+  for (char c : key) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+PageScope::PageScope(const std::string& list, PageKeyKind kind) : kind_(kind) {
+  Add(list);
+  Add(static_cast<std::int64_t>(kind));
+}
+
+PageScope& PageScope::Add(const std::string& filter_value) {
+  // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
+  text_ += std::to_string(filter_value.size());
+  text_ += ':';
+  text_ += filter_value;
+  text_ += ';';
+  return *this;
+}
+
+PageScope& PageScope::Add(const char* filter_value) {
+  return Add(std::string(filter_value));
+}
+
+PageScope& PageScope::Add(std::int64_t filter_value) {
+  return Add(std::to_string(filter_value));
+}
+
+PageScope& PageScope::Add(bool filter_value) {
+  return Add(std::string(filter_value ? "true" : "false"));
+}
+
+PageScope& PageScope::Add(const std::optional<std::int64_t>& filter_value) {
+  return filter_value ? Add(std::string("=") + std::to_string(*filter_value))
+                      : Add(std::string("unset"));
+}
+
+std::string PageScope::Digest() const {
+  FingerprintBuilder digest("page-scope/v1");
+  digest.Add(text_);
+  return digest.Finish().substr(0, kScopeDigestHexLength);
+}
+
+std::string EncodePageToken(const std::string& scope_digest,
+                            const std::string& last_key) {
+  return kPageTokenPrefix + scope_digest + ToHex(last_key);
 }
 
 StatusOr<PageRequest> MakePageRequest(int page_size,
-                                      const std::string& page_token) {
+                                      const std::string& page_token,
+                                      const PageScope& scope) {
   if (page_size < 0 || page_size > kMaxPageSize) {
     return InvalidField("page_size", "must be within 0-1000");
   }
   PageRequest request;
   request.page_size = page_size == 0 ? kDefaultPageSize : page_size;
+  request.scope_digest = scope.Digest();
   if (page_token.empty()) return request;
-  if (page_token.size() % 2 != 0 || page_token.rfind("p1", 0) != 0 ||
-      page_token.size() > 2 + 2 * 256) {
-    return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-        .WithMetadata("field", "page_token");
+
+  const std::size_t header =
+      sizeof(kPageTokenPrefix) - 1 + kScopeDigestHexLength;
+  if (page_token.size() > header + 2 * kMaxPageKeyBytes ||
+      page_token.size() <= header || page_token.size() % 2 != 0 ||
+      page_token.compare(0, 2, kPageTokenPrefix) != 0 ||
+      !IsLowerHex(page_token.substr(2))) {
+    return InvalidPageToken("is not a token this server issued");
   }
-  for (std::size_t i = 2; i < page_token.size(); i += 2) {
-    int hi = HexValue(page_token[i]);
-    int lo = HexValue(page_token[i + 1]);
-    if (hi < 0 || lo < 0) {
-      return InvalidArgument("INVALID_PAGE_TOKEN", "page_token is not valid")
-          .WithMetadata("field", "page_token");
-    }
-    request.after_key += static_cast<char>(hi * 16 + lo);
+  if (page_token.compare(2, kScopeDigestHexLength, request.scope_digest) != 0) {
+    return InvalidPageToken(
+        "belongs to another list or to other filters than this request's");
+  }
+  for (std::size_t i = header; i < page_token.size(); i += 2) {
+    request.after_key += static_cast<char>(HexValue(page_token[i]) * 16 +
+                                           HexValue(page_token[i + 1]));
+  }
+  switch (scope.kind()) {
+    case PageKeyKind::kText:
+      if (CountDisplayChars(request.after_key) < 0) {
+        return InvalidPageToken("is not a token this server issued");
+      }
+      break;
+    case PageKeyKind::kSequence:
+      request.after_sequence = ParseSequence(request.after_key);
+      if (!request.after_sequence) {
+        return InvalidPageToken("is not a token this server issued");
+      }
+      break;
   }
   return request;
 }

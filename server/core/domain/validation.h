@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,9 @@ Status ValidateName(const std::string& field, const std::string& value,
 Status ValidateOptionalText(const std::string& field, const std::string& value,
                             int max_chars);
 Status ValidateCurrencyCode(const std::string& field, const std::string& value);
-// An IANA zone known to this machine's time zone database, or "UTC".
+// An IANA zone name that the time-zone library (absl) loads, or "UTC": not a
+// path, not a file of the zone folder that is no zone (leapseconds, zone.tab,
+// posixrules), not "localtime".
 Status ValidateTimeZone(const std::string& field, const std::string& value);
 Status ValidateRequestId(const std::string& value);
 // A client's document id (the idempotency key of a sale, a return, an
@@ -46,24 +49,63 @@ Status ValidateIdempotencyKey(const std::string& field, const std::string& key);
 
 Status ValidateMoney(const std::string& field, const Money& money);
 
-// Whether an update mask names `path`; an empty mask names every field.
+// Update masks (AIP-134). The mask the domain receives is explicit: when a
+// request sends none, transport computes one from the fields the request
+// sets. "*" names every updatable field (a full replacement).
+inline constexpr const char* kFullReplacementMask = "*";
+// Whether an update mask names `path` (or is "*").
 bool MaskHas(const std::vector<std::string>& mask, const char* path);
-// INVALID_ARGUMENT (INVALID_UPDATE_MASK) for a path not in `allowed`.
+// INVALID_ARGUMENT (INVALID_UPDATE_MASK) for a path not in `allowed`; "*" is
+// allowed on its own only.
 Status CheckMaskPaths(const std::vector<std::string>& mask,
                       std::initializer_list<const char*> allowed);
 
-// Checks a page size (0 means the default) and decodes a page token.
+// Paging. A page token is "p2", the hex of a digest of the list and its
+// filters (the scope), then the hex of the last key of the previous page. A
+// token is refused (INVALID_ARGUMENT, INVALID_PAGE_TOKEN) unless it decodes,
+// its digest is the scope's of this call, and its key has the shape the list
+// issues; a forged token never reaches a query.
+enum class PageKeyKind {
+  // A business code or a SKU: 1-64 bytes of UTF-8 text without controls.
+  kText,
+  // A sequence number (a row id), written in decimal as issued.
+  kSequence,
+};
+
+// The list and the filter values that a page token is bound to. Filters that
+// change the items listed are added, in a fixed order; the page size is not
+// (a client may change it between pages).
+class PageScope {
+ public:
+  PageScope(const std::string& list, PageKeyKind kind);
+  PageScope& Add(const std::string& filter_value);
+  PageScope& Add(const char* filter_value);
+  PageScope& Add(std::int64_t filter_value);
+  PageScope& Add(bool filter_value);
+  PageScope& Add(const std::optional<std::int64_t>& filter_value);
+
+  PageKeyKind kind() const { return kind_; }
+  // 16 hex digits.
+  std::string Digest() const;
+
+ private:
+  PageKeyKind kind_;
+  std::string text_;
+};
+
+// Checks a page size (0 means the default) and decodes and checks a page
+// token against `scope`.
 StatusOr<PageRequest> MakePageRequest(int page_size,
-                                      const std::string& page_token);
+                                      const std::string& page_token,
+                                      const PageScope& scope);
 // Turns up to page_size + 1 fetched items into a page, with the token of the
 // next page when there is one. `key_of` gives an item's ordering key.
 template <typename T, typename KeyOf>
 Page<T> MakePage(std::vector<T> items, const PageRequest& request,
                  KeyOf key_of);
-std::string EncodePageToken(const std::string& last_key);
-// INVALID_PAGE_TOKEN unless the page's key is empty or a sequence number
-// (the id below which a newest-first list continues).
-Status ValidateSequencePageKey(const PageRequest& page);
+// The token of the page after `last_key` in the list of `scope_digest`.
+std::string EncodePageToken(const std::string& scope_digest,
+                            const std::string& last_key);
 
 template <typename T, typename KeyOf>
 Page<T> MakePage(std::vector<T> items, const PageRequest& request,
@@ -71,7 +113,8 @@ Page<T> MakePage(std::vector<T> items, const PageRequest& request,
   Page<T> page;
   if (static_cast<int>(items.size()) > request.page_size) {
     items.resize(request.page_size);
-    page.next_page_token = EncodePageToken(key_of(items.back()));
+    page.next_page_token =
+        EncodePageToken(request.scope_digest, key_of(items.back()));
   }
   page.items = std::move(items);
   return page;

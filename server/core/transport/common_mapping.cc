@@ -62,4 +62,23 @@ std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask) {
   return {mask.paths().begin(), mask.paths().end()};
 }
 
+std::vector<std::string> UpdateMaskOf(
+    const google::protobuf::FieldMask& mask,
+    const google::protobuf::Message& patch,
+    std::initializer_list<std::string_view> ignored) {
+  if (mask.paths_size() > 0) return FromProto(mask);
+  // ListFields gives exactly the fields that are set: proto3 scalars that
+  // differ from their default, non-empty repeated fields, present messages.
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  patch.GetReflection()->ListFields(patch, &fields);
+  std::vector<std::string> paths;
+  for (const auto* field : fields) {
+    const std::string name(field->name());
+    bool skip = false;
+    for (std::string_view i : ignored) skip = skip || name == i;
+    if (!skip) paths.push_back(name);
+  }
+  return paths;
+}
+
 }  // namespace backoffice::transport

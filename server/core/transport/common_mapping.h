@@ -4,10 +4,13 @@
 #define BACKOFFICE_SERVER_CORE_TRANSPORT_COMMON_MAPPING_H_
 
 #include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/message.h>
 #include <google/protobuf/repeated_ptr_field.h>
 #include <google/protobuf/timestamp.pb.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backoffice/status.h"
@@ -19,6 +22,16 @@ namespace backoffice::transport {
 domain::Money FromProto(const v1::Money& m);
 void ToProto(const domain::Money& m, v1::Money* p);
 std::vector<std::string> FromProto(const google::protobuf::FieldMask& mask);
+// The update mask of an Update RPC, following AIP-134: the paths of `mask`
+// when it has any; otherwise the fields that `patch` sets (scalars that are
+// not their default, repeated fields that are not empty, messages that are
+// present), named as the mask names them, leaving out `ignored` (the fields
+// that name the resource and the output-only ones). The domain thus always
+// receives an explicit mask.
+std::vector<std::string> UpdateMaskOf(
+    const google::protobuf::FieldMask& mask,
+    const google::protobuf::Message& patch,
+    std::initializer_list<std::string_view> ignored);
 domain::Role FromProto(v1::Role role);
 v1::Role ToProto(domain::Role role);
 domain::TimeMicros FromProto(const google::protobuf::Timestamp& t);

@@ -27,7 +27,12 @@ StatusOr<Page<StockLevel>> Inventory::ListStockLevels(
   if (filter.sku.size() > kMaxSkuLength) {
     return InvalidField("sku", "is longer than 64 characters");
   }
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(page_size, page_token,
+                                 PageScope("stock_levels", PageKeyKind::kText)
+                                     .Add(store_code)
+                                     .Add(filter.at_or_below_reorder_point)
+                                     .Add(filter.negative_only)
+                                     .Add(filter.sku));
   if (!request.ok()) return request.status();
   auto items = repository_.ListStockLevels(store_code, filter, *request);
   if (!items.ok()) return items.status();
@@ -44,9 +49,15 @@ StatusOr<Page<StockMovement>> Inventory::ListStockMovements(
   if (filter.sku.size() > kMaxSkuLength) {
     return InvalidField("sku", "is longer than 64 characters");
   }
-  auto request = MakePageRequest(page_size, page_token);
+  auto request =
+      MakePageRequest(page_size, page_token,
+                      PageScope("stock_movements", PageKeyKind::kSequence)
+                          .Add(store_code)
+                          .Add(filter.sku)
+                          .Add(static_cast<std::int64_t>(filter.type))
+                          .Add(filter.start_time)
+                          .Add(filter.end_time));
   if (!request.ok()) return request.status();
-  BO_RETURN_IF_ERROR(ValidateSequencePageKey(*request));
   auto items = repository_.ListStockMovements(store_code, filter, *request);
   if (!items.ok()) return items.status();
   return MakePage(std::move(*items), *request,

@@ -125,9 +125,8 @@ MySqlInventoryRepository::ListStockMovements(const std::string& store_code,
   std::vector<domain::StockMovement> movements;
   Status status = db_.WithSession([&](soci::session& s) {
     long long store_id = RequireStoreId(s, store_code);
-    long long before = page.after_key.empty()
-                           ? std::numeric_limits<long long>::max()
-                           : std::stoll(page.after_key);
+    long long before =
+        page.after_sequence.value_or(std::numeric_limits<long long>::max());
     std::string type = f.type == domain::MovementType::kUnspecified
                            ? ""
                            : domain::MovementTypeName(f.type);

@@ -101,7 +101,8 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "sale_tenders "
         "GROUP BY sale_pk) t ON t.sale_pk = x.id WHERE" +
             store_filter +
-            "AND (COALESCE(l.net, -1) <> x.total_minor OR COALESCE(t.paid, -1) "
+            // A sale with a total of zero may have no tender at all.
+            "AND (COALESCE(l.net, -1) <> x.total_minor OR COALESCE(t.paid, 0) "
             "<> "
             "x.total_minor)");
     // A sale's lines and its SALE movements must pair one to one; a voided

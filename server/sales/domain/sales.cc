@@ -107,9 +107,12 @@ StatusOr<Page<Sale>> Sales::ListSales(const RequestContext& ctx,
     BO_RETURN_IF_ERROR(
         ValidateBusinessDay("business_day", filter.business_day));
   }
-  auto request = MakePageRequest(page_size, page_token);
+  auto request = MakePageRequest(page_size, page_token,
+                                 PageScope("sales", PageKeyKind::kSequence)
+                                     .Add(filter.store_code)
+                                     .Add(filter.terminal_code)
+                                     .Add(filter.business_day));
   if (!request.ok()) return request.status();
-  BO_RETURN_IF_ERROR(ValidateSequencePageKey(*request));
   auto items = repository_.ListSales(filter, *request);
   if (!items.ok()) return items.status();
   return MakePage(std::move(*items), *request,

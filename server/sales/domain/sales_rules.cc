@@ -84,9 +84,6 @@ Status ValidateSale(Sale& sale, TimeMicros now) {
   if (sale.lines.size() > kMaxSaleLines) {
     return InvalidArgument("TOO_MANY_LINES", "a sale holds at most 500 lines");
   }
-  if (sale.tenders.empty()) {
-    return InvalidArgument("NO_TENDERS", "a sale needs at least one tender");
-  }
   if (sale.tenders.size() > kMaxTenders) {
     return InvalidArgument("TOO_MANY_TENDERS",
                            "a sale holds at most 20 tenders");
@@ -139,13 +136,24 @@ Status ValidateSale(Sale& sale, TimeMicros now) {
     }
     total += line.net_minor();
   }
+  // A sale with nothing to pay (a giveaway, a fully discounted basket) needs
+  // no tender, and only there may a tender be of zero (tills print "cash 0");
+  // tenders minus change must still equal the total.
+  const bool free_of_charge = total == 0;
+  if (sale.tenders.empty() && !free_of_charge) {
+    return InvalidArgument("NO_TENDERS", "a sale needs at least one tender");
+  }
   std::int64_t tendered = 0;
   for (const auto& tender : sale.tenders) {
     if (tender.type == TenderType::kUnspecified) {
       return InvalidField("tenders.type", "is required");
     }
-    if (tender.amount_minor <= 0 || tender.amount_minor > kMaxAmountMinor) {
-      return InvalidField("tenders.amount_minor", "must be above zero");
+    if (tender.amount_minor < 0 || tender.amount_minor > kMaxAmountMinor ||
+        (tender.amount_minor == 0 && !free_of_charge)) {
+      return InvalidField("tenders.amount_minor",
+                          free_of_charge
+                              ? "must be within 0-10000000000000"
+                              : "must be above zero in a sale with a total");
     }
     if (tender.change_minor < 0 || tender.change_minor > tender.amount_minor ||
         (tender.change_minor != 0 && tender.type != TenderType::kCash)) {
@@ -305,8 +313,15 @@ std::vector<SaleException> SaleExceptions(
 StatusOr<std::string> BusinessDay(TimeMicros instant,
                                   const std::string& time_zone) {
   absl::TimeZone zone;
-  if (!absl::LoadTimeZone(time_zone, &zone)) {
-    return Internal("TIME_ZONE_UNKNOWN", "cannot load time zone " + time_zone);
+  // Stores are validated with the same library (ValidateTimeZone); a zone
+  // that does not load is a store to mend, not a server fault.
+  if (time_zone.empty() || !absl::LoadTimeZone(time_zone, &zone)) {
+    return FailedPrecondition(
+               "STORE_TIME_ZONE_INVALID",
+               "the store's time zone '" + time_zone +
+                   "' is not a time zone; set one such as Asia/Jakarta with "
+                   "UpdateStore")
+        .WithMetadata("field", "time_zone");
   }
   const absl::CivilDay day =
       absl::ToCivilDay(absl::FromUnixMicros(instant), zone);

@@ -379,9 +379,8 @@ StatusOr<std::vector<domain::Sale>> MySqlSalesRepository::ListSales(
   std::vector<Sale> sales;
   Status status = db_.WithSession([&](soci::session& s) {
     RequireStoreId(s, f.store_code);
-    long long before = page.after_key.empty()
-                           ? std::numeric_limits<long long>::max()
-                           : std::stoll(page.after_key);
+    long long before =
+        page.after_sequence.value_or(std::numeric_limits<long long>::max());
     long long limit = page.page_size + 1;
     std::string day = f.business_day.empty() ? "1000-01-01" : f.business_day;
     int any_day = f.business_day.empty() ? 1 : 0;
