@@ -127,6 +127,7 @@ StatusOr<std::size_t> Database::Acquire() {
       // atomic arithmetic, duplicates are stopped by unique keys, and rows
       // that a rule reads before writing are locked (FOR UPDATE).
       *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+      for (const std::string& sql : config_.session_setup_sql) *session << sql;
       slot.session = std::move(session);
       slot.needs_reconnect = false;
     } catch (const std::exception& e) {

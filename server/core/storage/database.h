@@ -40,6 +40,9 @@ struct DatabaseConfig {
   int io_timeout_seconds = 5;
   // Bounds the wait for a row lock held by another transaction.
   int lock_wait_timeout_seconds = 5;
+  // Extra statements run on every new connection after the server's own
+  // session settings (tests use it, e.g. to shorten wait_timeout).
+  std::vector<std::string> session_setup_sql;
 
   // The SOCI connect string; contains the password, so never log it.
   std::string ConnectString() const;
