@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/storage/migrations.h"
 
 namespace backoffice::storage {
@@ -14,11 +16,22 @@ TEST(SplitSqlStatements, SplitsAtLineEndSemicolonsAndDropsComments) {
   EXPECT_EQ(statements[1], "CREATE TABLE b (y INT)");
 }
 
+// Numbers handed out to branches still in flight: they may be missing
+// until those branches land (0003 is reserved; 0004 came first). Remove a
+// number once its migration is in.
+const std::set<int> kReservedVersions = {3};
+
 TEST(EmbeddedMigrations, AreNumberedFromOneWithoutGaps) {
   const auto& migrations = EmbeddedMigrations();
   ASSERT_FALSE(migrations.empty());
-  for (std::size_t i = 0; i < migrations.size(); ++i) {
-    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
+  int expected = 1;
+  for (const auto& migration : migrations) {
+    while (migration.version != expected &&
+           kReservedVersions.count(expected) != 0) {
+      ++expected;
+    }
+    EXPECT_EQ(migration.version, expected) << migration.name;
+    ++expected;
   }
   EXPECT_EQ(RequiredSchemaVersion(), migrations.back().version);
 }
