@@ -34,25 +34,36 @@ class AccessModule final : public module::Module {
 
 namespace {
 
-// Owns the repository the authenticating Access reads through.
+// Owns the repositories the caching authenticator reads through.
 class RepositoryAuthenticator final : public domain::Authenticator {
  public:
-  explicit RepositoryAuthenticator(storage::Database& db)
-      : repository_(db), access_(repository_) {}
+  RepositoryAuthenticator(storage::Database& lookup_db,
+                          storage::Database& generation_db,
+                          const domain::AuthCacheOptions& options)
+      : lookups_(lookup_db),
+        generations_(generation_db),
+        cache_(lookups_, generations_, options) {}
   StatusOr<domain::Principal> Authenticate(const std::string& secret) override {
-    return access_.Authenticate(secret);
+    return cache_.Authenticate(secret);
+  }
+  StatusOr<domain::Principal> AuthenticateWithoutLookup(
+      const std::string& secret) override {
+    return cache_.AuthenticateWithoutLookup(secret);
   }
 
  private:
-  storage::MySqlAccessRepository repository_;
-  domain::Access access_;
+  storage::MySqlAccessRepository lookups_;
+  storage::MySqlAccessRepository generations_;
+  domain::CachingAuthenticator cache_;
 };
 
 }  // namespace
 
 std::unique_ptr<domain::Authenticator> MakeAuthenticator(
-    storage::Database& db) {
-  return std::make_unique<RepositoryAuthenticator>(db);
+    storage::Database& lookup_db, storage::Database& generation_db,
+    const domain::AuthCacheOptions& options) {
+  return std::make_unique<RepositoryAuthenticator>(lookup_db, generation_db,
+                                                   options);
 }
 
 std::unique_ptr<module::Module> MakeModule(

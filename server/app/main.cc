@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   std::string password_file;
   std::string log_level = "info";
   int lease_timeout_ms = static_cast<int>(db.lease_timeout.count());
+  int idle_check_ms = static_cast<int>(db.idle_check_after.count());
   auto add_db_flags = [&](CLI::App* app) {
     app->add_option("--db-host", db.host, "MariaDB host (an IP address)")
         ->envname("BACKOFFICE_DB_HOST")
@@ -43,6 +44,12 @@ int main(int argc, char** argv) {
                     "wait at most this long for a free connection")
         ->envname("BACKOFFICE_DB_LEASE_TIMEOUT_MS")
         ->capture_default_str();
+    app->add_option("--db-idle-check-ms", idle_check_ms,
+                    "ping a pooled connection idle this long before using it "
+                    "(and reopen it if the database dropped it)")
+        ->envname("BACKOFFICE_DB_IDLE_CHECK_MS")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     app->add_option("--log-level", log_level, "trace|debug|info|warn|error")
         ->envname("BACKOFFICE_LOG_LEVEL")
         ->capture_default_str();
@@ -72,6 +79,42 @@ int main(int argc, char** argv) {
                    "time in-flight RPCs get on SIGTERM")
       ->capture_default_str();
 
+  int auth_cache_ms = static_cast<int>(options.auth_cache_ttl.count());
+  serve
+      ->add_option("--max-threads", options.max_threads,
+                   "threads for calls in flight, pollers included; a call "
+                   "beyond them is answered RESOURCE_EXHAUSTED")
+      ->envname("BACKOFFICE_MAX_THREADS")
+      ->capture_default_str()
+      ->check(CLI::Range(4, 100000));
+  serve
+      ->add_option("--min-pollers", options.min_pollers,
+                   "threads always waiting for new calls")
+      ->envname("BACKOFFICE_MIN_POLLERS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option("--max-pollers", options.max_pollers,
+                   "threads at most waiting for new calls")
+      ->envname("BACKOFFICE_MAX_POLLERS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option("--auth-cache-ms", auth_cache_ms,
+                   "remember verified and refused tokens this long (a "
+                   "revocation still takes effect on the next call)")
+      ->envname("BACKOFFICE_AUTH_CACHE_MS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600000));
+  serve
+      ->add_option("--auth-failure-budget", options.auth_failure_budget,
+                   "calls with bad tokens a connection may make per 10 s "
+                   "before its unknown tokens are refused without a lookup "
+                   "(0: no limit)")
+      ->envname("BACKOFFICE_AUTH_FAILURE_BUDGET")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+
   auto* migrate = cli.add_subcommand("migrate", "apply missing migrations");
   add_db_flags(migrate);
 
@@ -88,6 +131,8 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
   db.lease_timeout = std::chrono::milliseconds(lease_timeout_ms);
+  db.idle_check_after = std::chrono::milliseconds(idle_check_ms);
+  options.auth_cache_ttl = std::chrono::milliseconds(auth_cache_ms);
   options.shutdown_grace = std::chrono::seconds(grace_seconds);
   if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
   if (!password_file.empty()) {

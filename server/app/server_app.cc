@@ -3,6 +3,7 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -49,9 +50,32 @@ sigset_t BlockTerminationSignals() {
 
 }  // namespace
 
+Status ValidateServerOptions(const ServerOptions& options) {
+  if (options.min_pollers < 1 || options.max_pollers < options.min_pollers) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_SERVER_OPTIONS",
+                  "want 1 <= --min-pollers <= --max-pollers");
+  }
+  if (options.max_threads < options.max_pollers + 2) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_SERVER_OPTIONS",
+                  "--max-threads must exceed --max-pollers by at least 2, or "
+                  "no call would find a thread");
+  }
+  if (options.auth_cache_ttl.count() < 0 || options.auth_failure_budget < 0) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_SERVER_OPTIONS",
+                  "the token cache and failure budget cannot be negative");
+  }
+  return Status();
+}
+
 int RunServer(const ServerOptions& options,
               const storage::DatabaseConfig& db_config) {
   const sigset_t signals = BlockTerminationSignals();
+  for (Status s : {ValidateServerOptions(options), db_config.Validate()}) {
+    if (!s.ok()) {
+      spdlog::critical("refusing to start: {}", s.message());
+      return 2;
+    }
+  }
   storage::Database db(db_config);
   spdlog::info("database {}", db_config.Describe());
 
@@ -91,12 +115,21 @@ int RunServer(const ServerOptions& options,
   }
 
   // Authentication has connections of its own: callers without a valid
-  // token must not compete with the tills for the sales pool.
+  // token must not compete with the tills for the sales pool. Token lookups
+  // (callers whose token is not cached) get two; the revocation generation
+  // that every call checks gets one more, so that a flood of lookups cannot
+  // make the tills wait.
   storage::DatabaseConfig auth_config = db_config;
   auth_config.pool_size = 2;
   storage::Database auth_db(auth_config);
+  storage::DatabaseConfig generation_config = db_config;
+  generation_config.pool_size = 1;
+  storage::Database generation_db(generation_config);
+  domain::AuthCacheOptions cache_options;
+  cache_options.positive_ttl = options.auth_cache_ttl;
+  cache_options.negative_ttl = options.auth_cache_ttl;
   std::unique_ptr<domain::Authenticator> authenticator =
-      access::MakeAuthenticator(auth_db);
+      access::MakeAuthenticator(auth_db, generation_db, cache_options);
   // Reconciliation reads whole ledgers: it gets connections of its own, with
   // a read timeout fit for long queries.
   storage::DatabaseConfig report_config = db_config;
@@ -105,7 +138,9 @@ int RunServer(const ServerOptions& options,
   storage::Database report_db(report_config);
 
   domain::MethodPolicyTable policies;
-  transport::RpcHandler handler(*authenticator, policies);
+  transport::RefusalGuardOptions refusal_options;
+  refusal_options.failures_per_peer = options.auth_failure_budget;
+  transport::RpcHandler handler(*authenticator, policies, refusal_options);
   const module::ModuleEnvironment env{db, report_db, handler};
   std::vector<std::unique_ptr<module::Module>> modules;
   for (const auto& registration : module::AllModules()) {
@@ -122,6 +157,14 @@ int RunServer(const ServerOptions& options,
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // Bounded threads: a flood of calls cannot start a thread each.
+  grpc::ResourceQuota quota("backofficed");
+  quota.SetMaxThreads(options.max_threads);
+  builder.SetResourceQuota(quota);
+  builder.SetSyncServerOption(
+      grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, options.min_pollers);
+  builder.SetSyncServerOption(
+      grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, options.max_pollers);
   int bound_port = 0;
   builder.AddListeningPort(options.listen_address, credentials, &bound_port);
   for (auto& m : modules) {

@@ -19,7 +19,22 @@ struct ServerOptions {
   bool migrate_on_start = false;
   std::chrono::seconds shutdown_grace{10};
   std::chrono::milliseconds health_interval{1000};
+  // gRPC's synchronous server runs each call in flight on a thread of its
+  // own: the resource quota caps them (pollers included); a call beyond the
+  // cap is answered RESOURCE_EXHAUSTED at once instead of starting a thread.
+  int max_threads = 256;
+  int min_pollers = 1;
+  int max_pollers = 2;
+  // How long a verified (or refused) token is remembered; a revocation
+  // still takes effect on the next call.
+  std::chrono::milliseconds auth_cache_ttl{5000};
+  // Calls with bad tokens a connection may make per 10 s before its unknown
+  // tokens are refused without a lookup; 0 disables it.
+  int auth_failure_budget = 20;
 };
+
+// INVALID_ARGUMENT when the options contradict each other.
+Status ValidateServerOptions(const ServerOptions& options);
 
 // Serves until SIGTERM or SIGINT; returns the process exit code.
 int RunServer(const ServerOptions& options,

@@ -234,5 +234,29 @@ TEST_F(AuthE2eTest, TillTokenNeedsAnExistingTerminalOfItsStore) {
             "TERMINAL_NOT_FOUND");
 }
 
+// Servers cache verified tokens; a revocation made through one server must
+// still take effect on the very next call to another server over the same
+// database (the revocation generation, not an in-process invalidation).
+TEST(AuthTwoServersE2eTest,
+     ARevocationThroughOneServerStopsTheNextCallOnAnother) {
+  ScratchDatabase scratch;
+  RunningServer first(scratch.config());
+  RunningServer second(scratch.config());
+  std::string id;
+  const std::string secret =
+      first.CreateToken(v1::ROLE_HEAD_OFFICE, "", "", &id);
+  CatalogClient holder(second.Connect(secret));
+  v1::ListStoresRequest list;
+  ASSERT_TRUE(holder.ListStores(list).ok());
+  ASSERT_TRUE(holder.ListStores(list).ok());  // Now from the cache.
+  AccessClient admin(first.Connect(first.admin_token()));
+  v1::RevokeAccessTokenRequest revoke;
+  revoke.set_id(id);
+  ASSERT_TRUE(admin.RevokeAccessToken(revoke).ok());
+  auto after = holder.ListStores(list);
+  EXPECT_EQ(after.status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(after.status().reason(), "INVALID_TOKEN");
+}
+
 }  // namespace
 }  // namespace backoffice

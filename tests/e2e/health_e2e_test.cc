@@ -110,5 +110,49 @@ TEST(HealthE2eTest, FollowsTheDatabaseDownAndBackUp) {
   EXPECT_TRUE(catalog.CreateStore(create).ok());
 }
 
+// Every pooled connection dies when MariaDB restarts; none of them may fail a
+// call once the database is back: a connection idle past the threshold is
+// checked (and reopened) before its work begins. The calls are not retried
+// by the SDK, so that a stale connection would show.
+TEST(HealthE2eTest, TheFirstCallsAfterADatabaseRestartSucceed) {
+  OwnMariaDb mariadb;
+  RunningServer server(mariadb.Config(), {"--db-pool-size", "3"});
+  auto probe = server.Connect("", 2000);
+  ConnectionOptions options;
+  options.address = server.address();
+  options.token = server.admin_token();
+  options.timeout = std::chrono::milliseconds(10000);
+  options.retry.max_attempts = 1;
+  auto connection = *MakeConnection(options);
+  CatalogClient catalog(connection);
+  v1::ListStoresRequest list;
+  // Open every pooled connection (the tills' pool and the authenticator's).
+  std::vector<std::thread> warm;
+  for (int i = 0; i < 6; ++i) {
+    warm.emplace_back([&] { EXPECT_TRUE(catalog.ListStores(list).ok()); });
+  }
+  for (auto& t : warm) t.join();
+
+  mariadb.Stop();
+  mariadb.Start();
+  ASSERT_TRUE(Eventually(
+      [&] {
+        auto serving = CheckServing(probe);
+        return serving.ok() && *serving;
+      },
+      std::chrono::seconds(15)));
+  for (int i = 0; i < 6; ++i) {
+    auto listed = catalog.ListStores(list);
+    EXPECT_TRUE(listed.ok()) << "call " << i << ": " << listed.status();
+  }
+  v1::CreateStoreRequest create;
+  create.mutable_store()->set_code("AFTER1");
+  create.mutable_store()->set_display_name("written after the restart");
+  create.mutable_store()->set_time_zone("Asia/Jakarta");
+  create.mutable_store()->set_currency_code("IDR");
+  auto created = catalog.CreateStore(create);
+  EXPECT_TRUE(created.ok()) << created.status();
+}
+
 }  // namespace
 }  // namespace backoffice

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/storage/migrations.h"
 
 namespace backoffice::storage {

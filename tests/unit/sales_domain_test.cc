@@ -137,6 +137,24 @@ TEST(Sales, AnUploadStopsAtItsDeadline) {
             StatusCode::kDeadlineExceeded);
 }
 
+TEST(Sales, AnUploadStopsWhenItsCallerIsGone) {
+  StrictMock<MockSalesRepository> repository;
+  Sales sales(repository, [] { return kNow; });
+  std::vector<Sale> upload;
+  for (int i = 1; i <= 3 * kUploadGroupSize; ++i) upload.push_back(MakeSale(i));
+  RequestContext ctx = Till();
+  bool gone = false;
+  ctx.cancelled = [&] { return gone; };
+  EXPECT_CALL(repository, RecordSales(_, _))
+      .WillOnce([&](const std::vector<Sale>& group, const RequestContext&) {
+        gone = true;  // The client cancels while the first group commits.
+        return StatusOr<std::vector<SaleOutcome>>(Recorded(group));
+      });
+  auto outcome = sales.UploadSales(ctx, upload);
+  EXPECT_EQ(outcome.status().code(), StatusCode::kCancelled);
+  EXPECT_EQ(outcome.status().reason(), "CANCELLED");
+}
+
 TEST(Sales, UploadSizeIsBounded) {
   StrictMock<MockSalesRepository> repository;
   Sales sales(repository, [] { return kNow; });

@@ -9,12 +9,20 @@
 //            threads with the server's statements and transaction shape,
 //            but none of its work around them: the ceiling that gRPC,
 //            authentication, validation, lookups and idempotency are
-//            measured against.
+//            measured against;
+//   flood    unary again, while F more clients (--flood-clients) call the
+//            server as fast as they can with well-formed unknown tokens: the
+//            tills' p99 latency then, beside their p99 in the unary phase
+//            of the same round, shows what callers without a valid token
+//            cost the tills.
 //
 // The store and its tills T1..TN must exist, the catalog must hold
 // products, and the token must be allowed to post for the store
 // (HEAD_OFFICE). tools/bench.sh prepares all that on a private database.
-// The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
+// The line before the last is `flood_p99_vs_unary_p99=R ...`; the last line
+// of the output is `unary_vs_raw=R backlog_vs_unary=R`.
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
 #include <soci/soci.h>
 #include <unistd.h>
 
@@ -26,6 +34,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <iterator>
@@ -38,10 +47,10 @@
 #include <vector>
 
 #include "backoffice/client.h"
-#include "sales/domain/sales_rules.h"
-#include "sale_maker.h"
 #include "core/storage/database.h"
 #include "core/storage/multi_insert.h"
+#include "sale_maker.h"
+#include "sales/domain/sales_rules.h"
 
 namespace {
 
@@ -63,6 +72,8 @@ struct Options {
   // The phases run in turn this many times, so that a burst of load from
   // elsewhere on the machine weighs on every phase alike.
   int rounds = 3;
+  // Clients calling with unknown tokens during the flood phase; 0 skips it.
+  int flood_clients = 50;
   std::uint64_t seed = 1;
   // Distinguishes runs against the same database: it prefixes sale ids and
   // sets the receipt numbers' range.
@@ -113,7 +124,13 @@ class CpuMeter {
 };
 
 // Each phase has its own range of receipt numbers on the same tills.
-enum class Phase { kWarmup = 0, kUnary = 1, kBacklog = 2, kRaw = 3 };
+enum class Phase {
+  kWarmup = 0,
+  kUnary = 1,
+  kBacklog = 2,
+  kRaw = 3,
+  kFlood = 4
+};
 
 const char* PhaseTag(Phase phase) {
   switch (phase) {
@@ -125,6 +142,8 @@ const char* PhaseTag(Phase phase) {
       return "b";
     case Phase::kRaw:
       return "r";
+    case Phase::kFlood:
+      return "f";
   }
   return "x";
 }
@@ -144,6 +163,10 @@ struct PhaseResult {
   std::vector<double> cpu_seconds;
   // How much some of MariaDB's global counters grew during the phase.
   std::map<std::string, double> db_counters;
+  // Flood phase: calls made with unknown tokens, and how many of them were
+  // answered other than UNAUTHENTICATED.
+  std::int64_t flood_calls = 0;
+  std::int64_t flood_other = 0;
 
   double sales_per_second() const { return seconds > 0 ? sales / seconds : 0; }
   double lines_per_second() const { return seconds > 0 ? lines / seconds : 0; }
@@ -250,6 +273,8 @@ PhaseResult Combine(const std::vector<PhaseResult>& rounds) {
     total.errors += r.errors;
     if (total.first_error.empty()) total.first_error = r.first_error;
     total.conflicts_retried += r.conflicts_retried;
+    total.flood_calls += r.flood_calls;
+    total.flood_other += r.flood_other;
     total.cpu_seconds.resize(r.cpu_seconds.size());
     for (std::size_t i = 0; i < r.cpu_seconds.size(); ++i) {
       total.cpu_seconds[i] += r.cpu_seconds[i];
@@ -318,6 +343,64 @@ PhaseResult RunUnary(const std::string& name,
       }
     }
   });
+}
+
+// One caller without a valid token: a connection of its own, calling
+// ListStores with a fresh well-formed unknown token each time, as fast as
+// the server answers, until `stop`.
+void FloodClient(const std::string& address, int client,
+                 const std::atomic<bool>& stop,
+                 std::atomic<std::int64_t>& calls,
+                 std::atomic<std::int64_t>& other) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  auto channel = grpc::CreateCustomChannel(
+      address, grpc::InsecureChannelCredentials(), args);
+  grpc::GenericStub stub(channel);
+  std::mt19937_64 random(0x5eed + client);
+  static const char kHex[] = "0123456789abcdef";
+  while (!stop.load()) {
+    std::string token = "bo_";
+    for (int i = 0; i < 64; ++i) token += kHex[random() % 16];
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(10));
+    context.AddMetadata("authorization", "Bearer " + token);
+    grpc::Slice empty_message("");
+    grpc::ByteBuffer request(&empty_message, 1);
+    grpc::ByteBuffer response;
+    std::promise<grpc::Status> done;
+    stub.UnaryCall(&context, "/backoffice.v1.CatalogService/ListStores",
+                   grpc::StubOptions(), &request, &response,
+                   [&](grpc::Status s) { done.set_value(std::move(s)); });
+    const grpc::Status status = done.get_future().get();
+    ++calls;
+    if (status.error_code() != grpc::StatusCode::UNAUTHENTICATED) ++other;
+  }
+}
+
+// The unary phase while `flood_clients` callers with unknown tokens call
+// the server meanwhile.
+PhaseResult RunFlood(const std::string& name, const Options& options,
+                     std::vector<backoffice::SalesClient>& clients,
+                     const std::vector<std::vector<Sale>>& sales) {
+  std::atomic<bool> stop{false};
+  std::atomic<std::int64_t> calls{0};
+  std::atomic<std::int64_t> other{0};
+  std::vector<std::thread> flood;
+  for (int f = 0; f < options.flood_clients; ++f) {
+    flood.emplace_back(FloodClient, options.address, f, std::cref(stop),
+                       std::ref(calls), std::ref(other));
+  }
+  // Let the flood reach the server before the tills start.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::int64_t calls_before = calls.load();
+  PhaseResult result = RunUnary(name, clients, sales);
+  result.flood_calls = calls.load() - calls_before;
+  stop = true;
+  for (auto& thread : flood) thread.join();
+  result.flood_other = other.load();
+  return result;
 }
 
 PhaseResult RunBacklog(const std::string& name,
@@ -683,6 +766,11 @@ int main(int argc, char** argv) {
                  "sales per UploadSales call in the backlog phase")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
+  cli.add_option("--flood-clients", options.flood_clients,
+                 "callers with unknown tokens during the flood phase (0: no "
+                 "flood phase)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
   cli.add_option("--warmup", options.warmup_per_client,
                  "unmeasured sales per client before the phases")
       ->capture_default_str();
@@ -775,7 +863,8 @@ int main(int argc, char** argv) {
     RunRaw("warm-up", database, ids, raw_warmup);
   }
 
-  std::vector<PhaseResult> unary_rounds, backlog_rounds, raw_rounds;
+  std::vector<PhaseResult> unary_rounds, backlog_rounds, raw_rounds,
+      flood_rounds;
   for (int round = 1; round <= options.rounds; ++round) {
     const auto unary_sales =
         MakeSales(options, *catalog, Phase::kUnary, round, 0);
@@ -795,6 +884,21 @@ int main(int argc, char** argv) {
     const auto& raw = raw_rounds.emplace_back(Measure(meter, database, [&]() {
       return RunRaw("raw SOCI", database, ids, raw_sales);
     }));
+    if (options.flood_clients > 0) {
+      const auto flood_sales =
+          MakeSales(options, *catalog, Phase::kFlood, round, 0);
+      const auto& flood =
+          flood_rounds.emplace_back(Measure(meter, database, [&]() {
+            return RunFlood("unary under flood", options, clients, flood_sales);
+          }));
+      std::cout << std::setprecision(1) << "round " << round << ": tills' p99 "
+                << Percentile(unary.latencies_ms, 0.99)
+                << " ms, under a flood of " << options.flood_clients
+                << " clients with unknown tokens ("
+                << flood.flood_calls / std::max(flood.seconds, 1e-9)
+                << " calls/s) " << Percentile(flood.latencies_ms, 0.99)
+                << " ms\n";
+    }
     std::cout << std::setprecision(1) << "round " << round << ": unary "
               << unary.sales_per_second() << " sales/s, backlog "
               << backlog.sales_per_second() << ", raw "
@@ -822,13 +926,36 @@ int main(int argc, char** argv) {
   PrintWhereTimeGoes(meter, backlog);
   PrintPhase(raw, "per sale");
   PrintWhereTimeGoes(meter, raw);
+  PhaseResult flood;
+  if (!flood_rounds.empty()) {
+    flood = Combine(flood_rounds);
+    PrintPhase(flood, "per sale");
+    PrintWhereTimeGoes(meter, flood);
+    std::cout << std::setprecision(1) << "    meanwhile "
+              << options.flood_clients << " clients with unknown tokens made "
+              << flood.flood_calls << " calls ("
+              << flood.flood_calls / std::max(flood.seconds, 1e-9)
+              << " calls/s), " << flood.flood_other
+              << " answered other than UNAUTHENTICATED\n";
+  }
 
-  const bool clean = unary.errors + backlog.errors + raw.errors == 0;
+  const bool clean =
+      unary.errors + backlog.errors + raw.errors + flood.errors == 0;
   if (!clean) std::cout << "some calls failed: the figures are not valid\n";
   const double unary_vs_raw =
       Ratio(unary.sales_per_second(), raw.sales_per_second());
   const double backlog_vs_unary =
       Ratio(backlog.sales_per_second(), unary.sales_per_second());
+  if (!flood_rounds.empty()) {
+    const double unary_p99 = Percentile(unary.latencies_ms, 0.99);
+    const double flood_p99 = Percentile(flood.latencies_ms, 0.99);
+    std::cout << std::setprecision(2)
+              << "flood_p99_vs_unary_p99=" << Ratio(flood_p99, unary_p99)
+              << " (tills' p99 " << std::setprecision(1) << flood_p99
+              << " ms under a flood of " << options.flood_clients
+              << " clients with unknown tokens, " << unary_p99
+              << " ms without)\n";
+  }
   std::cout << std::setprecision(2) << "unary_vs_raw=" << unary_vs_raw
             << " backlog_vs_unary=" << backlog_vs_unary << "\n";
   return clean ? 0 : 1;

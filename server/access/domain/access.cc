@@ -32,7 +32,7 @@ Status ValidateAccessToken(const AccessToken& token) {
   return Status();
 }
 
-StatusOr<Principal> Access::Authenticate(const std::string& secret) {
+Status CheckTokenSecretFormat(const std::string& secret) {
   if (secret.empty()) {
     return Unauthenticated("MISSING_TOKEN",
                            "send 'authorization: Bearer <token>'");
@@ -41,6 +41,11 @@ StatusOr<Principal> Access::Authenticate(const std::string& secret) {
   if (secret.size() != 67 || secret.rfind("bo_", 0) != 0) {
     return Unauthenticated("INVALID_TOKEN", "the token is not valid");
   }
+  return Status();
+}
+
+StatusOr<Principal> Access::Authenticate(const std::string& secret) {
+  if (Status s = CheckTokenSecretFormat(secret); !s.ok()) return s;
   return repository_.FindPrincipalByTokenHash(HashTokenSecret(secret));
 }
 

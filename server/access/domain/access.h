@@ -44,6 +44,9 @@ class Access {
 };
 
 Status ValidateAccessToken(const AccessToken& token);
+// UNAUTHENTICATED for an empty secret or one that cannot be a token (no
+// lookup needed to refuse it).
+Status CheckTokenSecretFormat(const std::string& secret);
 
 }  // namespace backoffice::domain
 

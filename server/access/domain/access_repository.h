@@ -29,8 +29,13 @@ class AccessRepository {
   virtual StatusOr<std::vector<AccessToken>> ListTokens(
       bool show_revoked, const PageRequest& page) = 0;
   virtual StatusOr<AccessToken> GetToken(std::int64_t id) = 0;
+  // Revokes the token and, in the same transaction, bumps the revocation
+  // generation.
   virtual StatusOr<AccessToken> RevokeToken(std::int64_t id,
                                             const RequestContext& ctx) = 0;
+  // A counter that grows with every revocation: a cache of verified tokens
+  // stays valid while it is unchanged. One primary-key read.
+  virtual StatusOr<std::int64_t> ReadRevocationGeneration() = 0;
 };
 
 }  // namespace backoffice::domain

@@ -157,6 +157,9 @@ StatusOr<AccessToken> MySqlAccessRepository::RevokeToken(
     s << "UPDATE access_tokens SET revoke_time = UTC_TIMESTAMP(6) WHERE id = "
          ":id AND revoke_time IS NULL",
         soci::use(token_id);
+    // Servers that cache verified tokens see this before their next call.
+    s << "UPDATE access_revocations SET generation = generation + 1 WHERE id "
+         "= 1";
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"access_token", domain::FormatTokenId(id),
                                    current.store_code});
@@ -165,6 +168,22 @@ StatusOr<AccessToken> MySqlAccessRepository::RevokeToken(
   });
   if (!status.ok()) return status;
   return *token;
+}
+
+StatusOr<std::int64_t> MySqlAccessRepository::ReadRevocationGeneration() {
+  long long generation = 0;
+  Status status = db_.WithSession([&](soci::session& s) {
+    soci::indicator ind = soci::i_null;
+    s << "SELECT generation FROM access_revocations WHERE id = 1",
+        soci::into(generation, ind);
+    if (!s.got_data() || ind != soci::i_ok) {
+      return Status(StatusCode::kInternal, "REVOCATION_GENERATION_MISSING",
+                    "the access_revocations row is missing");
+    }
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return static_cast<std::int64_t>(generation);
 }
 
 }  // namespace backoffice::storage

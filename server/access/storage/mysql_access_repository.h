@@ -22,6 +22,7 @@ class MySqlAccessRepository : public domain::AccessRepository {
   StatusOr<domain::AccessToken> GetToken(std::int64_t id) override;
   StatusOr<domain::AccessToken> RevokeToken(
       std::int64_t id, const domain::RequestContext& ctx) override;
+  StatusOr<std::int64_t> ReadRevocationGeneration() override;
 
  private:
   Database& db_;

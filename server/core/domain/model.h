@@ -4,6 +4,7 @@
 #define BACKOFFICE_SERVER_CORE_DOMAIN_MODEL_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,12 @@ struct RequestContext {
   // When the caller stops waiting; long units of work check it between
   // their steps.
   std::optional<TimeMicros> deadline;
+  // Whether the caller has gone (cancelled the call, or its connection
+  // closed); long units of work check it between their steps. Unset means
+  // never cancelled.
+  std::function<bool()> cancelled;
+
+  bool IsCancelled() const { return cancelled && cancelled(); }
 };
 
 // One audited change, appended in the transaction of the change itself.

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <random>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -49,6 +50,31 @@ std::string DatabaseConfig::ConnectString() const {
 
 std::string DatabaseConfig::Describe() const {
   return user + "@" + host + ":" + std::to_string(port) + "/" + database;
+}
+
+Status DatabaseConfig::Validate() const {
+  if (pool_size < 1) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_DATABASE_CONFIG",
+                  "the pool needs at least one connection");
+  }
+  if (lock_wait_timeout_seconds < 1) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_DATABASE_CONFIG",
+                  "the lock wait timeout must be at least one second");
+  }
+  if (io_timeout_seconds < lock_wait_timeout_seconds + kLockWaitMarginSeconds) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_DATABASE_CONFIG",
+                  "the read timeout (" + std::to_string(io_timeout_seconds) +
+                      " s) must exceed the lock wait timeout (" +
+                      std::to_string(lock_wait_timeout_seconds) +
+                      " s) by at least " +
+                      std::to_string(kLockWaitMarginSeconds) +
+                      " s, or a lock wait would look like a lost connection");
+  }
+  if (idle_check_after.count() < 0) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_DATABASE_CONFIG",
+                  "the idle check threshold cannot be negative");
+  }
+  return Status();
 }
 
 int MysqlErrorNumber(const std::exception& e) {
@@ -99,7 +125,10 @@ Status StatusFromException(const std::exception& e,
 }
 
 Database::Database(DatabaseConfig config) : config_(std::move(config)) {
-  slots_.resize(config_.pool_size > 0 ? config_.pool_size : 1);
+  if (Status s = config_.Validate(); !s.ok()) {
+    throw std::invalid_argument(s.message());
+  }
+  slots_.resize(config_.pool_size);
   for (std::size_t i = 0; i < slots_.size(); ++i) free_.push_back(i);
 }
 
@@ -118,33 +147,49 @@ StatusOr<std::size_t> Database::Acquire() {
     free_.pop_back();
   }
   Slot& slot = slots_[index];
-  if (slot.needs_reconnect) {
-    try {
-      auto session = std::make_unique<soci::session>();
-      session->open(soci::mysql, config_.ConnectString());
-      // Instants are UTC everywhere; lock waits stay short so that a retry
-      // storm cannot pile up behind one slow transaction.
-      *session << "SET time_zone = '+00:00'";
-      *session << "SET SESSION innodb_lock_wait_timeout = " +
-                      std::to_string(config_.lock_wait_timeout_seconds);
-      // READ COMMITTED: every read sees what is committed, and inserts take
-      // no gap locks, so concurrent tills do not deadlock on neighbouring
-      // keys. Correctness never rests on snapshots: balances change by
-      // atomic arithmetic, duplicates are stopped by unique keys, and rows
-      // that a rule reads before writing are locked (FOR UPDATE).
-      *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
-      slot.session = std::move(session);
-      slot.needs_reconnect = false;
-    } catch (const std::exception& e) {
-      spdlog::warn("cannot connect to the database {}: error {}",
-                   config_.Describe(), MysqlErrorNumber(e));
-      slot.session.reset();
-      Release(index, true);
-      return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
-                    "the database is unreachable; retry later");
+  try {
+    if (!slot.needs_reconnect &&
+        std::chrono::steady_clock::now() - slot.last_used >=
+            config_.idle_check_after &&
+        !slot.session->is_connected()) {
+      // MariaDB dropped the connection while it sat idle (wait_timeout, a
+      // restart): open a new one before any work runs on it.
+      spdlog::info("reopening a database connection that was lost while idle");
+      slot.needs_reconnect = true;
     }
+    if (slot.needs_reconnect) Connect(slot);
+  } catch (const std::exception& e) {
+    spdlog::warn("cannot connect to the database {}: error {}",
+                 config_.Describe(), MysqlErrorNumber(e));
+    Release(index, true);
+    return Status(StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
+                  "the database is unreachable; retry later");
   }
   return index;
+}
+
+void Database::Connect(Slot& slot) {
+  slot.session.reset();
+  auto session = std::make_unique<soci::session>();
+  session->open(soci::mysql, config_.ConnectString());
+  // Instants are UTC everywhere; lock waits stay short so that a retry
+  // storm cannot pile up behind one slow transaction, and below the read
+  // timeout (DatabaseConfig::Validate), so that a lock wait ends as a
+  // retryable conflict and never as a lost connection.
+  *session << "SET time_zone = '+00:00'";
+  const std::string lock_wait =
+      std::to_string(config_.lock_wait_timeout_seconds);
+  *session << "SET SESSION innodb_lock_wait_timeout = " + lock_wait;
+  *session << "SET SESSION lock_wait_timeout = " + lock_wait;
+  // READ COMMITTED: every read sees what is committed, and inserts take
+  // no gap locks, so concurrent tills do not deadlock on neighbouring
+  // keys. Correctness never rests on snapshots: balances change by
+  // atomic arithmetic, duplicates are stopped by unique keys, and rows
+  // that a rule reads before writing are locked (FOR UPDATE).
+  *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+  for (const std::string& sql : config_.session_setup_sql) *session << sql;
+  slot.session = std::move(session);
+  slot.needs_reconnect = false;
 }
 
 void Database::Release(std::size_t index, bool broken) {
@@ -154,6 +199,7 @@ void Database::Release(std::size_t index, bool broken) {
       slots_[index].needs_reconnect = true;
       slots_[index].session.reset();
     }
+    slots_[index].last_used = std::chrono::steady_clock::now();
     free_.push_back(index);
   }
   slot_freed_.notify_one();
@@ -162,15 +208,18 @@ void Database::Release(std::size_t index, bool broken) {
 Status Database::Run(bool transactional,
                      const std::function<Status(soci::session&)>& work) {
   Status last;
+  bool reopened = false;
   for (int attempt = 0; attempt <= kMaxConflictRetries; ++attempt) {
     auto index = Acquire();
     if (!index.ok()) return index.status();
     soci::session& session = *slots_[*index].session;
     bool broken = false;
+    bool begun = !transactional;
     Status result;
     try {
       if (transactional) {
         soci::transaction tx(session);
+        begun = true;
         result = work(session);
         if (result.ok()) tx.commit();
         // Otherwise the transaction's destructor rolls back.
@@ -184,6 +233,13 @@ Status Database::Run(bool transactional,
       result = StatusFromException(e);
     }
     Release(*index, broken);
+    if (broken && !begun && !reopened) {
+      // The connection died before the transaction began (between the idle
+      // check and BEGIN): nothing ran, so try once more on a new one.
+      reopened = true;
+      --attempt;
+      continue;
+    }
     if (result.code() == StatusCode::kAborted &&
         result.reason() == "TRANSACTION_CONFLICT" &&
         attempt < kMaxConflictRetries) {

@@ -39,14 +39,32 @@ struct DatabaseConfig {
   int connect_timeout_seconds = 2;
   // Bounds a read or write on a connection whose server stopped answering.
   int io_timeout_seconds = 5;
-  // Bounds the wait for a row lock held by another transaction.
-  int lock_wait_timeout_seconds = 5;
+  // Bounds the wait for a row (or metadata) lock held by another
+  // transaction. It must stay at least kLockWaitMarginSeconds below
+  // io_timeout_seconds, so that a statement waiting for a lock is answered
+  // by MariaDB (a retryable conflict) before the client gives the connection
+  // up as lost; Validate() checks it.
+  int lock_wait_timeout_seconds = 3;
+  // A connection left idle in the pool at least this long is pinged before
+  // its work begins, and reopened if MariaDB dropped it meanwhile (its
+  // wait_timeout, a restart), so that no call fails for a connection that
+  // was already dead when it was leased. Zero pings on every lease.
+  std::chrono::milliseconds idle_check_after{1000};
+  // Extra statements run on every new connection after the server's own
+  // session settings (tests use it, e.g. to shorten wait_timeout).
+  std::vector<std::string> session_setup_sql;
 
   // The SOCI connect string; contains the password, so never log it.
   std::string ConnectString() const;
   // "user@host:port/database", safe to log.
   std::string Describe() const;
+  // INVALID_ARGUMENT when the settings contradict each other (see
+  // lock_wait_timeout_seconds).
+  Status Validate() const;
 };
+
+// How far a lock wait stays below the read timeout.
+inline constexpr int kLockWaitMarginSeconds = 2;
 
 // Thrown inside a unit of work to abort it with a domain Status; the
 // transaction rolls back and the status is returned to the caller. It is a
@@ -59,6 +77,7 @@ struct StatusError : std::exception {
 
 class Database {
  public:
+  // Throws std::invalid_argument when config.Validate() fails.
   explicit Database(DatabaseConfig config);
   ~Database();
   Database(const Database&) = delete;
@@ -82,10 +101,12 @@ class Database {
   struct Slot {
     std::unique_ptr<soci::session> session;
     bool needs_reconnect = true;
+    std::chrono::steady_clock::time_point last_used;
   };
-  class Lease;
 
   StatusOr<std::size_t> Acquire();
+  // Opens a fresh session on `slot`; throws on failure.
+  void Connect(Slot& slot);
   void Release(std::size_t index, bool broken);
   Status Run(bool transactional,
              const std::function<Status(soci::session&)>& work);

@@ -88,7 +88,7 @@ std::string BearerToken(const std::string& header_value) {
 
 StatusOr<domain::RequestContext> RpcHandler::Admit(
     grpc::ServerContext* context, const std::string& method,
-    const std::string& request_id) {
+    const std::string& request_id, const std::string& peer, bool* over_budget) {
   const auto& metadata = context->client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
@@ -102,14 +102,20 @@ StatusOr<domain::RequestContext> RpcHandler::Admit(
                                    "the authorization header must be "
                                    "'Bearer <token>'");
   }
-  auto principal = authenticator_.Authenticate(secret);
+  // A connection that spent its failure budget costs no lookup: only tokens
+  // verified before still pass.
+  *over_budget = refusals_.OverBudget(peer);
+  auto principal = *over_budget
+                       ? authenticator_.AuthenticateWithoutLookup(secret)
+                       : authenticator_.Authenticate(secret);
   if (!principal.ok()) return principal.status();
   if (auto s = policies_.Authorize(*principal, method); !s.ok()) return s;
   domain::RequestContext ctx;
   ctx.principal = *std::move(principal);
   ctx.method = method;
   ctx.request_id = request_id;
-  ctx.peer = context->peer().substr(0, 128);
+  ctx.peer = peer.substr(0, 128);
+  ctx.cancelled = [context] { return context->IsCancelled(); };
   const auto deadline = context->deadline();
   if (deadline != std::chrono::system_clock::time_point::max()) {
     ctx.deadline = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -124,10 +130,12 @@ grpc::Status RpcHandler::Handle(
     const std::function<Status(const domain::RequestContext&)>& body) {
   const auto start = std::chrono::steady_clock::now();
   const std::string method = MethodNameOf(context);
+  const std::string peer = context->peer();
   std::int64_t principal_id = 0;
+  bool over_budget = false;
   Status status;
   try {
-    auto ctx = Admit(context, method, request_id);
+    auto ctx = Admit(context, method, request_id, peer, &over_budget);
     if (!ctx.ok()) {
       status = ctx.status();
     } else {
@@ -147,7 +155,14 @@ grpc::Status RpcHandler::Handle(
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - start)
                           .count();
-  if (status.ok()) {
+  if (status.code() == StatusCode::kUnauthenticated) {
+    // Counted and logged once per interval: a flood of bad tokens must not
+    // become a flood of log lines.
+    refusals_.Refused(peer, status.reason(), over_budget);
+    spdlog::debug("rpc method={} code=UNAUTHENTICATED reason={} micros={}",
+                  method, status.reason(), micros);
+  } else if (status.ok()) {
+    refusals_.Tick();
     spdlog::debug("rpc method={} principal=tok_{} code=OK micros={}", method,
                   principal_id, micros);
   } else {

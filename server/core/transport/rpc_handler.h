@@ -1,7 +1,9 @@
 // The edge of every RPC: find the method's full name as gRPC reports it,
 // authenticate the bearer token, authorise the method from the one policy
 // table, run the handler, map any error (or escaped exception) to a gRPC
-// status with a reason, and log the outcome without secrets.
+// status with a reason, and log the outcome without secrets. Calls refused
+// as UNAUTHENTICATED are logged in aggregate, and a connection that keeps
+// sending bad tokens gets no more lookups for a while (RefusalGuard).
 //
 // Thread safety: safe for concurrent use.
 #ifndef BACKOFFICE_SERVER_CORE_TRANSPORT_RPC_HANDLER_H_
@@ -18,14 +20,18 @@
 #include "core/domain/authenticator.h"
 #include "core/domain/authorization.h"
 #include "core/domain/model.h"
+#include "core/transport/refusal_guard.h"
 
 namespace backoffice::transport {
 
 class RpcHandler {
  public:
   RpcHandler(domain::Authenticator& authenticator,
-             const domain::MethodPolicyTable& policies)
-      : authenticator_(authenticator), policies_(policies) {}
+             const domain::MethodPolicyTable& policies,
+             RefusalGuardOptions refusals = {})
+      : authenticator_(authenticator),
+        policies_(policies),
+        refusals_(refusals) {}
 
   // Serves the call of `context`, whose method gRPC named when the call
   // arrived (see MakeMethodNameInterceptorFactory).
@@ -36,10 +42,13 @@ class RpcHandler {
  private:
   StatusOr<domain::RequestContext> Admit(grpc::ServerContext* context,
                                          const std::string& method,
-                                         const std::string& request_id);
+                                         const std::string& request_id,
+                                         const std::string& peer,
+                                         bool* over_budget);
 
   domain::Authenticator& authenticator_;
   const domain::MethodPolicyTable& policies_;
+  RefusalGuard refusals_;
 };
 
 // Records, for the lifetime of each call, the full method name gRPC routed

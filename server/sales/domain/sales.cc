@@ -49,6 +49,11 @@ StatusOr<std::vector<SaleOutcome>> Sales::UploadSales(const RequestContext& ctx,
       return Status(StatusCode::kDeadlineExceeded, "DEADLINE_EXCEEDED",
                     "the upload ran past its deadline; send it again");
     }
+    if (ctx.IsCancelled()) {
+      // Nobody waits for the answer: stop before the next group.
+      return Status(StatusCode::kCancelled, "CANCELLED",
+                    "the caller cancelled the upload; send it again");
+    }
     const std::size_t end = std::min(pending.size(), start + kUploadGroupSize);
     std::vector<Sale> group;
     for (std::size_t k = start; k < end; ++k)
