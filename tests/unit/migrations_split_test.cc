@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include "core/storage/migrations.h"
 
 namespace backoffice::storage {
