@@ -237,3 +237,45 @@ TEST(MissingReceipts, ListsTheGapsUpToALimit) {
 
 }  // namespace
 }  // namespace backoffice::domain
+
+namespace backoffice::domain {
+namespace {
+
+// The rules returns and voids check on the rows storage locked; before issue
+// 6 they were written inside the SQL code.
+TEST(ReturnRules, AVoidedSaleTakesNoReturns) {
+  EXPECT_TRUE(CheckSaleTakesReturns("S1", SaleState::kRecorded).ok());
+  Status voided = CheckSaleTakesReturns("S1", SaleState::kVoided);
+  EXPECT_EQ(voided.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(voided.reason(), "SALE_VOIDED");
+}
+
+TEST(ReturnRules, AReturnNeverTakesBackMoreThanWasSold) {
+  EXPECT_TRUE(CheckReturnFits(1, 2000, 0, 2000).ok());
+  EXPECT_TRUE(CheckReturnFits(1, 2000, 1500, 500).ok());
+  Status over = CheckReturnFits(3, 2000, 1500, 501);
+  EXPECT_EQ(over.reason(), "RETURN_EXCEEDS_SOLD");
+  EXPECT_EQ(over.metadata().at("line_number"), "3");
+}
+
+TEST(VoidRules, ASaleWithReturnsIsNotVoided) {
+  EXPECT_TRUE(CheckSaleMayBeVoided("S1", 0).ok());
+  EXPECT_EQ(CheckSaleMayBeVoided("S1", 1).reason(), "SALE_HAS_RETURNS");
+}
+
+TEST(SaleRules, InactiveTillsAndCustomersAreRefusedInactiveProductsFlagged) {
+  EXPECT_TRUE(CheckTillMayRecord("T1", true).ok());
+  EXPECT_EQ(CheckTillMayRecord("T1", false).reason(), "TERMINAL_INACTIVE");
+  EXPECT_TRUE(CheckCustomerMayBuyOnCredit("C1", true).ok());
+  EXPECT_EQ(CheckCustomerMayBuyOnCredit("C1", false).reason(),
+            "CUSTOMER_INACTIVE");
+  Sale sale;
+  sale.lines.resize(3);
+  for (int i = 0; i < 3; ++i) sale.lines[i].line_number = i + 1;
+  const auto exceptions = SaleExceptions(sale, {true, false, true});
+  ASSERT_EQ(exceptions.size(), 1u);
+  EXPECT_EQ(exceptions[0], (SaleException{"PRODUCT_INACTIVE", 2}));
+}
+
+}  // namespace
+}  // namespace backoffice::domain

@@ -159,40 +159,37 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
     outcome = domain::AdjustmentOutcome{};
     // Adjustment ids are scoped to their store.
     const long long store_id = RequireStoreId(s, a.store_code);
-    auto find = [&](KeyRead read) {
-      return QueryOne(
-          s,
-          std::string("SELECT id, fingerprint FROM stock_adjustments WHERE "
-                      "store_id = :s AND adjustment_id = :id") +
-              KeyReadSuffix(read),
-          +[](const soci::row& r) {
-            return std::make_pair(GetInt64(r, 0), GetString(r, 1));
-          },
-          store_id, a.adjustment_id);
-    };
-    auto replay =
-        [&](const std::pair<std::int64_t, std::string>& existing) -> Status {
-      if (existing.second != fingerprint) {
-        return domain::AlreadyExists(
-            "IDEMPOTENCY_KEY_REUSED",
-            "adjustment id " + a.adjustment_id +
-                " was recorded before with different content");
-      }
-      long long pk = existing.first;
-      auto movement = QueryOne(
-          s,
-          kSelectMovement +
-              " WHERE m.movement_type = 'ADJUSTMENT' AND m.document_pk = :pk",
-          &ReadMovement, pk);
-      if (!movement)
-        Fail(domain::Internal("MOVEMENT_VANISHED",
-                              "adjustment without movement"));
-      outcome.movement = *movement;
-      outcome.level = RequireLevel(s, movement->store_code, movement->sku);
-      outcome.replayed = true;
-      return Status();
-    };
-    if (auto existing = find(KeyRead::kSnapshot)) return replay(*existing);
+    const ClientDocument document(
+        "adjustment", a.adjustment_id, fingerprint,
+        "uk_stock_adjustments_store_id",
+        [&](KeyRead read) {
+          return QueryOne(
+              s,
+              std::string("SELECT id, fingerprint FROM stock_adjustments "
+                          "WHERE store_id = :s AND adjustment_id = :id") +
+                  KeyReadSuffix(read),
+              +[](const soci::row& r) {
+                return StoredDocument{GetInt64(r, 0), GetString(r, 1)};
+              },
+              store_id, a.adjustment_id);
+        },
+        [&](long long pk) -> Status {
+          auto movement = QueryOne(
+              s,
+              kSelectMovement + " WHERE m.movement_type = " +
+                  domain::MovementTypeSql(domain::MovementType::kAdjustment) +
+                  " AND m.document_pk = :pk",
+              &ReadMovement, pk);
+          if (!movement) {
+            Fail(domain::Internal("MOVEMENT_VANISHED",
+                                  "adjustment without movement"));
+          }
+          outcome.movement = *movement;
+          outcome.level = RequireLevel(s, movement->store_code, movement->sku);
+          outcome.replayed = true;
+          return Status();
+        });
+    if (auto recorded = document.Recorded()) return *recorded;
     long long product_id = 0;
     s << "SELECT id FROM products WHERE sku = :sku", soci::use(a.sku),
         soci::into(product_id);
@@ -204,20 +201,16 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
     long long delta = a.quantity_delta_milli;
     long long record = now;
     std::string reason = domain::AdjustmentReasonName(a.reason);
-    try {
-      s << "INSERT INTO stock_adjustments (adjustment_id, fingerprint, "
-           "store_id, product_id, "
-           "quantity_delta_milli, reason, note, record_time) VALUES (:id, :fp, "
-           ":s, :p, :q, :r, "
-           ":n, TIMESTAMPADD(MICROSECOND, :t, '1970-01-01'))",
-          soci::use(a.adjustment_id), soci::use(fingerprint),
-          soci::use(store_id), soci::use(product_id), soci::use(delta),
-          soci::use(reason), soci::use(a.note), soci::use(record);
-    } catch (const soci::soci_error& e) {
-      if (!IsDuplicateOf(e, "uk_stock_adjustments_store_id")) throw;
-      auto existing = find(KeyRead::kCurrent);
-      if (!existing) throw;
-      return replay(*existing);
+    if (auto concurrent = document.Insert([&] {
+          s << "INSERT INTO stock_adjustments (adjustment_id, fingerprint, "
+               "store_id, product_id, quantity_delta_milli, reason, note, "
+               "record_time) VALUES (:id, :fp, :s, :p, :q, :r, :n, "
+               "TIMESTAMPADD(MICROSECOND, :t, '1970-01-01'))",
+              soci::use(a.adjustment_id), soci::use(fingerprint),
+              soci::use(store_id), soci::use(product_id), soci::use(delta),
+              soci::use(reason), soci::use(a.note), soci::use(record);
+        })) {
+      return *concurrent;
     }
     long long pk = LastInsertId(s);
     StockLedger ledger;
@@ -231,8 +224,9 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
         domain::AuditEntry{"stock_adjustment", a.adjustment_id, a.store_code});
     auto movement = QueryOne(
         s,
-        kSelectMovement +
-            " WHERE m.movement_type = 'ADJUSTMENT' AND m.document_pk = :pk",
+        kSelectMovement + " WHERE m.movement_type = " +
+            domain::MovementTypeSql(domain::MovementType::kAdjustment) +
+            " AND m.document_pk = :pk",
         &ReadMovement, pk);
     outcome.movement = *movement;
     outcome.level = RequireLevel(s, a.store_code, a.sku);

@@ -280,6 +280,34 @@ Status CheckMayPostFor(const Principal& principal,
   return CheckStoreScope(principal, store_code);
 }
 
+Status CheckSaleTakesReturns(const std::string& sale_id, SaleState state) {
+  if (state != SaleState::kVoided) return Status();
+  return FailedPrecondition("SALE_VOIDED", "sale " + sale_id +
+                                               " is voided and takes no "
+                                               "returns");
+}
+
+Status CheckReturnFits(int line_number, std::int64_t sold,
+                       std::int64_t returned_before, std::int64_t quantity) {
+  // Quantities are bounded by validation, so the sum cannot overflow.
+  if (returned_before + quantity <= sold) return Status();
+  return FailedPrecondition("RETURN_EXCEEDS_SOLD",
+                            "line " + std::to_string(line_number) +
+                                ": returning " + std::to_string(quantity) +
+                                " of " + std::to_string(sold) + " sold, " +
+                                std::to_string(returned_before) +
+                                " already returned")
+      .WithMetadata("line_number", std::to_string(line_number));
+}
+
+Status CheckSaleMayBeVoided(const std::string& sale_id,
+                            std::int64_t returned_quantity_milli) {
+  if (returned_quantity_milli == 0) return Status();
+  return FailedPrecondition(
+      "SALE_HAS_RETURNS",
+      "sale " + sale_id + " has returns and cannot be voided");
+}
+
 Status CheckTillMayRecord(const std::string& terminal_code, bool active) {
   if (active) return Status();
   return FailedPrecondition("TERMINAL_INACTIVE",

@@ -44,6 +44,18 @@ Status CheckMayPostFor(const Principal& principal,
                        const std::string& store_code,
                        const std::string& terminal_code);
 
+// The rules a return and a void check on the rows storage locked for them.
+// FAILED_PRECONDITION (SALE_VOIDED): a voided sale takes no returns.
+Status CheckSaleTakesReturns(const std::string& sale_id, SaleState state);
+// FAILED_PRECONDITION (RETURN_EXCEEDS_SOLD) when `quantity` more of a line
+// would take back more than was sold.
+Status CheckReturnFits(int line_number, std::int64_t sold,
+                       std::int64_t returned_before, std::int64_t quantity);
+// FAILED_PRECONDITION (SALE_HAS_RETURNS): a sale that took returns is not
+// voided; its returns stand, and what is left is returned instead.
+Status CheckSaleMayBeVoided(const std::string& sale_id,
+                            std::int64_t returned_quantity_milli);
+
 // FAILED_PRECONDITION (TERMINAL_INACTIVE) for a till a manager deactivated:
 // a stolen or retired till posts nothing more, whoever sends its sales.
 Status CheckTillMayRecord(const std::string& terminal_code, bool active);

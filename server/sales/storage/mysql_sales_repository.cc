@@ -26,15 +26,14 @@ using domain::Sale;
 using domain::SaleOutcome;
 using domain::TimeMicros;
 
-// Decides what a sale id that already exists means for this request.
+// Decides what a sale id that already exists means for this request: the
+// steps of ClientDocument (core/storage/idempotency.h), done here for a whole
+// group of sales at once, with one plain read for the group.
 SaleOutcome ReplayOrReuse(soci::session& s, const SaleHeader& existing,
                           const Sale& sale, const std::string& fingerprint) {
   SaleOutcome outcome;
   if (existing.fingerprint != fingerprint) {
-    outcome.status = domain::AlreadyExists(
-        "IDEMPOTENCY_KEY_REUSED",
-        "sale id " + sale.sale_id +
-            " was recorded before with different content");
+    outcome.status = IdempotencyKeyReused("sale", sale.sale_id);
     outcome.sale = sale;
     return outcome;
   }

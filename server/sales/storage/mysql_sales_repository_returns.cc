@@ -26,22 +26,17 @@ using domain::TimeMicros;
 
 namespace {
 
-struct ReturnHeader {
-  long long pk = 0;
-  std::string fingerprint;
-};
-
 // Return ids are scoped to their store.
-std::optional<ReturnHeader> FindReturn(soci::session& s, long long store_id,
-                                       const std::string& return_id,
-                                       KeyRead read) {
+std::optional<StoredDocument> FindReturn(soci::session& s, long long store_id,
+                                         const std::string& return_id,
+                                         KeyRead read) {
   return QueryOne(
       s,
       std::string("SELECT id, fingerprint FROM sale_returns WHERE store_id = "
                   ":s AND return_id = :id") +
           KeyReadSuffix(read),
       +[](const soci::row& r) {
-        return ReturnHeader{GetInt64(r, 0), GetString(r, 1)};
+        return StoredDocument{GetInt64(r, 0), GetString(r, 1)};
       },
       store_id, return_id);
 }
@@ -104,22 +99,19 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
   domain::ReturnOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::ReturnOutcome{};
-    auto replay = [&](const ReturnHeader& existing) -> Status {
-      if (existing.fingerprint != fingerprint) {
-        return domain::AlreadyExists(
-            "IDEMPOTENCY_KEY_REUSED",
-            "return id " + input.return_id +
-                " was recorded before with different content");
-      }
-      outcome.sale_return = LoadReturn(s, existing.pk);
-      outcome.replayed = true;
-      return Status();
-    };
     const long long store_id = RequireStoreId(s, input.store_code);
-    if (auto existing =
-            FindReturn(s, store_id, input.return_id, KeyRead::kSnapshot)) {
-      return replay(*existing);
-    }
+    const ClientDocument document(
+        "return", input.return_id, fingerprint,
+        "uk_sale_returns_store_return_id",
+        [&](KeyRead read) {
+          return FindReturn(s, store_id, input.return_id, read);
+        },
+        [&](long long pk) {
+          outcome.sale_return = LoadReturn(s, pk);
+          outcome.replayed = true;
+          return Status();
+        });
+    if (auto recorded = document.Recorded()) return *recorded;
 
     // Locking the sale serialises the returns of one sale, so that two
     // returns can never take back more than was sold.
@@ -131,14 +123,10 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     }
     // A concurrent attempt of this very return may have committed while we
     // waited for the sale's lock: it is a replay, not a second return.
-    if (auto existing =
-            FindReturn(s, store_id, input.return_id, KeyRead::kCurrent)) {
-      return replay(*existing);
-    }
-    if (sale->state == "VOIDED") {
-      return domain::FailedPrecondition("SALE_VOIDED",
-                                        "a voided sale cannot take returns");
-    }
+    if (auto recorded = document.Recorded(KeyRead::kCurrent)) return *recorded;
+    BO_RETURN_IF_ERROR(domain::CheckSaleTakesReturns(
+        input.sale_id, sale->state == "VOIDED" ? domain::SaleState::kVoided
+                                               : domain::SaleState::kRecorded));
     LookupCache cache;
     const auto terminal =
         cache.Terminal(s, store_id, input.store_code, input.terminal_code);
@@ -170,14 +158,9 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
             "UNKNOWN_SALE_LINE", "sale " + input.sale_id + " has no line " +
                                      std::to_string(line.sale_line_number));
       }
-      if (original->returned + line.quantity_milli > original->quantity) {
-        return domain::FailedPrecondition(
-            "RETURN_EXCEEDS_SOLD",
-            "line " + std::to_string(line.sale_line_number) + ": returning " +
-                std::to_string(line.quantity_milli) + " of " +
-                std::to_string(original->quantity) + " sold, " +
-                std::to_string(original->returned) + " already returned");
-      }
+      BO_RETURN_IF_ERROR(
+          domain::CheckReturnFits(line.sale_line_number, original->quantity,
+                                  original->returned, line.quantity_milli));
       line.refund_minor = domain::RefundFor(
           original->net, original->quantity, original->returned,
           original->refunded, line.quantity_milli);
@@ -189,23 +172,19 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     long long record = record_time;
     long long total = r.refund_total_minor;
     std::string tender = domain::TenderTypeName(r.refund_tender_type);
-    try {
-      s << "INSERT INTO sale_returns (return_id, fingerprint, sale_pk, "
-           "store_id, terminal_id, cashier, return_time, record_time, "
-           "refund_tender_type, refund_total_minor, currency_code) VALUES "
-           "(:id, :fp, :sale, :s, :t, :c, TIMESTAMPADD(MICROSECOND, :rt, "
-           "'1970-01-01'), TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), "
-           ":tt, :tot, :cur)",
-          soci::use(r.return_id), soci::use(fingerprint), soci::use(sale->pk),
-          soci::use(store_id), soci::use(terminal_id), soci::use(r.cashier),
-          soci::use(return_time), soci::use(record), soci::use(tender),
-          soci::use(total), soci::use(r.currency_code);
-    } catch (const soci::soci_error& e) {
-      if (!IsDuplicateOf(e, "uk_sale_returns_store_return_id")) throw;
-      auto existing =
-          FindReturn(s, store_id, input.return_id, KeyRead::kCurrent);
-      if (!existing) throw;
-      return replay(*existing);
+    if (auto concurrent = document.Insert([&] {
+          s << "INSERT INTO sale_returns (return_id, fingerprint, sale_pk, "
+               "store_id, terminal_id, cashier, return_time, record_time, "
+               "refund_tender_type, refund_total_minor, currency_code) VALUES "
+               "(:id, :fp, :sale, :s, :t, :c, TIMESTAMPADD(MICROSECOND, :rt, "
+               "'1970-01-01'), TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), "
+               ":tt, :tot, :cur)",
+              soci::use(r.return_id), soci::use(fingerprint),
+              soci::use(sale->pk), soci::use(store_id), soci::use(terminal_id),
+              soci::use(r.cashier), soci::use(return_time), soci::use(record),
+              soci::use(tender), soci::use(total), soci::use(r.currency_code);
+        })) {
+      return *concurrent;
     }
     long long pk = LastInsertId(s);
     MultiInsert lines(
@@ -270,10 +249,7 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
     s << "SELECT COALESCE(SUM(returned_quantity_milli), 0) FROM sale_lines "
          "WHERE sale_pk = :pk",
         soci::use(header->pk), soci::into(returned);
-    if (returned > 0) {
-      return domain::FailedPrecondition("SALE_HAS_RETURNS",
-                                        "a sale with returns cannot be voided");
-    }
+    BO_RETURN_IF_ERROR(domain::CheckSaleMayBeVoided(sale_id, returned));
     const TimeMicros now = domain::SystemNowMicros();
     long long void_time = now;
     s << "UPDATE sales SET state = 'VOIDED', void_time = "
