@@ -49,6 +49,7 @@
 #include "backoffice/client.h"
 #include "core/storage/database.h"
 #include "core/storage/multi_insert.h"
+#include "inventory/storage/stock_posting.h"
 #include "sale_maker.h"
 #include "sales/domain/sales_rules.h"
 
@@ -512,8 +513,9 @@ const char* TenderTypeName(backoffice::v1::TenderType type) {
 
 // One sale, written the way storage/sales_repository.cc and
 // storage/stock_ledger.cc write it: the header, the lines, the tenders and
-// the movements (one multi-row statement each), the balances by atomic
-// arithmetic in (store, product) order, and the audit record.
+// the movements through the server's posting component (StockLedger: one
+// multi-row statement, then the balances by atomic arithmetic in (store,
+// product) order), and the audit record.
 void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
                   const Sale& sale) {
   using backoffice::storage::MultiInsert;
@@ -547,16 +549,9 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
       "discount_minor, tax_rate_basis_points, tax_minor, "
       "returned_quantity_milli, refunded_minor)",
       13);
-  MultiInsert movements(
-      "INSERT INTO stock_movements (store_id, product_id, quantity_milli, "
-      "movement_type, reason, document_pk, document_key, document_line, "
-      "business_time, record_time)",
-      10,
-      "(?, ?, ?, ?, ?, ?, ?, ?, TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'), "
-      "TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'))");
-  // Per product, in product order (the lock order): the change and the
-  // index of its latest movement.
-  std::map<long long, std::pair<long long, int>> balance_changes;
+  // The stock posting goes through the server's own component: the
+  // movements in one statement, the balances in (store, product) order.
+  backoffice::storage::StockLedger ledger;
   for (int i = 0; i < sale.lines_size(); ++i) {
     const auto& l = sale.lines(i);
     const long long product = l.sku().empty()
@@ -569,13 +564,9 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
                   static_cast<long long>(l.discount_minor()),
                   static_cast<long long>(l.tax_rate_basis_points()),
                   static_cast<long long>(l.tax_minor()), 0LL, 0LL});
-    movements.AddRow(
-        {store_id, product, -static_cast<long long>(l.quantity_milli()),
-         std::string("SALE"), std::string("SALE"), pk, sale_id,
-         static_cast<long long>(l.line_number()), sale_time, record_time});
-    auto& change = balance_changes[product];
-    change.first -= l.quantity_milli();
-    change.second = i;
+    ledger.Add(store_id, product, -static_cast<long long>(l.quantity_milli()),
+               backoffice::domain::MovementType::kSale, "SALE", pk, sale_id,
+               l.line_number(), sale_time, record_time);
   }
   lines.Execute(s);
   MultiInsert tenders(
@@ -591,27 +582,8 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
                     t.reference()});
   }
   tenders.Execute(s);
-  movements.Execute(s);
-  // A multi-row insert takes consecutive ids from LAST_INSERT_ID().
-  long long first_movement_id = 0;
-  s << "SELECT LAST_INSERT_ID()", soci::into(first_movement_id);
-  for (const auto& [product, change] : balance_changes) {
-    long long product_id = product;
-    long long delta = change.first;
-    long long last_movement_id = first_movement_id + change.second;
-    s << "INSERT INTO stock_balances (store_id, product_id, on_hand_milli, "
-         "last_movement_id, last_movement_time, update_time) VALUES "
-         "(:s, :p, :q, :m, TIMESTAMPADD(MICROSECOND, :t, '1970-01-01'), "
-         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
-         "on_hand_milli = on_hand_milli + :q2, "
-         "last_movement_id = GREATEST(last_movement_id, :m2), "
-         "last_movement_time = GREATEST(last_movement_time, "
-         "TIMESTAMPADD(MICROSECOND, :t2, '1970-01-01')), "
-         "update_time = UTC_TIMESTAMP(6)",
-        soci::use(store_id), soci::use(product_id), soci::use(delta),
-        soci::use(last_movement_id), soci::use(sale_time), soci::use(delta),
-        soci::use(last_movement_id), soci::use(sale_time);
-  }
+  ledger.FlushMovements(s);
+  ledger.ApplyBalances(s);
   std::string principal_name = "bench raw";
   std::string role = "HEAD_OFFICE";
   std::string method = "/backoffice.v1.SalesService/RecordSale";
