@@ -1,17 +1,8 @@
 #include "access/domain/access_policy.h"
 
 namespace backoffice::domain {
-namespace {
-
-constexpr Role kPos = Role::kPosTerminal;
-constexpr Role kStaff = Role::kStoreStaff;
-constexpr Role kManager = Role::kStoreManager;
-constexpr Role kHeadOffice = Role::kHeadOffice;
-constexpr Role kAdmin = Role::kAdmin;
-
-}  // namespace
-
 std::vector<MethodPolicy> AccessMethodPolicies() {
+  using namespace roles;  // NOLINT: the table reads better.
   // clang-format off
   return {
     // Credentials and the audit trail are the admins' alone.

@@ -1,17 +1,8 @@
 #include "catalog/domain/catalog_policy.h"
 
 namespace backoffice::domain {
-namespace {
-
-constexpr Role kPos = Role::kPosTerminal;
-constexpr Role kStaff = Role::kStoreStaff;
-constexpr Role kManager = Role::kStoreManager;
-constexpr Role kHeadOffice = Role::kHeadOffice;
-constexpr Role kAdmin = Role::kAdmin;
-
-}  // namespace
-
 std::vector<MethodPolicy> CatalogMethodPolicies() {
+  using namespace roles;  // NOLINT: the table reads better.
   // clang-format off
   return {
     // Stores are chain master data: head office and admins shape them; every

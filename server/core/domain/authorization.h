@@ -16,6 +16,15 @@
 
 namespace backoffice::domain {
 
+// Short names for the roles, for the modules' policy tables.
+namespace roles {
+inline constexpr Role kPos = Role::kPosTerminal;
+inline constexpr Role kStaff = Role::kStoreStaff;
+inline constexpr Role kManager = Role::kStoreManager;
+inline constexpr Role kHeadOffice = Role::kHeadOffice;
+inline constexpr Role kAdmin = Role::kAdmin;
+}  // namespace roles
+
 struct MethodPolicy {
   std::string_view method;  // "/backoffice.v1.CatalogService/CreateStore"
   std::vector<Role> allowed_roles;

@@ -1,17 +1,8 @@
 #include "sales/domain/sales_policy.h"
 
 namespace backoffice::domain {
-namespace {
-
-constexpr Role kPos = Role::kPosTerminal;
-constexpr Role kStaff = Role::kStoreStaff;
-constexpr Role kManager = Role::kStoreManager;
-constexpr Role kHeadOffice = Role::kHeadOffice;
-constexpr Role kAdmin = Role::kAdmin;
-
-}  // namespace
-
 std::vector<MethodPolicy> SalesMethodPolicies() {
+  using namespace roles;  // NOLINT: the table reads better.
   // clang-format off
   return {
     // Sales are posted by the till itself (for its own terminal only), or
