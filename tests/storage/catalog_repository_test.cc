@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "access/storage/mysql_access_repository.h"
@@ -142,6 +144,116 @@ TEST_F(CatalogRepositoryTest, ImportCreatesUpdatesAndThenChangesNothing) {
   EXPECT_EQ((*second)[0].outcome, domain::ImportOutcome::kUnchanged);
   EXPECT_EQ((*second)[1].outcome, domain::ImportOutcome::kUnchanged);
   EXPECT_EQ(scratch_.CountRows("audit_records"), audits);
+}
+
+// An import of many rows, most unchanged, while a till's sale holds the
+// shared lock that its sale line's foreign key takes on an unchanged
+// product: the import must neither lock that row nor wait for it. (A single
+// transaction that locked every row it read timed out here.)
+TEST_F(CatalogRepositoryTest, ImportDoesNotLockOrWaitForUnchangedRows) {
+  constexpr int kRows = 1000;
+  auto sku = [](int i) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "SKU%04d", i);
+    return std::string(buf);
+  };
+  std::vector<domain::ImportRow> rows;
+  for (int i = 0; i < kRows; ++i) {
+    rows.push_back({i + 2, MakeProduct(sku(i), {"77" + sku(i)})});
+  }
+  auto first = repository_.ImportProducts(rows, ctx_);
+  ASSERT_TRUE(first.ok()) << first.status();
+  for (const auto& r : *first) {
+    ASSERT_EQ(r.outcome, domain::ImportOutcome::kCreated) << r.sku;
+  }
+  const long long audits = scratch_.CountRows("audit_records");
+  const long long before_time = scratch_.CountRows(
+      "products WHERE sku = 'SKU0000' AND update_time = create_time");
+  ASSERT_EQ(before_time, 1);
+
+  // The second file: a price change, a moved barcode, a new product, a row
+  // whose barcode belongs to another product, and 996 unchanged rows.
+  rows[10].product.default_price.minor_units = 6000;
+  rows[20].product.barcodes = {"88SKU0020"};
+  rows[999].product = MakeProduct("NEW", {"99NEW"});
+  rows[30].product.barcodes = {"77SKU0040"};
+  rows[30].product.display_name = "Clash";
+
+  domain::Product untouched_before = *repository_.GetProductBySku("SKU0500");
+
+  // The import's pool waits for a row lock at most 1 s (and retries).
+  auto config = scratch_.config();
+  config.lock_wait_timeout_seconds = 1;
+  config.io_timeout_seconds = 3;
+  Database import_db(config);
+  MySqlCatalogRepository importer(import_db);
+  Database till_db(scratch_.config());
+
+  StatusOr<std::vector<domain::ImportResult>> second =
+      Status(StatusCode::kUnknown, "NOT_RUN", "not run");
+  const auto start = std::chrono::steady_clock::now();
+  Status till = till_db.InTransaction([&](soci::session& s) {
+    // What a sale line's foreign key check does to the product row.
+    long long id = 0;
+    s << "SELECT id FROM products WHERE sku = 'SKU0000' LOCK IN SHARE MODE",
+        soci::into(id);
+    s << "SELECT id FROM products WHERE sku = 'SKU0500' LOCK IN SHARE MODE",
+        soci::into(id);
+    second = importer.ImportProducts(rows, ctx_);
+    return Status();
+  });
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(till.ok()) << till;
+  ASSERT_TRUE(second.ok())
+      << second.status() << " after "
+      << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+      << " ms";
+
+  int created = 0, updated = 0, unchanged = 0, rejected = 0;
+  for (std::size_t i = 0; i < second->size(); ++i) {
+    const auto& r = (*second)[i];
+    EXPECT_EQ(r.line_number, rows[i].line_number);
+    EXPECT_EQ(r.sku, rows[i].product.sku);
+    switch (r.outcome) {
+      case domain::ImportOutcome::kCreated:
+        ++created;
+        break;
+      case domain::ImportOutcome::kUpdated:
+        ++updated;
+        break;
+      case domain::ImportOutcome::kUnchanged:
+        ++unchanged;
+        break;
+      case domain::ImportOutcome::kRejected:
+        ++rejected;
+        break;
+    }
+  }
+  EXPECT_EQ((*second)[10].outcome, domain::ImportOutcome::kUpdated);
+  EXPECT_EQ((*second)[20].outcome, domain::ImportOutcome::kUpdated);
+  EXPECT_EQ((*second)[999].outcome, domain::ImportOutcome::kCreated);
+  EXPECT_EQ((*second)[30].outcome, domain::ImportOutcome::kRejected);
+  EXPECT_EQ((*second)[30].reason, "BARCODE_ALREADY_EXISTS");
+  EXPECT_EQ(created, 1);
+  EXPECT_EQ(updated, 2);
+  EXPECT_EQ(rejected, 1);
+  EXPECT_EQ(unchanged, kRows - 4);
+
+  // Each change is written with its audit record; nothing else is.
+  EXPECT_EQ(scratch_.CountRows("audit_records"), audits + 3);
+  EXPECT_EQ(scratch_.CountRows("products WHERE sku = 'SKU0010' AND "
+                               "default_price_minor = 6000"),
+            1);
+  EXPECT_EQ(repository_.GetProductByBarcode("88SKU0020")->sku, "SKU0020");
+  EXPECT_EQ(repository_.GetProductByBarcode("77SKU0040")->sku, "SKU0040");
+  EXPECT_EQ(repository_.GetProductBySku("SKU0030")->display_name,
+            "Product SKU0030");
+  EXPECT_EQ(repository_.GetProductBySku("SKU0030")->barcodes,
+            std::vector<std::string>{"77SKU0030"});
+  EXPECT_EQ(repository_.GetProductBySku("NEW")->barcodes,
+            std::vector<std::string>{"99NEW"});
+  EXPECT_EQ(repository_.GetProductBySku("SKU0500")->update_time,
+            untouched_before.update_time);
 }
 
 TEST_F(CatalogRepositoryTest, PagesCoverEveryStoreOnceInOrder) {

@@ -1,6 +1,8 @@
 #include "catalog/storage/mysql_catalog_repository.h"
 
+#include <algorithm>
 #include <limits>
+#include <map>
 
 #include "core/domain/errors.h"
 #include "core/storage/query.h"
@@ -133,6 +135,21 @@ std::optional<ProductRow> FindProductRow(soci::session& s,
                       (for_update ? " FOR UPDATE" : ""),
                   &ReadProductRow, sku);
 }
+
+// The stored products among `skus`, by SKU, read without locks.
+std::map<std::string, Product> FindProductsBySku(
+    soci::session& s, const std::vector<std::string>& skus) {
+  std::map<std::string, Product> out;
+  for (auto& product : QueryIn(s, kSelectProduct + " WHERE p.sku IN ({in})",
+                               &ReadProduct, skus)) {
+    std::string sku = product.sku;
+    out.emplace(std::move(sku), std::move(product));
+  }
+  return out;
+}
+
+// How many changed or new rows of an import share one transaction.
+constexpr std::size_t kImportRowsPerTransaction = 50;
 
 ProductRow RequireProductRow(soci::session& s, const std::string& sku,
                              bool for_update = false) {
@@ -529,40 +546,96 @@ StatusOr<std::vector<Product>> MySqlCatalogRepository::ListProducts(
 
 StatusOr<std::vector<ImportResult>> MySqlCatalogRepository::ImportProducts(
     const std::vector<domain::ImportRow>& rows, const RequestContext& ctx) {
-  // One transaction for the batch; a savepoint per row lets a bad row be
-  // undone alone.
-  return Write<std::vector<ImportResult>>(db_, [&](soci::session& s) {
-    std::vector<ImportResult> results;
-    for (const auto& row : rows) {
-      ImportResult result;
-      result.line_number = row.line_number;
-      result.sku = row.product.sku;
-      s << "SAVEPOINT import_row";
-      try {
-        auto existing = FindProductRow(s, row.product.sku, true);
-        if (!existing) {
-          InsertProduct(s, row.product);
-          result.outcome = domain::ImportOutcome::kCreated;
-        } else if (existing->product.SameContentAs(row.product)) {
-          result.outcome = domain::ImportOutcome::kUnchanged;
-        } else {
-          WriteProduct(s, existing->id, existing->product, row.product);
-          result.outcome = domain::ImportOutcome::kUpdated;
-        }
-        if (result.outcome != domain::ImportOutcome::kUnchanged) {
-          AppendAudit(s, &ctx, AuditEntry{"product", row.product.sku, ""});
-        }
-        s << "RELEASE SAVEPOINT import_row";
-      } catch (const StatusError& e) {
-        s << "ROLLBACK TO SAVEPOINT import_row";
-        result.outcome = domain::ImportOutcome::kRejected;
-        result.reason = e.status.reason();
-        result.message = e.status.message();
-      }
-      results.push_back(std::move(result));
+  // Sales of the imported products take shared locks on their rows (the
+  // sale_lines foreign key), so the import locks only what it changes and
+  // holds those locks briefly: one plain read of every row's current state,
+  // then the changed and new rows in short transactions of
+  // kImportRowsPerTransaction, each of which locks, re-checks, writes and
+  // audits only its own rows. An unchanged row is never locked.
+  std::vector<ImportResult> results(rows.size());
+  std::vector<std::string> skus;
+  skus.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    results[i].line_number = rows[i].line_number;
+    results[i].sku = rows[i].product.sku;
+    skus.push_back(rows[i].product.sku);
+  }
+
+  // 1. What is stored now: one plain (non-locking) query, barcodes included.
+  auto stored = Read<std::map<std::string, Product>>(
+      db_, [&](soci::session& s) { return FindProductsBySku(s, skus); });
+  if (!stored.ok()) return stored.status();
+
+  // 2. Unchanged rows are done; the others are applied below.
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto it = stored->find(rows[i].product.sku);
+    if (it != stored->end() && it->second.SameContentAs(rows[i].product)) {
+      results[i].outcome = domain::ImportOutcome::kUnchanged;
+    } else {
+      pending.push_back(i);
     }
-    return results;
-  });
+  }
+
+  // 3. The changes, a few rows per transaction. A savepoint per row lets a
+  // bad row (a duplicate barcode or SKU) be undone alone.
+  for (std::size_t begin = 0; begin < pending.size();
+       begin += kImportRowsPerTransaction) {
+    const std::size_t end =
+        std::min(pending.size(), begin + kImportRowsPerTransaction);
+    std::vector<std::string> batch_skus;
+    for (std::size_t k = begin; k < end; ++k) {
+      batch_skus.push_back(rows[pending[k]].product.sku);
+    }
+    auto batch = Write<std::vector<ImportResult>>(db_, [&](soci::session& s) {
+      // Locks the batch's existing rows (in SKU order) and re-reads them:
+      // another writer may have changed them since the plain read.
+      std::map<std::string, ProductRow> locked;
+      for (auto& row :
+           QueryIn(s,
+                   kSelectProduct + " WHERE p.sku IN ({in}) ORDER BY p.sku "
+                                    "FOR UPDATE",
+                   &ReadProductRow, batch_skus)) {
+        std::string sku = row.product.sku;
+        locked.emplace(std::move(sku), std::move(row));
+      }
+      std::vector<ImportResult> out;
+      for (std::size_t k = begin; k < end; ++k) {
+        const domain::ImportRow& row = rows[pending[k]];
+        ImportResult result = results[pending[k]];
+        s << "SAVEPOINT import_row";
+        try {
+          auto existing = locked.find(row.product.sku);
+          if (existing == locked.end()) {
+            InsertProduct(s, row.product);
+            result.outcome = domain::ImportOutcome::kCreated;
+          } else if (existing->second.product.SameContentAs(row.product)) {
+            result.outcome = domain::ImportOutcome::kUnchanged;
+          } else {
+            WriteProduct(s, existing->second.id, existing->second.product,
+                         row.product);
+            result.outcome = domain::ImportOutcome::kUpdated;
+          }
+          if (result.outcome != domain::ImportOutcome::kUnchanged) {
+            AppendAudit(s, &ctx, AuditEntry{"product", row.product.sku, ""});
+          }
+          s << "RELEASE SAVEPOINT import_row";
+        } catch (const StatusError& e) {
+          s << "ROLLBACK TO SAVEPOINT import_row";
+          result.outcome = domain::ImportOutcome::kRejected;
+          result.reason = e.status.reason();
+          result.message = e.status.message();
+        }
+        out.push_back(std::move(result));
+      }
+      return out;
+    });
+    if (!batch.ok()) return batch.status();
+    for (std::size_t k = begin; k < end; ++k) {
+      results[pending[k]] = std::move((*batch)[k - begin]);
+    }
+  }
+  return results;
 }
 
 // ----- Product store settings -----
