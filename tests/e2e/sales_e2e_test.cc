@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "backoffice/client.h"
+#include "run_concurrently.h"
 #include "server_fixture.h"
 
 namespace backoffice {
@@ -243,40 +244,41 @@ TEST_F(SalesE2eTest, HotProductFromSixteenTillsReachesNoClientAsAConflict) {
   constexpr int kSalesPerThread = 100;
   std::atomic<long long> hot_sold{0};
   std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      ConnectionOptions options;
-      options.address = server_->address();
-      options.token = head_office_;
-      options.retry.max_attempts = 1;  // Whatever the server returns, we see.
-      SalesClient sales(*MakeConnection(options));
-      for (int i = 0; i < kSalesPerThread; ++i) {
-        v1::RecordSaleRequest request;
-        v1::Sale& sale = *request.mutable_sale();
-        sale = MakeSale("hot-" + std::to_string(t) + "-" + std::to_string(i), t % 2 ? "A" : "B",
-                        t % 4 < 2 ? "T1" : "T2", t * 1000 + i + 1, 0);
-        // The hot product 0 plus others, listed in an order that varies.
-        for (int p = 1 + (i % 2); p < 5; p += 1 + (t % 2)) {
-          auto* line = sale.add_lines();
-          *line = sale.lines(0);
-          line->set_line_number(sale.lines_size());
-          line->set_sku("P" + std::to_string(p));
-          sale.mutable_tenders(0)->set_amount_minor(sale.tenders(0).amount_minor() + 2000);
-        }
-        if (i % 3 == 0) std::swap(*sale.mutable_lines(0), *sale.mutable_lines(sale.lines_size() - 1));
-        for (int l = 0; l < sale.lines_size(); ++l) sale.mutable_lines(l)->set_line_number(l + 1);
-        auto result = sales.RecordSale(request);
-        if (!result.ok()) {
-          ++failures;
-          ADD_FAILURE() << result.status();
-          continue;
-        }
-        if (t % 2 == 1) hot_sold += 2000;  // Store A's hot product.
+  testing::RunConcurrently(kThreads, [&](int t) {
+    ConnectionOptions options;
+    options.address = server_->address();
+    options.token = head_office_;
+    options.retry.max_attempts = 1;  // Whatever the server returns, we see.
+    SalesClient sales(*MakeConnection(options));
+    for (int i = 0; i < kSalesPerThread; ++i) {
+      v1::RecordSaleRequest request;
+      v1::Sale& sale = *request.mutable_sale();
+      sale = MakeSale("hot-" + std::to_string(t) + "-" + std::to_string(i),
+                      t % 2 ? "A" : "B", t % 4 < 2 ? "T1" : "T2",
+                      t * 1000 + i + 1, 0);
+      // The hot product 0 plus others, listed in an order that varies.
+      for (int p = 1 + (i % 2); p < 5; p += 1 + (t % 2)) {
+        auto* line = sale.add_lines();
+        *line = sale.lines(0);
+        line->set_line_number(sale.lines_size());
+        line->set_sku("P" + std::to_string(p));
+        sale.mutable_tenders(0)->set_amount_minor(
+            sale.tenders(0).amount_minor() + 2000);
       }
-    });
-  }
-  for (auto& t : threads) t.join();
+      if (i % 3 == 0)
+        std::swap(*sale.mutable_lines(0),
+                  *sale.mutable_lines(sale.lines_size() - 1));
+      for (int l = 0; l < sale.lines_size(); ++l)
+        sale.mutable_lines(l)->set_line_number(l + 1);
+      auto result = sales.RecordSale(request);
+      if (!result.ok()) {
+        ++failures;
+        ADD_FAILURE() << result.status();
+        continue;
+      }
+      if (t % 2 == 1) hot_sold += 2000;  // Store A's hot product.
+    }
+  });
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(scratch_->CountRows("sales"), kThreads * kSalesPerThread);
   InventoryClient inventory(server_->Connect(head_office_));

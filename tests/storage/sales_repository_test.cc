@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <random>
-#include <thread>
 
 #include "catalog/domain/catalog.h"
 #include "catalog/storage/mysql_catalog_repository.h"
@@ -14,6 +13,7 @@
 #include "inventory/storage/mysql_inventory_repository.h"
 #include "reconciliation/domain/reconciliation.h"
 #include "reconciliation/storage/mysql_reconciliation_repository.h"
+#include "run_concurrently.h"
 #include "sales/domain/sales.h"
 #include "sales/domain/sales_rules.h"
 #include "sales/storage/mysql_sales_repository.h"
@@ -177,18 +177,14 @@ TEST_F(SalesRepositoryTest, ConcurrentSendsOfOneSaleRecordItOnce) {
   constexpr int kThreads = 8;
   std::atomic<int> fresh{0};
   std::atomic<int> replayed{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kThreads; ++i) {
-    threads.emplace_back([&] {
-      auto outcome = sales_.RecordSale(ctx_, sale);
-      if (!outcome.ok()) {
-        ADD_FAILURE() << outcome.status();
-        return;
-      }
-      (outcome->replayed ? replayed : fresh)++;
-    });
-  }
-  for (auto& t : threads) t.join();
+  testing::RunConcurrently(kThreads, [&](int) {
+    auto outcome = sales_.RecordSale(ctx_, sale);
+    if (!outcome.ok()) {
+      ADD_FAILURE() << outcome.status();
+      return;
+    }
+    (outcome->replayed ? replayed : fresh)++;
+  });
   EXPECT_EQ(fresh.load(), 1);
   EXPECT_EQ(replayed.load(), kThreads - 1);
   EXPECT_EQ(scratch_.CountRows("sales"), 1);
@@ -254,36 +250,32 @@ TEST_F(SalesRepositoryTest, HotProductUnderSixteenWritersKeepsOneTruth) {
   constexpr int kSalesPerThread = 100;
   std::atomic<long long> sold_hot{0};
   std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      std::mt19937 random(t);
-      for (int i = 0; i < kSalesPerThread; ++i) {
-        // Every sale holds the hot product 0 plus random others, in random
-        // order, so that lock orders would clash if the server did not sort.
-        std::vector<std::pair<int, long long>> items = {
-            {0, 1000 + (random() % 3) * 500}};
-        for (int p = 1; p < kProducts; ++p) {
-          if (random() % 3 == 0) items.push_back({p, 1000});
-        }
-        std::shuffle(items.begin(), items.end(), random);
-        const std::string id =
-            "hot-" + std::to_string(t) + "-" + std::to_string(i);
-        Sale sale = MakeSale(id, "T" + std::to_string(t % 4 + 1),
-                             t * 1000 + i + 1, items);
-        auto outcome = sales_.RecordSale(ctx_, sale);
-        if (!outcome.ok()) {
-          ++failures;
-          ADD_FAILURE() << outcome.status();
-          continue;
-        }
-        for (const auto& [p, q] : items) {
-          if (p == 0) sold_hot += q;
-        }
+  testing::RunConcurrently(kThreads, [&](int t) {
+    std::mt19937 random(t);
+    for (int i = 0; i < kSalesPerThread; ++i) {
+      // Every sale holds the hot product 0 plus random others, in random
+      // order, so that lock orders would clash if the server did not sort.
+      std::vector<std::pair<int, long long>> items = {
+          {0, 1000 + (random() % 3) * 500}};
+      for (int p = 1; p < kProducts; ++p) {
+        if (random() % 3 == 0) items.push_back({p, 1000});
       }
-    });
-  }
-  for (auto& t : threads) t.join();
+      std::shuffle(items.begin(), items.end(), random);
+      const std::string id =
+          "hot-" + std::to_string(t) + "-" + std::to_string(i);
+      Sale sale = MakeSale(id, "T" + std::to_string(t % 4 + 1),
+                           t * 1000 + i + 1, items);
+      auto outcome = sales_.RecordSale(ctx_, sale);
+      if (!outcome.ok()) {
+        ++failures;
+        ADD_FAILURE() << outcome.status();
+        continue;
+      }
+      for (const auto& [p, q] : items) {
+        if (p == 0) sold_hot += q;
+      }
+    }
+  });
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(scratch_.CountRows("sales"), kThreads * kSalesPerThread);
   EXPECT_EQ(OnHand(0), -sold_hot.load());
@@ -407,18 +399,14 @@ TEST_F(SalesRepositoryTest, TheSameFullReturnSentConcurrentlyIsRecordedOnce) {
   constexpr int kThreads = 6;
   std::atomic<int> fresh{0};
   std::atomic<int> replayed{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kThreads; ++i) {
-    threads.emplace_back([&] {
-      auto outcome = sales_.RecordReturn(ctx_, r);
-      if (!outcome.ok()) {
-        ADD_FAILURE() << outcome.status();
-        return;
-      }
-      (outcome->replayed ? replayed : fresh)++;
-    });
-  }
-  for (auto& t : threads) t.join();
+  testing::RunConcurrently(kThreads, [&](int) {
+    auto outcome = sales_.RecordReturn(ctx_, r);
+    if (!outcome.ok()) {
+      ADD_FAILURE() << outcome.status();
+      return;
+    }
+    (outcome->replayed ? replayed : fresh)++;
+  });
   EXPECT_EQ(fresh.load(), 1);
   EXPECT_EQ(replayed.load(), kThreads - 1);
   EXPECT_EQ(scratch_.CountRows("sale_returns"), 1);
