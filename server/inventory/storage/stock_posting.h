@@ -32,7 +32,8 @@ class StockLedger {
   // Writes the queued movements (one statement) and folds them into the
   // pending balance changes.
   void FlushMovements(soci::session& session);
-  // Forgets queued movements that were not flushed (a savepoint rollback).
+  // Forgets queued movements that were not flushed (a document refused
+  // after it queued some).
   void DiscardMovements();
   // Applies the pending balance changes in (store, product) order.
   void ApplyBalances(soci::session& session);

@@ -17,12 +17,14 @@ class SalesRepository {
  public:
   virtual ~SalesRepository() = default;
 
-  // Records validated sales in one transaction, each in its own savepoint,
-  // with their lines, tenders, stock movements, balances and audit record.
-  // One outcome per sale, in order: recorded, replayed (same id, same
-  // fingerprint), or refused (IDEMPOTENCY_KEY_REUSED, DUPLICATE_RECEIPT_NUMBER,
-  // unknown product, terminal or customer). An error of the whole call means
-  // nothing of it was committed.
+  // Records validated sales in one transaction, with their lines, tenders,
+  // stock movements, balances and audit records; a refused sale's header
+  // insert is undone by InnoDB as a statement, so it leaves nothing. One
+  // outcome per sale, in order: recorded, replayed (same id in the same
+  // store, same fingerprint), or refused (IDEMPOTENCY_KEY_REUSED,
+  // DUPLICATE_RECEIPT_NUMBER, TERMINAL_INACTIVE, CUSTOMER_INACTIVE, unknown
+  // product, terminal or customer). An error of the whole call means nothing
+  // of it was committed.
   virtual StatusOr<std::vector<SaleOutcome>> RecordSales(
       const std::vector<Sale>& sales, const RequestContext& ctx) = 0;
   virtual StatusOr<ReturnOutcome> RecordReturn(const SaleReturn& sale_return,
