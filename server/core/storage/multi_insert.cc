@@ -4,8 +4,12 @@
 
 namespace backoffice::storage {
 
-MultiInsert::MultiInsert(std::string head, int columns, std::string row_sql)
-    : head_(std::move(head)), columns_(columns), row_sql_(std::move(row_sql)) {
+MultiInsert::MultiInsert(std::string head, int columns, std::string row_sql,
+                         std::string tail)
+    : head_(std::move(head)),
+      columns_(columns),
+      row_sql_(std::move(row_sql)),
+      tail_(std::move(tail)) {
   if (row_sql_.empty()) {
     row_sql_ = "(";
     for (int i = 0; i < columns_; ++i) row_sql_ += i == 0 ? "?" : ", ?";
@@ -36,6 +40,7 @@ void MultiInsert::Execute(soci::session& session) {
       }
     }
   }
+  if (!tail_.empty()) sql += " " + tail_;
   // Bound values must stay put until the statement has run: deques do not
   // move their elements when they grow.
   std::deque<long long> ints;

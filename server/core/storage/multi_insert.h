@@ -33,7 +33,9 @@ class MultiInsert {
   // `head` is "INSERT INTO t (a, b, c)"; each row has one value per column.
   // `row_sql` is the row's SQL with one '?' per column, such as
   // "(?, ?, TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'))"; default "(?, ?, ?)".
-  MultiInsert(std::string head, int columns, std::string row_sql = "");
+  // `tail` follows the rows, such as "ON DUPLICATE KEY UPDATE ...".
+  MultiInsert(std::string head, int columns, std::string row_sql = "",
+              std::string tail = "");
 
   void AddRow(std::vector<Value> values);
   bool empty() const { return rows_ == 0; }
@@ -44,6 +46,7 @@ class MultiInsert {
   std::string head_;
   int columns_;
   std::string row_sql_;
+  std::string tail_;
   int rows_ = 0;
   std::vector<Value> values_;
 };

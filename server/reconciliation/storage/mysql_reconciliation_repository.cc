@@ -249,6 +249,36 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "GROUP BY st.code, r.return_id, rl.sale_line_number, rl.damaged "
             "HAVING COUNT(m.id) "
             "<> IF(rl.damaged = 1, 0, 1)");
+    // The demand rollup against the documents it summarises, per (store,
+    // product, business day): sales and their voids on the sale's day,
+    // returns on the return's day. Both sides are unioned and grouped, so
+    // that a row missing on either side is found too.
+    add("DEMAND_ROLLUP_MISMATCH",
+        "SELECT st.code, p.sku, CONCAT(DATE_FORMAT(d.business_day, "
+        "'%Y-%m-%d'), ': rollup sold ', d.rs, ' returned ', d.rr, ' voided ', "
+        "d.rv, ' in ', d.rc, ' sales; documents sold ', d.ds, ' returned ', "
+        "d.dr, ' voided ', d.dv, ' in ', d.dc, ' sales') FROM (SELECT "
+        "u.store_id, u.product_id, u.business_day, SUM(u.rs) AS rs, SUM(u.rr) "
+        "AS rr, SUM(u.rv) AS rv, SUM(u.rc) AS rc, SUM(u.ds) AS ds, SUM(u.dr) "
+        "AS dr, SUM(u.dv) AS dv, SUM(u.dc) AS dc FROM ("
+        "SELECT store_id, product_id, business_day, sold_milli AS rs, "
+        "returned_milli AS rr, voided_milli AS rv, sale_count AS rc, 0 AS ds, "
+        "0 AS dr, 0 AS dv, 0 AS dc FROM daily_demand "
+        "UNION ALL SELECT x.store_id, l.product_id, x.business_day, 0, 0, 0, "
+        "0, SUM(l.quantity_milli), 0, SUM(IF(x.state = 'VOIDED', "
+        "l.quantity_milli, 0)), COUNT(DISTINCT x.id) FROM sale_lines l JOIN "
+        "sales x ON x.id = l.sale_pk GROUP BY x.store_id, l.product_id, "
+        "x.business_day "
+        "UNION ALL SELECT r.store_id, l.product_id, r.business_day, 0, 0, 0, "
+        "0, 0, SUM(rl.quantity_milli), 0, 0 FROM sale_return_lines rl JOIN "
+        "sale_returns r ON r.id = rl.return_pk JOIN sale_lines l ON "
+        "l.sale_pk = r.sale_pk AND l.line_number = rl.sale_line_number GROUP "
+        "BY r.store_id, l.product_id, r.business_day) u GROUP BY u.store_id, "
+        "u.product_id, u.business_day HAVING SUM(u.rs) <> SUM(u.ds) OR "
+        "SUM(u.rr) <> SUM(u.dr) OR SUM(u.rv) <> SUM(u.dv) OR SUM(u.rc) <> "
+        "SUM(u.dc)) d JOIN stores st ON st.id = d.store_id JOIN products p ON "
+        "p.id = d.product_id WHERE" +
+            store_filter);
     return Status();
   });
   if (!status.ok()) return status;

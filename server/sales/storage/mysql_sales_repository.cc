@@ -15,6 +15,7 @@
 #include "core/storage/sql_util.h"
 #include "inventory/storage/stock_posting.h"
 #include "sales/domain/sales_rules.h"
+#include "sales/storage/demand_rollup.h"
 #include "sales/storage/sale_lookup_cache.h"
 #include "sales/storage/sale_rows.h"
 
@@ -93,6 +94,12 @@ class SaleGroupWriter {
       ledger_.Add(store_id, product_ids[i], -l.quantity_milli,
                   domain::MovementType::kSale, "SALE", pk, sale.sale_id,
                   l.line_number, sale.sale_time, sale.record_time);
+      // A sale counts once per product, however many lines it has of it.
+      const bool first_of_product =
+          std::find(product_ids.begin(), product_ids.begin() + i,
+                    product_ids[i]) == product_ids.begin() + i;
+      demand_.AddSold(store_id, product_ids[i], sale.business_day,
+                      l.quantity_milli, first_of_product);
     }
     for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
       const auto& t = sale.tenders[i];
@@ -124,6 +131,7 @@ class SaleGroupWriter {
     ledger_.FlushMovements(s);
     audit_.Execute(s);
     ledger_.ApplyBalances(s);
+    demand_.Flush(s);
   }
 
  private:
@@ -132,6 +140,7 @@ class SaleGroupWriter {
   MultiInsert exceptions_;
   MultiInsert audit_;
   StockLedger ledger_;
+  DemandRollup demand_;
 };
 
 // Checks a sale's references and writes its header; throws StatusError when

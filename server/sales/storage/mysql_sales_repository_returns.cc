@@ -14,6 +14,7 @@
 #include "core/storage/sql_util.h"
 #include "inventory/storage/stock_posting.h"
 #include "sales/domain/sales_rules.h"
+#include "sales/storage/demand_rollup.h"
 #include "sales/storage/mysql_sales_repository.h"
 #include "sales/storage/sale_lookup_cache.h"
 #include "sales/storage/sale_rows.h"
@@ -134,6 +135,10 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
         domain::CheckTillMayRecord(input.terminal_code, terminal.active));
     const long long terminal_id = terminal.id;
     const TimeMicros record_time = domain::SystemNowMicros();
+    // The return's own business day, where its demand is counted.
+    auto business_day = domain::BusinessDay(
+        input.return_time, cache.Store(s, input.store_code).time_zone);
+    if (!business_day.ok()) return business_day.status();
 
     domain::SaleReturn r = input;
     r.refund_total_minor = 0;
@@ -174,14 +179,16 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     std::string tender = domain::TenderTypeName(r.refund_tender_type);
     if (auto concurrent = document.Insert([&] {
           s << "INSERT INTO sale_returns (return_id, fingerprint, sale_pk, "
-               "store_id, terminal_id, cashier, return_time, record_time, "
-               "refund_tender_type, refund_total_minor, currency_code) VALUES "
-               "(:id, :fp, :sale, :s, :t, :c, TIMESTAMPADD(MICROSECOND, :rt, "
-               "'1970-01-01'), TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), "
-               ":tt, :tot, :cur)",
+               "store_id, terminal_id, cashier, return_time, business_day, "
+               "record_time, refund_tender_type, refund_total_minor, "
+               "currency_code) VALUES (:id, :fp, :sale, :s, :t, :c, "
+               "TIMESTAMPADD(MICROSECOND, :rt, '1970-01-01'), :day, "
+               "TIMESTAMPADD(MICROSECOND, :rec, '1970-01-01'), :tt, :tot, "
+               ":cur)",
               soci::use(r.return_id), soci::use(fingerprint),
               soci::use(sale->pk), soci::use(store_id), soci::use(terminal_id),
-              soci::use(r.cashier), soci::use(return_time), soci::use(record),
+              soci::use(r.cashier), soci::use(return_time),
+              soci::use(*business_day), soci::use(record),
               soci::use(tender), soci::use(total), soci::use(r.currency_code);
         })) {
       return *concurrent;
@@ -192,8 +199,12 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
         "quantity_milli, damaged, refund_minor)",
         5);
     StockLedger ledger;
+    DemandRollup demand;
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
       const auto& line = r.lines[i];
+      // Damaged or not, the goods came back: demand falls either way.
+      demand.AddReturned(store_id, originals[i].product_id, *business_day,
+                         line.quantity_milli);
       lines.AddRow({pk, static_cast<long long>(line.sale_line_number),
                     static_cast<long long>(line.quantity_milli),
                     line.damaged ? 1LL : 0LL,
@@ -217,6 +228,7 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     lines.Execute(s);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
+    demand.Flush(s);
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"sale_return", r.return_id, r.store_code});
     r.record_time = record_time;
@@ -258,26 +270,32 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
         soci::use(void_time), soci::use(reason), soci::use(header->pk);
     struct Line {
       long long store_id, product_id, quantity, line_number;
+      std::string business_day;
     };
     auto lines = QueryAll(
         s,
-        "SELECT x.store_id, l.product_id, l.quantity_milli, l.line_number FROM "
-        "sale_lines l "
+        "SELECT x.store_id, l.product_id, l.quantity_milli, l.line_number, "
+        "DATE_FORMAT(x.business_day, '%Y-%m-%d') FROM sale_lines l "
         "JOIN sales x ON x.id = l.sale_pk WHERE l.sale_pk = :pk ORDER BY "
         "l.line_number",
         +[](const soci::row& r) {
           return Line{GetInt64(r, 0), GetInt64(r, 1), GetInt64(r, 2),
-                      GetInt64(r, 3)};
+                      GetInt64(r, 3), GetString(r, 4)};
         },
         header->pk);
     StockLedger ledger;
+    // A void takes the sale's demand back on the sale's own business day.
+    DemandRollup demand;
     for (const auto& line : lines) {
       ledger.Add(line.store_id, line.product_id, line.quantity,
                  domain::MovementType::kVoid, "VOID", header->pk, sale_id,
                  static_cast<int>(line.line_number), now, now);
+      demand.AddVoided(line.store_id, line.product_id, line.business_day,
+                       line.quantity);
     }
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
+    demand.Flush(s);
     AppendAudit(s, &ctx, domain::AuditEntry{"sale_void", sale_id, store_code});
     outcome.sale = LoadSale(s, header->pk);
     return Status();
