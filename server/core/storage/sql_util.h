@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::storage {
