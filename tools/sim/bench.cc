@@ -57,6 +57,10 @@ namespace {
 
 using backoffice::Status;
 using backoffice::StatusCode;
+// What the server's storage layer returns; the bench reads the database
+// through it for the raw baseline.
+using DbStatus = backoffice::domain::Status;
+using DbStatusCode = backoffice::domain::StatusCode;
 using backoffice::sim::CatalogItem;
 using backoffice::sim::Percentile;
 using backoffice::v1::Sale;
@@ -452,16 +456,16 @@ struct RawIds {
   std::map<std::string, long long> product_by_barcode;
 };
 
-Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
-                  RawIds& ids) {
-  return db.WithSession([&](soci::session& s) -> Status {
+DbStatus LoadRawIds(backoffice::storage::Database& db, const Options& options,
+                    RawIds& ids) {
+  return db.WithSession([&](soci::session& s) -> DbStatus {
     std::string time_zone;
     s << "SELECT id, time_zone FROM stores WHERE code = :c",
         soci::use(options.store), soci::into(ids.store_id),
         soci::into(time_zone);
     if (!s.got_data()) {
-      return Status(StatusCode::kNotFound, "STORE_NOT_FOUND",
-                    "store " + options.store + " not found");
+      return DbStatus(DbStatusCode::kNotFound, "STORE_NOT_FOUND",
+                      "store " + options.store + " not found");
     }
     auto day = backoffice::domain::BusinessDay(backoffice::sim::NowMicros(),
                                                time_zone);
@@ -473,8 +477,8 @@ Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
       s << "SELECT id FROM terminals WHERE store_id = :s AND code = :c",
           soci::use(ids.store_id), soci::use(code), soci::into(id);
       if (!s.got_data()) {
-        return Status(StatusCode::kNotFound, "TERMINAL_NOT_FOUND",
-                      "terminal " + code + " not found");
+        return DbStatus(DbStatusCode::kNotFound, "TERMINAL_NOT_FOUND",
+                        "terminal " + code + " not found");
       }
       ids.terminal_ids.push_back(id);
     }
@@ -488,7 +492,7 @@ Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
     for (const auto& row : barcodes) {
       ids.product_by_barcode[row.get<std::string>(1)] = row.get<long long>(0);
     }
-    return Status();
+    return DbStatus();
   });
 }
 
@@ -605,9 +609,9 @@ PhaseResult RunRaw(const std::string& name, backoffice::storage::Database& db,
   return RunClients(name, sales, [&](int c, PhaseResult& result) {
     for (const auto& sale : sales[c]) {
       const auto start = Clock::now();
-      Status status = db.InTransaction([&](soci::session& s) {
+      DbStatus status = db.InTransaction([&](soci::session& s) {
         WriteSaleRaw(s, ids, ids.terminal_ids[c], sale);
-        return Status();
+        return DbStatus();
       });
       result.latencies_ms.push_back(MillisecondsSince(start));
       if (!status.ok()) NoteError(result, status.ToString());
@@ -629,7 +633,7 @@ std::map<std::string, double> SampleDbCounters(
     for (const auto& row : rows) {
       counters[row.get<std::string>(0)] = std::stod(row.get<std::string>(1));
     }
-    return Status();
+    return DbStatus();
   });
   return counters;
 }
@@ -808,7 +812,7 @@ int main(int argc, char** argv) {
   }
   backoffice::storage::Database database(db);
   RawIds ids;
-  if (Status status = LoadRawIds(database, options, ids); !status.ok()) {
+  if (DbStatus status = LoadRawIds(database, options, ids); !status.ok()) {
     std::cerr << "backoffice_bench: " << status << "\n";
     return 2;
   }
