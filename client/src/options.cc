@@ -21,6 +21,7 @@ struct MethodIdempotency {
 #define BO_SALES(M, K) BO_ENTRY(SalesService, M, K)
 #define BO_INVENTORY(M, K) BO_ENTRY(InventoryService, M, K)
 #define BO_RECONCILIATION(M, K) BO_ENTRY(ReconciliationService, M, K)
+#define BO_PURCHASING(M, K) BO_ENTRY(PurchasingService, M, K)
 
 constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_CATALOG_METHODS(BO_CATALOG)      //
@@ -28,8 +29,10 @@ constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_AUDIT_METHODS(BO_AUDIT)          //
     BACKOFFICE_SALES_METHODS(BO_SALES)          //
     BACKOFFICE_INVENTORY_METHODS(BO_INVENTORY)  //
-    BACKOFFICE_RECONCILIATION_METHODS(BO_RECONCILIATION)};
+    BACKOFFICE_RECONCILIATION_METHODS(BO_RECONCILIATION)  //
+    BACKOFFICE_PURCHASING_METHODS(BO_PURCHASING)};
 
+#undef BO_PURCHASING
 #undef BO_RECONCILIATION
 #undef BO_INVENTORY
 #undef BO_SALES

@@ -52,6 +52,7 @@
 #include "inventory/storage/stock_posting.h"
 #include "sale_maker.h"
 #include "sales/domain/sales_rules.h"
+#include "sales/storage/demand_rollup.h"
 
 namespace {
 
@@ -556,6 +557,10 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
   // The stock posting goes through the server's own component: the
   // movements in one statement, the balances in (store, product) order.
   backoffice::storage::StockLedger ledger;
+  // The demand rollup too, through the server's component: one sorted
+  // multi-row upsert per sale.
+  backoffice::storage::DemandRollup demand;
+  std::vector<long long> products_seen;
   for (int i = 0; i < sale.lines_size(); ++i) {
     const auto& l = sale.lines(i);
     const long long product = l.sku().empty()
@@ -571,6 +576,12 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
     ledger.Add(store_id, product, -static_cast<long long>(l.quantity_milli()),
                backoffice::domain::MovementType::kSale, "SALE", pk, sale_id,
                l.line_number(), sale_time, record_time);
+    const bool first_of_product =
+        std::find(products_seen.begin(), products_seen.end(), product) ==
+        products_seen.end();
+    products_seen.push_back(product);
+    demand.AddSold(store_id, product, business_day, l.quantity_milli(),
+                   first_of_product);
   }
   lines.Execute(s);
   MultiInsert tenders(
@@ -588,6 +599,7 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
   tenders.Execute(s);
   ledger.FlushMovements(s);
   ledger.ApplyBalances(s);
+  demand.Flush(s);
   std::string principal_name = "bench raw";
   std::string role = "HEAD_OFFICE";
   std::string method = "/backoffice.v1.SalesService/RecordSale";

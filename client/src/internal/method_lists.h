@@ -63,4 +63,12 @@
 // double the load.
 #define BACKOFFICE_RECONCILIATION_METHODS(X) X(VerifyLedger, kNonIdempotent)
 
+#define BACKOFFICE_PURCHASING_METHODS(X) \
+  X(CreateSupplierItem, kNonIdempotent)  \
+  X(GetSupplierItem, kIdempotent)        \
+  X(UpdateSupplierItem, kNonIdempotent)  \
+  X(ListSupplierItems, kIdempotent)      \
+  X(ImportSupplierItems, kNonIdempotent) \
+  X(ListDemand, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

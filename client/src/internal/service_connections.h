@@ -9,6 +9,7 @@
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
 #include "backoffice/inventory_connection.h"
+#include "backoffice/purchasing_connection.h"
 #include "backoffice/reconciliation_connection.h"
 #include "backoffice/sales_connection.h"
 #include "internal/retry.h"
@@ -39,6 +40,10 @@ std::shared_ptr<InventoryConnection> MakeRetryingInventoryConnection(
 
 std::shared_ptr<ReconciliationConnection> MakeRetryingReconciliationConnection(
     std::shared_ptr<ReconciliationConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<PurchasingConnection> MakeRetryingPurchasingConnection(
+    std::shared_ptr<PurchasingConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal
