@@ -10,7 +10,11 @@
 # --sales is per phase and round (default 4000); the three phases run in
 # turn --rounds times (default 3) and the figures are totals.
 #
-# The last line of the output is `unary_vs_raw=R backlog_vs_unary=R`.
+# Then SuggestOrders for a store with 5,000 products and 90 days of sales,
+# beside a raw SELECT of the same rollup rows (backoffice_suggest_bench).
+#
+# The last line of the output is
+# `unary_vs_raw=R backlog_vs_unary=R suggest_ms=N suggest_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -34,10 +38,11 @@ done
 
 
 step "Installing missing packages and building"
-build_targets backofficed backofficectl backoffice_bench
+build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
+suggest_bench="$build_dir/tools/sim/backoffice_suggest_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -81,6 +86,19 @@ head_token=$("$ctl" token create --name bench --role HEAD_OFFICE -o json |
 BACKOFFICE_TOKEN=$head_token "$ctl" import products tools/demo/products.csv
 
 step "Benchmark: unary, backlog, raw SOCI"
+set +e
 BACKOFFICE_TOKEN=$head_token "$bench" --store B1 --clients "$clients" --sales "$sales" \
   --batch-size "$batch_size" --rounds "$rounds" --watch "backofficed=$server_pid" \
-  --watch "mariadbd=$(cat "$db_dir/run/mariadb.pid")"
+  --watch "mariadbd=$(cat "$db_dir/run/mariadb.pid")" | tee "$work/sales.out"
+sales_status=${PIPESTATUS[0]}
+set -e
+
+step "Benchmark: SuggestOrders, 5,000 products x 90 days, and raw SELECT"
+"$ctl" store create --code SB1 --name "Suggest bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+BACKOFFICE_TOKEN=$head_token "$suggest_bench" --store SB1 --products 5000 \
+  --days 90 --rounds "$rounds" | tee "$work/suggest.out"
+
+# The sales benchmark's last line, with the suggestion's keys added.
+echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")"
+exit "$sales_status"

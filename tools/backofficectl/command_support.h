@@ -47,6 +47,9 @@ class Session {
   ReconciliationClient reconciliation() const {
     return ReconciliationClient(connection_);
   }
+  PurchaseOrderClient purchase_orders() const {
+    return PurchaseOrderClient(connection_);
+  }
 
  private:
   std::shared_ptr<Connection> connection_;

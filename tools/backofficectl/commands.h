@@ -18,6 +18,8 @@ void AddAccessCommands(CLI::App& app, Action& selected);
 void AddSalesCommands(CLI::App& app, Action& selected);
 /// stock and verify.
 void AddInventoryCommands(CLI::App& app, Action& selected);
+/// order and purchasing-settings.
+void AddOrderCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

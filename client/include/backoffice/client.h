@@ -39,6 +39,7 @@
 #include "backoffice/connection.h"
 #include "backoffice/inventory_client.h"
 #include "backoffice/options.h"
+#include "backoffice/purchase_order_client.h"
 #include "backoffice/purchasing_client.h"
 #include "backoffice/reconciliation_client.h"
 #include "backoffice/sales_client.h"

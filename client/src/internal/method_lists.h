@@ -71,4 +71,25 @@
   X(ImportSupplierItems, kNonIdempotent) \
   X(ListDemand, kIdempotent)
 
+// Purchase orders: creates carry the client's order id and drafts from
+// suggestions their run id (a repeat is a replay); submit, approve, send,
+// cancel and close are idempotent by state (in the target state already,
+// the order is returned unchanged; approve only for the same approver).
+// Adding lines and rejecting are not: a repeat would meet a new etag.
+#define BACKOFFICE_PURCHASE_ORDER_METHODS(X)  \
+  X(GetPurchasingSettings, kIdempotent)       \
+  X(UpdatePurchasingSettings, kNonIdempotent) \
+  X(SuggestOrders, kIdempotent)               \
+  X(DraftOrdersFromSuggestions, kIdempotent)  \
+  X(CreatePurchaseOrder, kIdempotent)         \
+  X(GetPurchaseOrder, kIdempotent)            \
+  X(ListPurchaseOrders, kIdempotent)          \
+  X(AddPurchaseOrderLines, kNonIdempotent)    \
+  X(SubmitPurchaseOrder, kIdempotent)         \
+  X(ApprovePurchaseOrder, kIdempotent)        \
+  X(RejectPurchaseOrder, kNonIdempotent)      \
+  X(SendPurchaseOrder, kIdempotent)           \
+  X(CancelPurchaseOrder, kIdempotent)         \
+  X(ClosePurchaseOrder, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

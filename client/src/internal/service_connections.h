@@ -9,6 +9,7 @@
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
 #include "backoffice/inventory_connection.h"
+#include "backoffice/purchase_order_connection.h"
 #include "backoffice/purchasing_connection.h"
 #include "backoffice/reconciliation_connection.h"
 #include "backoffice/sales_connection.h"
@@ -44,6 +45,10 @@ std::shared_ptr<ReconciliationConnection> MakeRetryingReconciliationConnection(
 
 std::shared_ptr<PurchasingConnection> MakeRetryingPurchasingConnection(
     std::shared_ptr<PurchasingConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<PurchaseOrderConnection> MakeRetryingPurchaseOrderConnection(
+    std::shared_ptr<PurchaseOrderConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal

@@ -279,6 +279,57 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "SUM(u.dc)) d JOIN stores st ON st.id = d.store_id JOIN products p ON "
         "p.id = d.product_id WHERE" +
             store_filter);
+    // Purchase orders: the totals equal the lines (and each line's cost
+    // and VAT its rounded arithmetic), no line has more received and
+    // rejected than ordered, at most one open draft per store and supplier,
+    // and every order approved (or further) has an approver who neither
+    // created, last changed nor submitted it.
+    add("PURCHASE_ORDER_TOTALS_MISMATCH",
+        "SELECT st.code, o.order_id, CONCAT('totals ', o.total_cost_minor, "
+        "' + VAT ', o.total_tax_minor, '; lines ', COALESCE(SUM("
+        "l.line_cost_minor), 0), ' + VAT ', COALESCE(SUM(l.line_tax_minor), "
+        "0), ', ', COALESCE(SUM(l.line_cost_minor <> (l.quantity_milli * "
+        "l.unit_cost_minor + 500) DIV 1000 OR l.line_tax_minor <> "
+        "(l.line_cost_minor * l.tax_rate_basis_points + 5000) DIV 10000), 0), "
+        "' lines miscomputed') FROM purchase_orders o JOIN stores st ON st.id "
+        "= o.store_id LEFT JOIN purchase_order_lines l ON l.order_pk = o.id "
+        "WHERE" +
+            store_filter +
+            "GROUP BY st.code, o.order_id, o.total_cost_minor, "
+            "o.total_tax_minor HAVING o.total_cost_minor <> "
+            "COALESCE(SUM(l.line_cost_minor), 0) OR o.total_tax_minor <> "
+            "COALESCE(SUM(l.line_tax_minor), 0) OR COALESCE(SUM("
+            "l.line_cost_minor <> (l.quantity_milli * l.unit_cost_minor + 500) "
+            "DIV 1000 OR l.line_tax_minor <> (l.line_cost_minor * "
+            "l.tax_rate_basis_points + 5000) DIV 10000), 0) > 0");
+    add("PURCHASE_ORDER_OVER_RECEIVED",
+        "SELECT st.code, o.order_id, CONCAT('line ', l.line_number, ' ordered "
+        "', l.quantity_milli, ', received ', l.received_milli, ', rejected ', "
+        "l.rejected_milli) FROM purchase_order_lines l JOIN purchase_orders o "
+        "ON o.id = l.order_pk JOIN stores st ON st.id = o.store_id WHERE" +
+            store_filter +
+            "AND (l.received_milli < 0 OR l.rejected_milli < 0 OR "
+            "l.received_milli + l.rejected_milli > l.quantity_milli)");
+    add("PURCHASE_ORDER_DUPLICATE_DRAFT",
+        "SELECT st.code, su.code, CONCAT(COUNT(*), ' open drafts ', "
+        "GROUP_CONCAT(o.order_id ORDER BY o.order_id SEPARATOR ', ')) FROM "
+        "purchase_orders o JOIN stores st ON st.id = o.store_id JOIN "
+        "suppliers su ON su.id = o.supplier_id WHERE" +
+            store_filter +
+            "AND o.state = 'DRAFT' GROUP BY st.code, su.code HAVING COUNT(*) "
+            "> 1");
+    add("PURCHASE_ORDER_SELF_APPROVED",
+        "SELECT st.code, o.order_id, CONCAT(o.state, ' approved by ', "
+        "COALESCE(o.approved_by, 'nobody'), '; created by ', o.created_by, "
+        "', last changed by ', o.last_changed_by, ', submitted by ', "
+        "COALESCE(o.submitted_by, 'nobody')) FROM purchase_orders o JOIN "
+        "stores st ON st.id = o.store_id WHERE" +
+            store_filter +
+            "AND o.state IN ('APPROVED', 'SENT', 'PARTIALLY_RECEIVED', "
+            "'RECEIVED', 'CLOSED_SHORT') AND (o.approved_by IS NULL OR "
+            "o.approved_by = o.created_by OR o.approved_by = "
+            "o.last_changed_by OR o.approved_by = COALESCE(o.submitted_by, "
+            "''))");
     return Status();
   });
   if (!status.ok()) return status;
