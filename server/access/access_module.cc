@@ -43,10 +43,11 @@ class RepositoryAuthenticator final : public domain::Authenticator {
       : lookups_(lookup_db),
         generations_(generation_db),
         cache_(lookups_, generations_, options) {}
-  StatusOr<domain::Principal> Authenticate(const std::string& secret) override {
+  domain::StatusOr<domain::Principal> Authenticate(
+      const std::string& secret) override {
     return cache_.Authenticate(secret);
   }
-  StatusOr<domain::Principal> AuthenticateWithoutLookup(
+  domain::StatusOr<domain::Principal> AuthenticateWithoutLookup(
       const std::string& secret) override {
     return cache_.AuthenticateWithoutLookup(secret);
   }

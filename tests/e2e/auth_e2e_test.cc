@@ -53,35 +53,38 @@ CallResult CallEmpty(const std::string& address, const std::string& method,
   return result;
 }
 
-class AuthE2eTest : public ::testing::Test {
+class AuthE2eTest : public testing::SharedSetUpTest {
  protected:
   static void SetUpTestSuite() {
-    scratch_ = new ScratchDatabase();
-    server_ = new RunningServer(scratch_->config());
-    CatalogClient admin(server_->Connect(server_->admin_token()));
-    for (const char* code : {"A", "B"}) {
-      v1::CreateStoreRequest store;
-      store.mutable_store()->set_code(code);
-      store.mutable_store()->set_display_name(std::string("Store ") + code);
-      store.mutable_store()->set_time_zone("Asia/Jakarta");
-      store.mutable_store()->set_currency_code("IDR");
-      if (!admin.CreateStore(store).ok()) throw std::runtime_error("store");
-      v1::CreateTerminalRequest till;
-      till.mutable_terminal()->set_store_code(code);
-      till.mutable_terminal()->set_code("T1");
-      till.mutable_terminal()->set_display_name("Till 1");
-      till.mutable_terminal()->set_active(true);
-      if (!admin.CreateTerminal(till).ok()) throw std::runtime_error("till");
-    }
-    tokens_ = new std::map<v1::Role, std::string>{
-        {v1::ROLE_POS_TERMINAL,
-         server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1")},
-        {v1::ROLE_STORE_STAFF, server_->CreateToken(v1::ROLE_STORE_STAFF, "A")},
-        {v1::ROLE_STORE_MANAGER,
-         server_->CreateToken(v1::ROLE_STORE_MANAGER, "A")},
-        {v1::ROLE_HEAD_OFFICE, server_->CreateToken(v1::ROLE_HEAD_OFFICE)},
-        {v1::ROLE_ADMIN, server_->admin_token()},
-    };
+    RunSharedSetUp([] {
+      scratch_ = new ScratchDatabase();
+      server_ = new RunningServer(scratch_->config());
+      CatalogClient admin(server_->Connect(server_->admin_token()));
+      for (const char* code : {"A", "B"}) {
+        v1::CreateStoreRequest store;
+        store.mutable_store()->set_code(code);
+        store.mutable_store()->set_display_name(std::string("Store ") + code);
+        store.mutable_store()->set_time_zone("Asia/Jakarta");
+        store.mutable_store()->set_currency_code("IDR");
+        if (!admin.CreateStore(store).ok()) throw std::runtime_error("store");
+        v1::CreateTerminalRequest till;
+        till.mutable_terminal()->set_store_code(code);
+        till.mutable_terminal()->set_code("T1");
+        till.mutable_terminal()->set_display_name("Till 1");
+        till.mutable_terminal()->set_active(true);
+        if (!admin.CreateTerminal(till).ok()) throw std::runtime_error("till");
+      }
+      tokens_ = new std::map<v1::Role, std::string>{
+          {v1::ROLE_POS_TERMINAL,
+           server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1")},
+          {v1::ROLE_STORE_STAFF,
+           server_->CreateToken(v1::ROLE_STORE_STAFF, "A")},
+          {v1::ROLE_STORE_MANAGER,
+           server_->CreateToken(v1::ROLE_STORE_MANAGER, "A")},
+          {v1::ROLE_HEAD_OFFICE, server_->CreateToken(v1::ROLE_HEAD_OFFICE)},
+          {v1::ROLE_ADMIN, server_->admin_token()},
+      };
+    });
   }
   static void TearDownTestSuite() {
     delete tokens_;

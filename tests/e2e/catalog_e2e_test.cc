@@ -11,11 +11,13 @@ namespace {
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
-class CatalogE2eTest : public ::testing::Test {
+class CatalogE2eTest : public testing::SharedSetUpTest {
  protected:
   static void SetUpTestSuite() {
-    scratch_ = new ScratchDatabase();
-    server_ = new RunningServer(scratch_->config());
+    RunSharedSetUp([] {
+      scratch_ = new ScratchDatabase();
+      server_ = new RunningServer(scratch_->config());
+    });
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -14,12 +14,14 @@ using google::protobuf::util::TimeUtil;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
-class CatalogRulesE2eTest : public ::testing::Test {
+class CatalogRulesE2eTest : public testing::SharedSetUpTest {
  protected:
   static void SetUpTestSuite() {
-    scratch_ = new ScratchDatabase();
-    server_ = new RunningServer(scratch_->config());
-    head_office_ = server_->CreateToken(v1::ROLE_HEAD_OFFICE);
+    RunSharedSetUp([] {
+      scratch_ = new ScratchDatabase();
+      server_ = new RunningServer(scratch_->config());
+      head_office_ = server_->CreateToken(v1::ROLE_HEAD_OFFICE);
+    });
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -12,11 +12,13 @@ using testing::RunCli;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
-class CliE2eTest : public ::testing::Test {
+class CliE2eTest : public testing::SharedSetUpTest {
  protected:
   static void SetUpTestSuite() {
-    scratch_ = new ScratchDatabase();
-    server_ = new RunningServer(scratch_->config());
+    RunSharedSetUp([] {
+      scratch_ = new ScratchDatabase();
+      server_ = new RunningServer(scratch_->config());
+    });
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -154,74 +156,95 @@ TEST_F(CliE2eTest, TokensCreatedByTheCliAreScopedToTheirStore) {
 TEST_F(CliE2eTest, SalesFlowFromUploadToACleanVerify) {
   std::string out;
   std::string err;
-  ASSERT_EQ(Cli({"store", "create", "--code", "CLIS", "--name", "Sales", "--time-zone",
-                 "Asia/Jakarta", "--currency", "IDR"},
+  ASSERT_EQ(Cli({"store", "create", "--code", "CLIS", "--name", "Sales",
+                 "--time-zone", "Asia/Jakarta", "--currency", "IDR"},
                 &out, &err),
             0)
       << err;
-  ASSERT_EQ(Cli({"terminal", "create", "--store", "CLIS", "--code", "T1", "--name", "Kasir"},
+  ASSERT_EQ(Cli({"terminal", "create", "--store", "CLIS", "--code", "T1",
+                 "--name", "Kasir"},
                 &out, &err),
             0)
       << err;
-  ASSERT_EQ(Cli({"product", "create", "--sku", "CLI-TEH", "--name", "Teh", "--unit", "pcs",
-                 "--tax-rate-bp", "1100", "--price", "5000", "--currency", "IDR"},
+  ASSERT_EQ(Cli({"product", "create", "--sku", "CLI-TEH", "--name", "Teh",
+                 "--unit", "pcs", "--tax-rate-bp", "1100", "--price", "5000",
+                 "--currency", "IDR"},
                 &out, &err),
             0)
       << err;
-  ASSERT_EQ(Cli({"token", "create", "--name", "ho", "--role", "HEAD_OFFICE", "-o", "json"}, &out,
-                &err),
+  ASSERT_EQ(Cli({"token", "create", "--name", "ho", "--role", "HEAD_OFFICE",
+                 "-o", "json"},
+                &out, &err),
             0);
   const std::string head = out.substr(out.find("bo_"), 67);
-  const std::string path = "/tmp/bo_cli_sales_" + std::to_string(getpid()) + ".jsonl";
+  const std::string path =
+      "/tmp/bo_cli_sales_" + std::to_string(getpid()) + ".jsonl";
   {
     std::ofstream jsonl(path);
     for (int i = 1; i <= 3; ++i) {
-      jsonl << R"({"sale_id":"cli-sale-)" << i
-            << R"(","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":)"
-            << i << R"(,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":20000,"change_minor":10000}]})"
-            << "\n";
+      jsonl
+          << R"({"sale_id":"cli-sale-)" << i
+          << R"(","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":)"
+          << i
+          << R"(,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":20000,"change_minor":10000}]})"
+          << "\n";
     }
     // The same sale id with other content.
-    jsonl << R"({"sale_id":"cli-sale-1","store_code":"CLIS","terminal_code":"T1","cashier":"budi","receipt_number":1,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":10000}]})"
-          << "\n";
+    jsonl
+        << R"({"sale_id":"cli-sale-1","store_code":"CLIS","terminal_code":"T1","cashier":"budi","receipt_number":1,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":2000,"unit_price_minor":5000,"amount_minor":10000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":10000}]})"
+        << "\n";
     // Another sale reusing receipt 2 of the same till.
-    jsonl << R"({"sale_id":"cli-sale-9","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":2,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":1000,"unit_price_minor":5000,"amount_minor":5000}],"tenders":[{"type":"TENDER_TYPE_QRIS","amount_minor":5000}]})"
-          << "\n";
+    jsonl
+        << R"({"sale_id":"cli-sale-9","store_code":"CLIS","terminal_code":"T1","cashier":"ani","receipt_number":2,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-TEH","quantity_milli":1000,"unit_price_minor":5000,"amount_minor":5000}],"tenders":[{"type":"TENDER_TYPE_QRIS","amount_minor":5000}]})"
+        << "\n";
   }
-  EXPECT_EQ(Cli({"sale", "upload", "--file", path}, &out, &err, head), 3) << err;
-  EXPECT_NE((out + err).find("recorded=3 replayed=0 refused=2"), std::string::npos) << out << err;
-  EXPECT_NE((out + err).find("IDEMPOTENCY_KEY_REUSED"), std::string::npos) << out << err;
+  EXPECT_EQ(Cli({"sale", "upload", "--file", path}, &out, &err, head), 3)
+      << err;
+  EXPECT_NE((out + err).find("recorded=3 replayed=0 refused=2"),
+            std::string::npos)
+      << out << err;
+  EXPECT_NE((out + err).find("IDEMPOTENCY_KEY_REUSED"), std::string::npos)
+      << out << err;
   EXPECT_EQ(Cli({"sale", "upload", "--file", path}, &out, &err, head), 3);
-  EXPECT_NE((out + err).find("recorded=0 replayed=3 refused=2"), std::string::npos) << out << err;
+  EXPECT_NE((out + err).find("recorded=0 replayed=3 refused=2"),
+            std::string::npos)
+      << out << err;
 
-  ASSERT_EQ(Cli({"stock", "get", "--store", "CLIS", "--sku", "CLI-TEH", "-o", "json"}, &out,
-                &err, head),
-            0)
+  ASSERT_EQ(
+      Cli({"stock", "get", "--store", "CLIS", "--sku", "CLI-TEH", "-o", "json"},
+          &out, &err, head),
+      0)
       << err;
   EXPECT_NE(out.find("\"on_hand_milli\": \"-6000\""), std::string::npos) << out;
-  EXPECT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative", "-o", "csv"}, &out, &err,
-                head),
+  EXPECT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative", "-o", "csv"},
+                &out, &err, head),
             0);
   EXPECT_NE(out.find("on_hand_milli"), std::string::npos) << out;
   EXPECT_NE(out.find("CLI-TEH,Teh,-6000,"), std::string::npos) << out;
   // The table view writes quantities in the product's unit and money in
   // the store's currency, looked up in the catalog.
-  ASSERT_EQ(Cli({"stock", "list", "--store", "CLIS", "--negative"}, &out, &err, head), 0)
+  ASSERT_EQ(
+      Cli({"stock", "list", "--store", "CLIS", "--negative"}, &out, &err, head),
+      0)
       << err;
-  EXPECT_EQ(out.rfind("store_code  sku      display_name  on_hand  reorder_point", 0), 0u)
+  EXPECT_EQ(
+      out.rfind("store_code  sku      display_name  on_hand  reorder_point", 0),
+      0u)
       << out;
-  EXPECT_NE(out.find("CLIS        CLI-TEH  Teh           -6 pcs   0 pcs"), std::string::npos)
+  EXPECT_NE(out.find("CLIS        CLI-TEH  Teh           -6 pcs   0 pcs"),
+            std::string::npos)
       << out;
   EXPECT_EQ(out.find("_milli"), std::string::npos) << out;
-  ASSERT_EQ(Cli({"stock", "adjust", "--store", "CLIS", "--sku", "CLI-TEH", "--quantity", "0.5",
-                 "--reason", "count_correction"},
+  ASSERT_EQ(Cli({"stock", "adjust", "--store", "CLIS", "--sku", "CLI-TEH",
+                 "--quantity", "0.5", "--reason", "count_correction"},
                 &out, &err, head),
             0)
       << err;
   EXPECT_NE(out.find("stock_movement.quantity "), std::string::npos) << out;
   EXPECT_NE(out.find(" 0.5 pcs\n"), std::string::npos) << out;
   EXPECT_NE(out.find(" -5.5 pcs\n"), std::string::npos) << out;
-  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2"}, &out, &err, head),
+  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2"},
+                &out, &err, head),
             0)
       << err;
   EXPECT_NE(out.find("quantity: 2 pcs unit_price: Rp 5.000 amount: Rp 10.000"),
@@ -229,28 +252,32 @@ TEST_F(CliE2eTest, SalesFlowFromUploadToACleanVerify) {
       << out;
   EXPECT_NE(out.find(" Rp 10.000\n"), std::string::npos) << out;
   EXPECT_NE(out.find("\ntotal "), std::string::npos) << out;
-  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2", "-o", "json"}, &out,
-                &err, head),
+  ASSERT_EQ(Cli({"sale", "get", "--store", "CLIS", "--sale-id", "cli-sale-2",
+                 "-o", "json"},
+                &out, &err, head),
             0)
       << err;
   EXPECT_NE(out.find("\"total_minor\": \"10000\""), std::string::npos) << out;
-  EXPECT_EQ(Cli({"sale", "return", "--store", "CLIS", "--terminal", "T1", "--cashier", "ani",
-                 "--sale-id", "cli-sale-2", "--line", "1:3", "--refund", "cash"},
+  EXPECT_EQ(Cli({"sale", "return", "--store", "CLIS", "--terminal", "T1",
+                 "--cashier", "ani", "--sale-id", "cli-sale-2", "--line", "1:3",
+                 "--refund", "cash"},
                 &out, &err, head),
             1);
   EXPECT_NE(err.find("RETURN_EXCEEDS_SOLD"), std::string::npos) << err;
-  EXPECT_EQ(Cli({"sale", "void", "--store", "CLIS", "--sale-id", "cli-sale-3", "--reason",
-                 "test"},
+  EXPECT_EQ(Cli({"sale", "void", "--store", "CLIS", "--sale-id", "cli-sale-3",
+                 "--reason", "test"},
                 &out, &err, head),
             0)
       << err;
-  EXPECT_EQ(Cli({"receipts", "check", "--store", "CLIS", "--terminal", "T1", "--day",
-                 "2026-01-02", "-o", "json"},
+  EXPECT_EQ(Cli({"receipts", "check", "--store", "CLIS", "--terminal", "T1",
+                 "--day", "2026-01-02", "-o", "json"},
                 &out, &err, head),
             0)
       << err;
   EXPECT_NE(out.find("\"sale_count\": \"3\""), std::string::npos) << out;
-  EXPECT_NE(out.find("\"duplicated_receipt_numbers\": [\n  \"2\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"duplicated_receipt_numbers\": [\n  \"2\""),
+            std::string::npos)
+      << out;
   EXPECT_EQ(Cli({"verify"}, &out, &err, head), 0) << out << err;
   EXPECT_NE(out.find("violations=0"), std::string::npos) << out;
   std::remove(path.c_str());

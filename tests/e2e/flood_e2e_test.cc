@@ -71,11 +71,11 @@ void Flood(const std::string& address, int client, bool fresh_token_per_call,
 
 long long GlobalCounter(storage::Database& db, const std::string& name) {
   long long value = -1;
-  Status s = db.WithSession([&](soci::session& session) {
+  domain::Status s = db.WithSession([&](soci::session& session) {
     std::string variable;
     session << "SHOW GLOBAL STATUS LIKE '" + name + "'", soci::into(variable),
         soci::into(value);
-    return Status();
+    return domain::Status();
   });
   if (!s.ok()) throw std::runtime_error(s.ToString());
   return value;

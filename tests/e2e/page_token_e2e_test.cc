@@ -58,12 +58,14 @@ std::string Hex(const std::string& bytes) {
   return out;
 }
 
-class PageTokenE2eTest : public ::testing::Test {
+class PageTokenE2eTest : public testing::SharedSetUpTest {
  protected:
   static void SetUpTestSuite() {
-    scratch_ = new ScratchDatabase();
-    server_ = new RunningServer(scratch_->config());
-    Seed();
+    RunSharedSetUp([] {
+      scratch_ = new ScratchDatabase();
+      server_ = new RunningServer(scratch_->config());
+      Seed();
+    });
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -102,6 +102,45 @@ TEST_F(CatalogRepositoryTest, FailedMutationChangesNothingAndIsNotAudited) {
   EXPECT_EQ(scratch_.CountRows("audit_records"), 1);
 }
 
+// The domain checks a price override or a credit limit against the store's
+// currency before it writes, but the currency may change in between. The
+// repository checks again against the store row it share-locks, so an
+// amount in the old currency is refused and nothing is written.
+TEST_F(CatalogRepositoryTest, MoneyIsCheckedAgainstTheLockedStoreCurrency) {
+  ASSERT_TRUE(repository_.CreateStore(MakeStore("JKT01"), ctx_).ok());
+  ASSERT_TRUE(repository_.CreateProduct(MakeProduct("RICE", {}), ctx_).ok());
+  // The currency changes after the caller read IDR (the store has nothing
+  // priced yet, so the change is allowed).
+  auto changed = repository_.UpdateStore(
+      "JKT01",
+      [](Store& store, const domain::StoreMoneyUse&) {
+        store.currency_code = "USD";
+        return Status();
+      },
+      ctx_);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+
+  domain::ProductStoreSetting setting;
+  setting.store_code = "JKT01";
+  setting.sku = "RICE";
+  setting.price_override = domain::Money{"IDR", 4000};
+  auto priced = repository_.SetProductStoreSetting(setting, ctx_);
+  EXPECT_EQ(priced.status().reason(), "INVALID_PRICE_OVERRIDE_CURRENCY_CODE");
+  EXPECT_EQ(scratch_.CountRows("product_store_settings"), 0);
+
+  domain::Customer customer;
+  customer.store_code = "JKT01";
+  customer.code = "C1";
+  customer.display_name = "Customer";
+  customer.credit_limit = domain::Money{"IDR", 100000};
+  auto created = repository_.CreateCustomer(customer, ctx_);
+  EXPECT_EQ(created.status().reason(), "INVALID_CREDIT_LIMIT_CURRENCY_CODE");
+  EXPECT_EQ(scratch_.CountRows("customers"), 0);
+
+  setting.price_override = domain::Money{"USD", 300};
+  EXPECT_TRUE(repository_.SetProductStoreSetting(setting, ctx_).ok());
+}
+
 TEST_F(CatalogRepositoryTest, ProductIsFoundByEachBarcodeAndBarcodesCanMove) {
   ASSERT_TRUE(
       repository_.CreateProduct(MakeProduct("A", {"111", "112"}), ctx_).ok());

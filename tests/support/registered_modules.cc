@@ -9,6 +9,10 @@
 namespace backoffice::testing {
 namespace {
 
+using domain::Status;
+using domain::StatusCode;
+using domain::StatusOr;
+
 class RefusingAuthenticator : public domain::Authenticator {
  public:
   StatusOr<domain::Principal> Authenticate(const std::string&) override {

@@ -20,6 +20,8 @@ extern char** environ;
 namespace backoffice::testing {
 namespace {
 
+using domain::Status;
+
 std::string RequireEnv(const char* name) {
   const char* value = std::getenv(name);
   if (value == nullptr || *value == '\0') {
@@ -203,6 +205,26 @@ int FreePort() {
 
 std::string SourcePath(const std::string& relative) {
   return std::string(BACKOFFICE_SOURCE_DIR) + "/" + relative;
+}
+
+std::string& SharedSetUpTest::SharedSetUpError() {
+  static std::string error;
+  return error;
+}
+
+void SharedSetUpTest::RunSharedSetUp(const std::function<void()>& set_up) {
+  SharedSetUpError().clear();
+  try {
+    set_up();
+  } catch (const std::exception& e) {
+    SharedSetUpError() = e.what();
+  } catch (...) {
+    SharedSetUpError() = "unknown exception";
+  }
+}
+
+void SharedSetUpTest::SetUp() {
+  ASSERT_EQ(SharedSetUpError(), "") << "the suite's shared set-up failed";
 }
 
 }  // namespace backoffice::testing

@@ -6,9 +6,11 @@
 #ifndef BACKOFFICE_TESTS_SUPPORT_TEST_ENV_H_
 #define BACKOFFICE_TESTS_SUPPORT_TEST_ENV_H_
 
+#include <gtest/gtest.h>
 #include <sys/types.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +37,20 @@ class ScratchDatabase {
  private:
   storage::DatabaseConfig config_;
   std::unique_ptr<storage::Database> admin_;
+};
+
+// A fixture whose tests share state built once per suite (a server, a
+// database). gtest reports the tests of a suite whose SetUpTestSuite failed
+// as skipped, and ctest counts skipped tests as not failed; so the shared
+// set-up runs through RunSharedSetUp, and each test of the suite fails with
+// its reason when it failed.
+class SharedSetUpTest : public ::testing::Test {
+ protected:
+  static void RunSharedSetUp(const std::function<void()>& set_up);
+  void SetUp() override;
+
+ private:
+  static std::string& SharedSetUpError();
 };
 
 // A child process with its output in a file.

@@ -26,6 +26,11 @@
 
 namespace backoffice::testing {
 
+// Transport tests speak the server's own error type.
+using domain::Status;
+using domain::StatusCode;
+using domain::StatusOr;
+
 // Bearer secrets of the fake authenticator, one per role. Store-bound roles
 // belong to store "S1" (the till to its terminal "T1").
 inline constexpr const char* kTillSecret = "secret-till";

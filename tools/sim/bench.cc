@@ -58,6 +58,10 @@ namespace {
 
 using backoffice::Status;
 using backoffice::StatusCode;
+// What the server's storage layer returns; the bench reads the database
+// through it for the raw baseline.
+using DbStatus = backoffice::domain::Status;
+using DbStatusCode = backoffice::domain::StatusCode;
 using backoffice::sim::CatalogItem;
 using backoffice::sim::Percentile;
 using backoffice::v1::Sale;
@@ -453,16 +457,16 @@ struct RawIds {
   std::map<std::string, long long> product_by_barcode;
 };
 
-Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
-                  RawIds& ids) {
-  return db.WithSession([&](soci::session& s) -> Status {
+DbStatus LoadRawIds(backoffice::storage::Database& db, const Options& options,
+                    RawIds& ids) {
+  return db.WithSession([&](soci::session& s) -> DbStatus {
     std::string time_zone;
     s << "SELECT id, time_zone FROM stores WHERE code = :c",
         soci::use(options.store), soci::into(ids.store_id),
         soci::into(time_zone);
     if (!s.got_data()) {
-      return Status(StatusCode::kNotFound, "STORE_NOT_FOUND",
-                    "store " + options.store + " not found");
+      return DbStatus(DbStatusCode::kNotFound, "STORE_NOT_FOUND",
+                      "store " + options.store + " not found");
     }
     auto day = backoffice::domain::BusinessDay(backoffice::sim::NowMicros(),
                                                time_zone);
@@ -474,8 +478,8 @@ Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
       s << "SELECT id FROM terminals WHERE store_id = :s AND code = :c",
           soci::use(ids.store_id), soci::use(code), soci::into(id);
       if (!s.got_data()) {
-        return Status(StatusCode::kNotFound, "TERMINAL_NOT_FOUND",
-                      "terminal " + code + " not found");
+        return DbStatus(DbStatusCode::kNotFound, "TERMINAL_NOT_FOUND",
+                        "terminal " + code + " not found");
       }
       ids.terminal_ids.push_back(id);
     }
@@ -489,7 +493,7 @@ Status LoadRawIds(backoffice::storage::Database& db, const Options& options,
     for (const auto& row : barcodes) {
       ids.product_by_barcode[row.get<std::string>(1)] = row.get<long long>(0);
     }
-    return Status();
+    return DbStatus();
   });
 }
 
@@ -552,7 +556,7 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
       13);
   // The stock posting goes through the server's own component: the
   // movements in one statement, the balances in (store, product) order.
-  backoffice::storage::StockLedger ledger;
+  std::vector<backoffice::storage::StockLine> stock_lines;
   // The demand rollup too, through the server's component: one sorted
   // multi-row upsert per sale.
   backoffice::storage::DemandRollup demand;
@@ -569,9 +573,8 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
                   static_cast<long long>(l.discount_minor()),
                   static_cast<long long>(l.tax_rate_basis_points()),
                   static_cast<long long>(l.tax_minor()), 0LL, 0LL});
-    ledger.Add(store_id, product, -static_cast<long long>(l.quantity_milli()),
-               backoffice::domain::MovementType::kSale, "SALE", pk, sale_id,
-               l.line_number(), sale_time, record_time);
+    stock_lines.push_back({static_cast<int>(l.line_number()), product,
+                           -static_cast<long long>(l.quantity_milli())});
     const bool first_of_product =
         std::find(products_seen.begin(), products_seen.end(), product) ==
         products_seen.end();
@@ -579,6 +582,10 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
     demand.AddSold(store_id, product, business_day, l.quantity_milli(),
                    first_of_product);
   }
+  backoffice::storage::StockLedger ledger;
+  ledger.Post({backoffice::domain::MovementType::kSale, "SALE", store_id, pk,
+               sale_id, sale_time, record_time},
+              stock_lines);
   lines.Execute(s);
   MultiInsert tenders(
       "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
@@ -617,9 +624,9 @@ PhaseResult RunRaw(const std::string& name, backoffice::storage::Database& db,
   return RunClients(name, sales, [&](int c, PhaseResult& result) {
     for (const auto& sale : sales[c]) {
       const auto start = Clock::now();
-      Status status = db.InTransaction([&](soci::session& s) {
+      DbStatus status = db.InTransaction([&](soci::session& s) {
         WriteSaleRaw(s, ids, ids.terminal_ids[c], sale);
-        return Status();
+        return DbStatus();
       });
       result.latencies_ms.push_back(MillisecondsSince(start));
       if (!status.ok()) NoteError(result, status.ToString());
@@ -641,7 +648,7 @@ std::map<std::string, double> SampleDbCounters(
     for (const auto& row : rows) {
       counters[row.get<std::string>(0)] = std::stod(row.get<std::string>(1));
     }
-    return Status();
+    return DbStatus();
   });
   return counters;
 }
@@ -820,7 +827,7 @@ int main(int argc, char** argv) {
   }
   backoffice::storage::Database database(db);
   RawIds ids;
-  if (Status status = LoadRawIds(database, options, ids); !status.ok()) {
+  if (DbStatus status = LoadRawIds(database, options, ids); !status.ok()) {
     std::cerr << "backoffice_bench: " << status << "\n";
     return 2;
   }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "access/domain/access_model.h"
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::domain {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "audit/domain/audit_repository.h"
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::domain {

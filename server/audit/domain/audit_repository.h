@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "audit/domain/audit_model.h"
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::domain {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "catalog/domain/catalog_repository.h"
 #include "core/domain/model.h"
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "catalog/domain/catalog_model.h"
 
 namespace backoffice::domain {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 
+#include "catalog/domain/catalog_validation.h"
 #include "core/domain/errors.h"
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
@@ -67,6 +68,27 @@ Terminal ReadTerminal(const soci::row& r) {
   t.create_time = GetInt64(r, 4);
   t.update_time = GetInt64(r, 5);
   return t;
+}
+
+// A store's id and currency, share-locked until the transaction ends. A
+// write that prices something in the store's currency checks it against
+// this locked value: UpdateStore locks the row for update, so a currency
+// change either waits for that write (and then sees its row) or is seen by
+// it.
+struct StoreMoney {
+  long long id = 0;
+  std::string currency_code;
+};
+
+StoreMoney LockStoreMoney(soci::session& s, const std::string& code) {
+  StoreMoney store;
+  s << "SELECT id, currency_code FROM stores WHERE code = :c "
+       "LOCK IN SHARE MODE",
+      soci::use(code), soci::into(store.id), soci::into(store.currency_code);
+  if (!s.got_data()) {
+    Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
+  }
+  return store;
 }
 
 Terminal RequireTerminal(soci::session& s, const std::string& store_code,
@@ -643,7 +665,9 @@ StatusOr<std::vector<ImportResult>> MySqlCatalogRepository::ImportProducts(
 StatusOr<ProductStoreSetting> MySqlCatalogRepository::SetProductStoreSetting(
     const ProductStoreSetting& x, const RequestContext& ctx) {
   return Write<ProductStoreSetting>(db_, [&](soci::session& s) {
-    long long store_id = RequireStoreId(s, x.store_code);
+    const StoreMoney store = LockStoreMoney(s, x.store_code);
+    ApplyMutation(domain::ValidateProductStoreSetting(x, store.currency_code));
+    const long long store_id = store.id;
     long long product_id = RequireProductRow(s, x.sku).id;
     long long price = x.price_override ? x.price_override->minor_units : 0;
     std::string currency =
@@ -771,7 +795,9 @@ StatusOr<std::vector<Supplier>> MySqlCatalogRepository::ListSuppliers(
 StatusOr<Customer> MySqlCatalogRepository::CreateCustomer(
     const Customer& x, const RequestContext& ctx) {
   return Write<Customer>(db_, [&](soci::session& s) {
-    long long store_id = RequireStoreId(s, x.store_code);
+    const StoreMoney store = LockStoreMoney(s, x.store_code);
+    ApplyMutation(domain::ValidateCustomer(x, store.currency_code));
+    const long long store_id = store.id;
     int active = x.active ? 1 : 0;
     long long limit = x.credit_limit.minor_units;
     ExecuteOrConflict(

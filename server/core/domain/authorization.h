@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::domain {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 
 // Returns early with the error of a Status expression (or a StatusOr's
 // status); the enclosing function returns Status or StatusOr<T>.

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 
 namespace backoffice::domain {
 

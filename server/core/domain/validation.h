@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::domain {

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 
 namespace backoffice::storage {
 

@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 
 namespace backoffice::storage {
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 
 namespace backoffice::storage {
@@ -31,7 +31,7 @@ void AppendAudit(soci::session& session, const domain::RequestContext* ctx,
                  const domain::AuditEntry& entry);
 
 // The id of the store with this code, or throws StatusError(NOT_FOUND,
-// STORE_NOT_FOUND). `for_share` locks the row against concurrent change.
+// STORE_NOT_FOUND).
 std::int64_t RequireStoreId(soci::session& session, const std::string& code);
 
 // Runs `statement`; a duplicate-key error becomes StatusError(ALREADY_EXISTS,

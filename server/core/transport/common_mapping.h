@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "backoffice/v1/common.pb.h"
 #include "core/domain/model.h"
 

@@ -6,7 +6,7 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 
 namespace backoffice::transport {
 

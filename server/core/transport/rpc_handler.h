@@ -16,7 +16,7 @@
 #include <memory>
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/authenticator.h"
 #include "core/domain/authorization.h"
 #include "core/domain/model.h"

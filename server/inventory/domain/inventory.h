@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 #include "inventory/domain/inventory_repository.h"
 #include "inventory/domain/stock_model.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 #include "inventory/domain/stock_model.h"
 

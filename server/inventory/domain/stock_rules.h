@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "inventory/domain/stock_model.h"
 
 namespace backoffice::domain {

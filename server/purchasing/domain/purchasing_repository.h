@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 #include "purchasing/domain/purchasing_model.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "purchasing/domain/purchasing_model.h"
 
 namespace backoffice::domain {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 #include "reconciliation/domain/reconciliation_repository.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "reconciliation/domain/ledger_report.h"
 
 namespace backoffice::domain {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/clock.h"
 #include "sales/domain/sale_model.h"
 #include "sales/domain/sales_repository.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "backoffice/status.h"
+#include "core/domain/status.h"
 #include "core/domain/model.h"
 #include "sales/domain/sale_model.h"
 
