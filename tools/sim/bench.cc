@@ -556,7 +556,7 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
       13);
   // The stock posting goes through the server's own component: the
   // movements in one statement, the balances in (store, product) order.
-  backoffice::storage::StockLedger ledger;
+  std::vector<backoffice::storage::StockLine> stock_lines;
   // The demand rollup too, through the server's component: one sorted
   // multi-row upsert per sale.
   backoffice::storage::DemandRollup demand;
@@ -573,9 +573,8 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
                   static_cast<long long>(l.discount_minor()),
                   static_cast<long long>(l.tax_rate_basis_points()),
                   static_cast<long long>(l.tax_minor()), 0LL, 0LL});
-    ledger.Add(store_id, product, -static_cast<long long>(l.quantity_milli()),
-               backoffice::domain::MovementType::kSale, "SALE", pk, sale_id,
-               l.line_number(), sale_time, record_time);
+    stock_lines.push_back({static_cast<int>(l.line_number()), product,
+                           -static_cast<long long>(l.quantity_milli())});
     const bool first_of_product =
         std::find(products_seen.begin(), products_seen.end(), product) ==
         products_seen.end();
@@ -583,6 +582,10 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
     demand.AddSold(store_id, product, business_day, l.quantity_milli(),
                    first_of_product);
   }
+  backoffice::storage::StockLedger ledger;
+  ledger.Post({backoffice::domain::MovementType::kSale, "SALE", store_id, pk,
+               sale_id, sale_time, record_time},
+              stock_lines);
   lines.Execute(s);
   MultiInsert tenders(
       "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "

@@ -214,9 +214,9 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
     }
     long long pk = LastInsertId(s);
     StockLedger ledger;
-    ledger.Add(store_id, product_id, a.quantity_delta_milli,
-               domain::MovementType::kAdjustment, reason, pk, a.adjustment_id,
-               1, now, now);
+    ledger.Post({domain::MovementType::kAdjustment, reason, store_id, pk,
+                 a.adjustment_id, now, now},
+                {{1, product_id, a.quantity_delta_milli}});
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     AppendAudit(

@@ -21,21 +21,22 @@ MultiInsert NewMovementInsert() {
 
 StockLedger::StockLedger() : movements_(NewMovementInsert()) {}
 
-void StockLedger::Add(std::int64_t store_id, std::int64_t product_id,
-                      std::int64_t quantity_milli, domain::MovementType type,
-                      const std::string& reason, std::int64_t document_pk,
-                      const std::string& document_key, int document_line,
-                      domain::TimeMicros business_time,
-                      domain::TimeMicros record_time) {
-  movements_.AddRow({static_cast<long long>(store_id),
-                     static_cast<long long>(product_id),
-                     static_cast<long long>(quantity_milli),
-                     std::string(domain::MovementTypeName(type)), reason,
-                     static_cast<long long>(document_pk), document_key,
-                     static_cast<long long>(document_line),
-                     static_cast<long long>(business_time),
-                     static_cast<long long>(record_time)});
-  pending_.push_back({store_id, product_id, quantity_milli, business_time});
+void StockLedger::Post(const StockDocument& document,
+                       const std::vector<StockLine>& lines) {
+  for (const StockLine& line : lines) Add(document, line);
+}
+
+void StockLedger::Add(const StockDocument& document, const StockLine& line) {
+  movements_.AddRow({static_cast<long long>(document.store_id),
+                     static_cast<long long>(line.product_id),
+                     static_cast<long long>(line.quantity_milli),
+                     std::string(domain::MovementTypeName(document.type)),
+                     document.reason, static_cast<long long>(document.pk),
+                     document.key, static_cast<long long>(line.line_number),
+                     static_cast<long long>(document.business_time),
+                     static_cast<long long>(document.record_time)});
+  pending_.push_back({document.store_id, line.product_id, line.quantity_milli,
+                      document.business_time});
 }
 
 void StockLedger::FlushMovements(soci::session& session) {

@@ -82,6 +82,8 @@ class SaleGroupWriter {
            const std::vector<long long>& product_ids,
            const std::vector<std::optional<long long>>& customer_ids,
            const RequestContext& ctx) {
+    std::vector<StockLine> stock_lines;
+    stock_lines.reserve(sale.lines.size());
     for (std::size_t i = 0; i < sale.lines.size(); ++i) {
       const auto& l = sale.lines[i];
       lines_.AddRow({pk, static_cast<long long>(l.line_number), product_ids[i],
@@ -91,9 +93,7 @@ class SaleGroupWriter {
                      static_cast<long long>(l.discount_minor),
                      static_cast<long long>(l.tax_rate_basis_points),
                      static_cast<long long>(l.tax_minor), 0LL, 0LL});
-      ledger_.Add(store_id, product_ids[i], -l.quantity_milli,
-                  domain::MovementType::kSale, "SALE", pk, sale.sale_id,
-                  l.line_number, sale.sale_time, sale.record_time);
+      stock_lines.push_back({l.line_number, product_ids[i], -l.quantity_milli});
       // A sale counts once per product, however many lines it has of it.
       const bool first_of_product =
           std::find(product_ids.begin(), product_ids.begin() + i,
@@ -101,6 +101,9 @@ class SaleGroupWriter {
       demand_.AddSold(store_id, product_ids[i], sale.business_day,
                       l.quantity_milli, first_of_product);
     }
+    ledger_.Post({domain::MovementType::kSale, "SALE", store_id, pk,
+                  sale.sale_id, sale.sale_time, sale.record_time},
+                 stock_lines);
     for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
       const auto& t = sale.tenders[i];
       tenders_.AddRow({pk, static_cast<long long>(i + 1),

@@ -198,8 +198,8 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
         "INSERT INTO sale_return_lines (return_pk, sale_line_number, "
         "quantity_milli, damaged, refund_minor)",
         5);
-    StockLedger ledger;
     DemandRollup demand;
+    std::vector<StockLine> stock_lines;
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
       const auto& line = r.lines[i];
       // Damaged or not, the goods came back: demand falls either way.
@@ -220,12 +220,15 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
           soci::use(line_number);
       // Damaged goods go back to no shelf: no stock movement.
       if (!line.damaged) {
-        ledger.Add(store_id, originals[i].product_id, line.quantity_milli,
-                   domain::MovementType::kReturn, "RETURN", pk, r.return_id,
-                   line.sale_line_number, r.return_time, record_time);
+        stock_lines.push_back({line.sale_line_number, originals[i].product_id,
+                               line.quantity_milli});
       }
     }
     lines.Execute(s);
+    StockLedger ledger;
+    ledger.Post({domain::MovementType::kReturn, "RETURN", store_id, pk,
+                 r.return_id, r.return_time, record_time},
+                stock_lines);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     demand.Flush(s);
@@ -283,16 +286,19 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
                       GetInt64(r, 3), GetString(r, 4)};
         },
         header->pk);
-    StockLedger ledger;
+    std::vector<StockLine> stock_lines;
     // A void takes the sale's demand back on the sale's own business day.
     DemandRollup demand;
     for (const auto& line : lines) {
-      ledger.Add(line.store_id, line.product_id, line.quantity,
-                 domain::MovementType::kVoid, "VOID", header->pk, sale_id,
-                 static_cast<int>(line.line_number), now, now);
+      stock_lines.push_back(
+          {static_cast<int>(line.line_number), line.product_id, line.quantity});
       demand.AddVoided(line.store_id, line.product_id, line.business_day,
                        line.quantity);
     }
+    StockLedger ledger;
+    ledger.Post({domain::MovementType::kVoid, "VOID", store_id, header->pk,
+                 sale_id, now, now},
+                stock_lines);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     demand.Flush(s);
