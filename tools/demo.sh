@@ -5,8 +5,10 @@
 # tills, a hundred products, suppliers, credit customers and store settings
 # through backofficectl, shows them, then simulates a trading day of the six
 # tills (backoffice_simulate_day), shows stock, reorder and negative-stock
-# lists and a till's receipt check, checks the books (the demo fails if they
-# do not balance), and stops what it started.
+# lists and a till's receipt check, orders for Jakarta (suggestions, drafts,
+# a refused self-approval, approvals by a second person, sent:
+# backoffice_order_day), checks the books (the demo fails if they do not
+# balance), and stops what it started.
 #
 #   ./tools/demo.sh          run the demo and stop everything at the end
 #   ./tools/demo.sh --keep   leave MariaDB and the server running
@@ -21,10 +23,11 @@ keep=0
 show() { printf '\033[2m$ backofficectl %s\033[0m\n' "$*"; "$ctl" "$@"; }
 
 step "Installing missing packages and building"
-build_targets backofficed backofficectl backoffice_simulate_day
+build_targets backofficed backofficectl backoffice_simulate_day backoffice_order_day
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 simulate_day="$build_dir/tools/sim/backoffice_simulate_day"
+order_day="$build_dir/tools/sim/backoffice_order_day"
 
 step "Starting a private MariaDB"
 db_dir="$repo/.local/demo-db"
@@ -140,7 +143,20 @@ business_day=$(TZ=Asia/Jakarta date +%F)
 step "The receipt check of JKT01/T1 for $business_day (Asia/Jakarta): the gap and the reused number"
 show receipts check --store JKT01 --terminal T1 --day "$business_day"
 
-step "The books check themselves: balances, sale totals, movements"
+step "Ordering for Jakarta: suggestions, drafts, four eyes, sent"
+# The manager drafts and submits; his own approval is refused
+# (SELF_APPROVAL_FORBIDDEN); the store's supervisor approves, or head office
+# above the store's approval limit; the orders are sent.
+supervisor_jkt=$(BACKOFFICE_TOKEN=$admin_token "$ctl" token create --name "Supervisor JKT01" \
+  --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+"$order_day" --store JKT01 --maker-token "$manager_jkt" --checker-token "$supervisor_jkt" \
+  --head-office-token "$head_token" --run-id "jkt-$business_day" --approval-limit 2000000
+show purchasing-settings get --store JKT01
+show order list --store JKT01
+step "Suggestions now: what the sent orders cover is not suggested again"
+BACKOFFICE_TOKEN=$manager_jkt show order suggest JKT01
+
+step "The books check themselves: balances, sale totals, movements, orders"
 if ! show verify; then
   echo "demo: the ledger does not balance" >&2
   exit 1
