@@ -68,12 +68,13 @@ void PrintOrder(const v1::PurchaseOrder& o) {
             << v1::PurchaseOrderState_Name(o.state()).substr(21) << ", etag "
             << o.etag() << ", " << o.lines_size() << " lines, "
             << Rupiah(o.total_with_tax().minor_units()) << " with VAT";
-  if (!o.expected_date().empty()) std::cout << ", expected " << o.expected_date();
+  if (!o.expected_date().empty())
+    std::cout << ", expected " << o.expected_date();
   std::cout << "\n";
   for (const auto& l : o.lines()) {
     std::cout << "    " << l.sku() << " " << Qty(l.quantity_milli()) << " ("
-              << l.quantity_milli() / std::max<std::int64_t>(
-                                           l.pack_size_milli(), 1)
+              << l.quantity_milli() /
+                     std::max<std::int64_t>(l.pack_size_milli(), 1)
               << " packs of " << Qty(l.pack_size_milli()) << ") at "
               << Rupiah(l.unit_cost().minor_units()) << " = "
               << Rupiah(l.line_cost().minor_units()) << "\n";
@@ -239,9 +240,9 @@ int main(int argc, char** argv) {
     auto approved = checker.ApprovePurchaseOrder(approve);
     if (!approved.ok() &&
         approved.status().reason() == "APPROVAL_LIMIT_EXCEEDED") {
-      std::cout << order.order_id() << ": the supervisor approves: "
-                << approved.status().reason() << " ("
-                << Rupiah(order.total_with_tax().minor_units())
+      std::cout << order.order_id()
+                << ": the supervisor approves: " << approved.status().reason()
+                << " (" << Rupiah(order.total_with_tax().minor_units())
                 << "); head office approves instead\n";
       approved = head.ApprovePurchaseOrder(approve);
     }
