@@ -143,18 +143,20 @@ business_day=$(TZ=Asia/Jakarta date +%F)
 step "The receipt check of JKT01/T1 for $business_day (Asia/Jakarta): the gap and the reused number"
 show receipts check --store JKT01 --terminal T1 --day "$business_day"
 
-step "Ordering for Jakarta: suggestions, drafts, four eyes, sent"
+tomorrow=$(TZ=Asia/Jakarta date -d tomorrow +%F)
+step "The next morning ($tomorrow) in Jakarta: suggestions, drafts, four eyes, sent"
 # The manager drafts and submits; his own approval is refused
 # (SELF_APPROVAL_FORBIDDEN); the store's supervisor approves, or head office
 # above the store's approval limit; the orders are sent.
 supervisor_jkt=$(BACKOFFICE_TOKEN=$admin_token "$ctl" token create --name "Supervisor JKT01" \
   --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
 "$order_day" --store JKT01 --maker-token "$manager_jkt" --checker-token "$supervisor_jkt" \
-  --head-office-token "$head_token" --run-id "jkt-$business_day" --approval-limit 2000000
+  --head-office-token "$head_token" --run-id "jkt-$tomorrow" --as-of "$tomorrow" \
+  --approval-limit 2000000
 show purchasing-settings get --store JKT01
 show order list --store JKT01
 step "Suggestions now: what the sent orders cover is not suggested again"
-BACKOFFICE_TOKEN=$manager_jkt show order suggest JKT01
+BACKOFFICE_TOKEN=$manager_jkt show order suggest JKT01 --as-of "$tomorrow"
 
 step "The books check themselves: balances, sale totals, movements, orders"
 if ! show verify; then

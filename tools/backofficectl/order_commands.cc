@@ -170,6 +170,7 @@ void AddOrderGroup(CLI::App& root, Action& selected) {
   struct DraftFlags {
     std::string store;
     std::string run_id;
+    std::string as_of;
     std::string request_id;
   };
   auto draft_flags = std::make_shared<DraftFlags>();
@@ -183,11 +184,14 @@ void AddOrderGroup(CLI::App& root, Action& selected) {
       ->add_option("--run-id", draft_flags->run_id,
                    "this run's id; the same id again replays the run")
       ->required();
+  draft->add_option("--as-of", draft_flags->as_of,
+                    "the day to suggest for, YYYY-MM-DD (default today)");
   AddRequestIdFlag(draft, draft_flags->request_id);
   SetAction(draft, selected, [f = draft_flags](const Session& session) {
     v1::DraftOrdersFromSuggestionsRequest request;
     request.set_store_code(f->store);
     request.set_run_id(f->run_id);
+    request.set_as_of_day(f->as_of);
     request.set_request_id(RequestIdOrNew(f->request_id));
     auto response =
         session.purchase_orders().DraftOrdersFromSuggestions(request);

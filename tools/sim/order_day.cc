@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   std::string checker_token;
   std::string head_office_token;
   std::string run_id = "morning";
+  std::string as_of;
   std::int64_t approval_limit = 2'000'000;
   cli.add_option("--address", address, "backofficed host:port")
       ->envname("BACKOFFICE_ADDR")
@@ -107,6 +108,9 @@ int main(int argc, char** argv) {
       ->required();
   cli.add_option("--run-id", run_id, "the draft run's id")
       ->capture_default_str();
+  cli.add_option("--as-of", as_of,
+                 "the morning to order for, YYYY-MM-DD (default today); the "
+                 "demand window ends the day before");
   cli.add_option("--approval-limit", approval_limit,
                  "the store's approval limit, minor units")
       ->capture_default_str();
@@ -173,6 +177,7 @@ int main(int argc, char** argv) {
   // 1. What to order.
   v1::SuggestOrdersRequest suggest;
   suggest.set_store_code(store);
+  suggest.set_as_of_day(as_of);
   auto suggestions = maker.SuggestOrders(suggest);
   if (!suggestions.ok()) {
     std::cerr << "order_day: suggest: " << suggestions.status() << "\n";
@@ -195,6 +200,7 @@ int main(int argc, char** argv) {
   v1::DraftOrdersFromSuggestionsRequest draft;
   draft.set_store_code(store);
   draft.set_run_id(run_id);
+  draft.set_as_of_day(as_of);
   draft.set_request_id("demo-draft-" + run_id);
   auto drafts = maker.DraftOrdersFromSuggestions(draft);
   if (!drafts.ok()) {

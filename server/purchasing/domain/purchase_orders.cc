@@ -167,7 +167,7 @@ StatusOr<SuggestionReport> PurchaseOrders::SuggestOrders(
 
 StatusOr<DraftRunOutcome> PurchaseOrders::DraftOrdersFromSuggestions(
     const RequestContext& ctx, const std::string& store_code,
-    const std::string& run_id) {
+    const std::string& run_id, const std::string& as_of_day) {
   BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
   BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
@@ -177,8 +177,14 @@ StatusOr<DraftRunOutcome> PurchaseOrders::DraftOrdersFromSuggestions(
                         "must leave room for '-<supplier code>' in 64 "
                         "characters (at most 31)");
   }
+  if (!as_of_day.empty()) {
+    absl::CivilDay parsed;
+    if (as_of_day.size() != 10 || !absl::ParseCivilTime(as_of_day, &parsed)) {
+      return InvalidField("as_of_day", "must be a date YYYY-MM-DD");
+    }
+  }
   return repository_.DraftFromSuggestions(
-      store_code, run_id, WindowFor(""),
+      store_code, run_id, WindowFor(as_of_day),
       [store_code](const ReplenishmentData& data, const DemandWindow& window) {
         return SuggestForStore(data, window, store_code, "");
       },

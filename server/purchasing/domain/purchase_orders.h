@@ -40,7 +40,7 @@ class PurchaseOrders {
                                            const std::string& page_token);
   StatusOr<DraftRunOutcome> DraftOrdersFromSuggestions(
       const RequestContext& ctx, const std::string& store_code,
-      const std::string& run_id);
+      const std::string& run_id, const std::string& as_of_day = "");
 
   StatusOr<PurchaseOrderOutcome> CreateOrder(const RequestContext& ctx,
                                              const NewPurchaseOrder& order);

@@ -143,7 +143,7 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
   const std::int64_t minimum = RoundUpTo(item.min_order_quantity_milli, pack);
   if (line.need_milli > 0) {
     line.rounded_milli = RoundUpTo(line.need_milli, pack);
-    text += " -> " + FormatMilli(line.rounded_milli / pack) + " packs of " +
+    text += " -> " + std::to_string(line.rounded_milli / pack) + " packs of " +
             FormatMilli(pack) + " = " + FormatMilli(line.rounded_milli);
     if (line.rounded_milli < minimum) {
       line.rounded_milli = minimum;

@@ -46,17 +46,17 @@ grpc::Status PurchaseOrderGrpcService::SuggestOrders(
 grpc::Status PurchaseOrderGrpcService::DraftOrdersFromSuggestions(
     grpc::ServerContext* c, const v1::DraftOrdersFromSuggestionsRequest* req,
     v1::DraftOrdersFromSuggestionsResponse* resp) {
-  return handler_.Handle(c, req->request_id(),
-                         [&](const domain::RequestContext& ctx) -> Status {
-                           auto outcome = orders_.DraftOrdersFromSuggestions(
-                               ctx, req->store_code(), req->run_id());
-                           if (!outcome.ok()) return outcome.status();
-                           for (const auto& o : outcome->orders) {
-                             ToProto(o, resp->add_purchase_orders());
-                           }
-                           resp->set_replayed(outcome->replayed);
-                           return Status();
-                         });
+  return handler_.Handle(
+      c, req->request_id(), [&](const domain::RequestContext& ctx) -> Status {
+        auto outcome = orders_.DraftOrdersFromSuggestions(
+            ctx, req->store_code(), req->run_id(), req->as_of_day());
+        if (!outcome.ok()) return outcome.status();
+        for (const auto& o : outcome->orders) {
+          ToProto(o, resp->add_purchase_orders());
+        }
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
 }
 
 grpc::Status PurchaseOrderGrpcService::CreatePurchaseOrder(
