@@ -47,6 +47,7 @@ class Session {
   ReconciliationClient reconciliation() const {
     return ReconciliationClient(connection_);
   }
+  PurchasingClient purchasing() const { return PurchasingClient(connection_); }
 
  private:
   std::shared_ptr<Connection> connection_;

@@ -18,6 +18,8 @@ void AddAccessCommands(CLI::App& app, Action& selected);
 void AddSalesCommands(CLI::App& app, Action& selected);
 /// stock and verify.
 void AddInventoryCommands(CLI::App& app, Action& selected);
+/// supplier-item and demand.
+void AddPurchasingCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

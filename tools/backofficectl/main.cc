@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddImportCommands(cli, selected);
   backoffice::ctl::AddSalesCommands(cli, selected);
   backoffice::ctl::AddInventoryCommands(cli, selected);
+  backoffice::ctl::AddPurchasingCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
   // Set after the subcommands exist, which would otherwise inherit it.
   cli.footer(kFooter);
