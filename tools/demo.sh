@@ -2,11 +2,14 @@
 # The demo: from a clone to a running back office with a demo chain.
 # Installs what is missing, builds, starts a private MariaDB, migrates,
 # bootstraps an admin, starts backofficed, loads three stores with their
-# tills, a hundred products, suppliers, credit customers and store settings
-# through backofficectl, shows them, then simulates a trading day of the six
+# tills, a hundred products (with shelf lives), suppliers with their supplier
+# items and the preferred supplier of every product, credit customers and
+# store settings through backofficectl, shows them, then simulates a trading
+# day of the six
 # tills (backoffice_simulate_day), shows stock, reorder and negative-stock
-# lists and a till's receipt check, orders for Jakarta (suggestions, drafts,
-# a refused self-approval, approvals by a second person, sent:
+# lists and a till's receipt check, the day's demand per store (read from
+# the daily rollup), the next morning's ordering for Jakarta (suggestions,
+# drafts, a refused self-approval, approvals by a second person, sent:
 # backoffice_order_day), checks the books (the demo fails if they do not
 # balance), and stops what it started.
 #
@@ -97,11 +100,29 @@ SUP-PASAR|CV Sayur Segar Pasar Induk|7
 SUPPLIERS
 show supplier list
 
+step "Supplier items: pack sizes, minimum orders, cost before VAT, lead times (CSV, head office)"
+BACKOFFICE_TOKEN=$head_token show supplier-item import tools/demo/supplier_items.csv
+BACKOFFICE_TOKEN=$head_token show supplier-item list --sku SKU-1088
+BACKOFFICE_TOKEN=$head_token show supplier-item get --supplier SUP-PASAR --sku SKU-1013
+
+step "Preferred suppliers: one per product (each has an active supplier item)"
+while read -r sku supplier; do
+  BACKOFFICE_TOKEN=$head_token "$ctl" product update --sku "$sku" \
+    --preferred-supplier "$supplier" >/dev/null
+done < tools/demo/preferred_suppliers.txt
+BACKOFFICE_TOKEN=$head_token show product get --sku SKU-1032
+step "...a supplier without an item for the product is refused"
+BACKOFFICE_TOKEN=$head_token show product update --sku SKU-1001 --preferred-supplier SUP-PASAR || true
+
 step "Per-store settings and credit customers (the Jakarta manager, in his own store)"
 export BACKOFFICE_TOKEN=$manager_jkt
 "$ctl" setting set --store JKT01 --sku SKU-1001 --reorder-point 48 --min 24 --max 240 >/dev/null
 "$ctl" setting set --store JKT01 --sku SKU-1013 --reorder-point 5.5 --min 2.5 --max 25 >/dev/null
 "$ctl" setting set --store JKT01 --sku SKU-1006 --price 79500 --currency IDR --reorder-point 10 --min 5 --max 40 >/dev/null
+# Tofu and tempe come fresh from the market in Jakarta, not from the chain's
+# packaged supplier.
+"$ctl" setting set --store JKT01 --sku SKU-1088 --preferred-supplier SUP-PASAR >/dev/null
+"$ctl" setting set --store JKT01 --sku SKU-1089 --preferred-supplier SUP-PASAR >/dev/null
 "$ctl" customer create --store JKT01 --code C-001 --name "Warung Bu Sri" --phone 0812-1111-2222 \
   --credit-limit 2000000 --currency IDR >/dev/null
 "$ctl" customer create --store JKT01 --code C-002 --name "Kantin SD Negeri 5" --credit-limit 5000000 \
@@ -143,6 +164,18 @@ business_day=$(TZ=Asia/Jakarta date +%F)
 step "The receipt check of JKT01/T1 for $business_day (Asia/Jakarta): the gap and the reused number"
 show receipts check --store JKT01 --terminal T1 --day "$business_day"
 
+step "The day's demand per store, from the daily rollup (top of each list; -o csv keeps the thousandths)"
+while read -r code tz; do
+  day=$(TZ=$tz date +%F)
+  products=$("$ctl" demand "$code" --end-day "$day" --window-days 1 --all -o csv 2>/dev/null | tail -n +2 | wc -l)
+  echo "$code ($day, $tz): $products products sold"
+  show demand "$code" --end-day "$day" --window-days 1 --page-size 5 2>/dev/null
+done <<'ZONES'
+JKT01 Asia/Jakarta
+MKS01 Asia/Makassar
+JYP01 Asia/Jayapura
+ZONES
+
 tomorrow=$(TZ=Asia/Jakarta date -d tomorrow +%F)
 step "The next morning ($tomorrow) in Jakarta: suggestions, drafts, four eyes, sent"
 # The manager drafts and submits; his own approval is refused
@@ -158,7 +191,7 @@ show order list --store JKT01
 step "Suggestions now: what the sent orders cover is not suggested again"
 BACKOFFICE_TOKEN=$manager_jkt show order suggest JKT01 --as-of "$tomorrow"
 
-step "The books check themselves: balances, sale totals, movements, orders"
+step "The books check themselves: balances, sale totals, movements, the demand rollup, orders"
 if ! show verify; then
   echo "demo: the ledger does not balance" >&2
   exit 1

@@ -16,12 +16,14 @@
 
 #include "backoffice/v1/catalog_service.pb.h"
 #include "backoffice/v1/inventory_service.pb.h"
+#include "backoffice/v1/purchasing_service.pb.h"
 #include "backoffice/v1/sales_service.pb.h"
 #include "csv.h"
 #include "display.h"
 #include "output.h"
 #include "product_csv.h"
 #include "sales_input.h"
+#include "supplier_item_csv.h"
 #include "values.h"
 
 namespace backoffice::ctl {
@@ -855,6 +857,214 @@ TEST(NeededForDisplayTest, NamesOnlyWhatQuantitiesAndMoneyNeed) {
   EXPECT_EQ(needs.skus, (std::set<std::string>{"NOODLE", "RICE", "TEA"}));
   // The sale has amounts; a store and a terminal have none.
   EXPECT_EQ(needs.store_codes, (std::set<std::string>{"MKS01"}));
+}
+
+// --- the product file's optional ordering columns ---
+
+TEST(ProductCsvTest, OptionalOrderingColumnsAreReadAndNamed) {
+  auto layout = ParseProductCsvHeader(
+      ParseCsv("sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+               "shelf_life_days,tax_rate_basis_points,price,currency,active,"
+               "preferred_supplier,sell_by_margin_days\n")
+          .at(0));
+  ASSERT_TRUE(layout.ok()) << layout.status();
+  EXPECT_EQ(
+      ProductCsvOptionalFields(*layout),
+      (Fields{"preferred_supplier", "shelf_life_days", "sell_by_margin_days"}));
+  auto product = ParseProductCsvRow(
+      *layout,
+      ParseCsv("MILK,,Milk 1L,pcs,false,14,1100,19000,IDR,true,SUP-1,3").at(0));
+  ASSERT_TRUE(product.ok()) << product.status();
+  EXPECT_EQ(product->preferred_supplier(), "SUP-1");
+  EXPECT_EQ(product->shelf_life_days(), 14);
+  EXPECT_EQ(product->sell_by_margin_days(), 3);
+  EXPECT_EQ(product->default_price().minor_units(), 19000);
+
+  // An empty day cell is 0; an empty supplier cell clears the preference.
+  auto cleared = ParseProductCsvRow(
+      *layout,
+      ParseCsv("MILK,,Milk 1L,pcs,false,,1100,19000,IDR,true,,").at(0));
+  ASSERT_TRUE(cleared.ok()) << cleared.status();
+  EXPECT_EQ(cleared->shelf_life_days(), 0);
+  EXPECT_EQ(cleared->preferred_supplier(), "");
+}
+
+TEST(ProductCsvTest, WithoutOptionalColumnsNoFieldIsNamed) {
+  EXPECT_TRUE(ProductCsvOptionalFields(StandardLayout()).empty());
+  auto layout = ParseProductCsvHeader(
+      ParseCsv("sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+               "tax_rate_basis_points,price,currency,active,shelf_life_days\n")
+          .at(0));
+  ASSERT_TRUE(layout.ok()) << layout.status();
+  EXPECT_EQ(ProductCsvOptionalFields(*layout), (Fields{"shelf_life_days"}));
+}
+
+TEST(ProductCsvTest, RejectsBadOptionalColumns) {
+  auto twice = ParseProductCsvHeader(
+      ParseCsv("sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+               "tax_rate_basis_points,price,currency,active,shelf_life_days,"
+               "shelf_life_days\n")
+          .at(0));
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.status().reason(), "INVALID_CSV_HEADER");
+
+  auto layout = ParseProductCsvHeader(
+      ParseCsv("sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
+               "tax_rate_basis_points,price,currency,active,"
+               "sell_by_margin_days\n")
+          .at(0));
+  ASSERT_TRUE(layout.ok()) << layout.status();
+  auto product = ParseProductCsvRow(
+      *layout, ParseCsv("SKU-1,,Salt,kg,1,0,5000,IDR,0,2.5").at(0));
+  ASSERT_FALSE(product.ok());
+  EXPECT_EQ(product.status().reason(), "INVALID_INTEGER");
+  EXPECT_NE(product.status().message().find("sell_by_margin_days"),
+            std::string::npos)
+      << product.status();
+}
+
+// --- the supplier item import file ---
+
+constexpr char kItemHeader[] =
+    "supplier_code,sku,supplier_sku,pack_size,min_order_quantity,unit_cost,"
+    "currency,tax_rate_basis_points,lead_time_days,active\n";
+
+StatusOr<v1::SupplierItem> ParseItemRow(const std::string& line) {
+  auto layout = ParseSupplierItemCsvHeader(ParseCsv(kItemHeader).at(0));
+  EXPECT_TRUE(layout.ok()) << layout.status();
+  return ParseSupplierItemCsvRow(*layout, ParseCsv(line).at(0));
+}
+
+TEST(SupplierItemCsvTest, ParsesAFullRowWithExactQuantities) {
+  auto item = ParseItemRow("SUP-1,RICE,R-5,12,24,65000,IDR,1100,3,true");
+  ASSERT_TRUE(item.ok()) << item.status();
+  EXPECT_EQ(item->supplier_code(), "SUP-1");
+  EXPECT_EQ(item->sku(), "RICE");
+  EXPECT_EQ(item->supplier_sku(), "R-5");
+  EXPECT_EQ(item->pack_size_milli(), 12000);
+  EXPECT_EQ(item->min_order_quantity_milli(), 24000);
+  EXPECT_EQ(item->unit_cost().minor_units(), 65000);
+  EXPECT_EQ(item->unit_cost().currency_code(), "IDR");
+  EXPECT_EQ(item->tax_rate_basis_points(), 1100);
+  EXPECT_EQ(item->lead_time_days(), 3);
+  EXPECT_TRUE(item->active());
+
+  auto weighed = ParseItemRow("SUP-2,ONION,,2.5,0.001,30000,IDR,0,1,0");
+  ASSERT_TRUE(weighed.ok()) << weighed.status();
+  EXPECT_EQ(weighed->pack_size_milli(), 2500);
+  EXPECT_EQ(weighed->min_order_quantity_milli(), 1);
+  EXPECT_FALSE(weighed->active());
+}
+
+TEST(SupplierItemCsvTest, ColumnsMayComeInAnyOrder) {
+  auto layout = ParseSupplierItemCsvHeader(
+      ParseCsv("sku,supplier_code,active,lead_time_days,tax_rate_basis_points,"
+               "currency,unit_cost,min_order_quantity,pack_size,"
+               "supplier_sku\n")
+          .at(0));
+  ASSERT_TRUE(layout.ok()) << layout.status();
+  auto item = ParseSupplierItemCsvRow(
+      *layout, ParseCsv("OIL,SUP-1,true,7,1100,IDR,31000,6,6,O-2").at(0));
+  ASSERT_TRUE(item.ok()) << item.status();
+  EXPECT_EQ(item->supplier_code(), "SUP-1");
+  EXPECT_EQ(item->lead_time_days(), 7);
+  EXPECT_EQ(item->pack_size_milli(), 6000);
+}
+
+TEST(SupplierItemCsvTest, RejectsBadHeaders) {
+  for (const char* header :
+       {"supplier_code,sku\n",
+        "supplier_code,sku,supplier_sku,pack_size,min_order_quantity,"
+        "unit_cost,currency,tax_rate_basis_points,lead_time_days,active,"
+        "color\n",
+        "supplier_code,supplier_code,sku,supplier_sku,pack_size,"
+        "min_order_quantity,unit_cost,currency,tax_rate_basis_points,"
+        "lead_time_days,active\n"}) {
+    auto layout = ParseSupplierItemCsvHeader(ParseCsv(header).at(0));
+    ASSERT_FALSE(layout.ok()) << header;
+    EXPECT_EQ(layout.status().reason(), "INVALID_CSV_HEADER");
+  }
+}
+
+TEST(SupplierItemCsvTest, RejectsBadCellsNamingTheColumn) {
+  struct Case {
+    const char* row;
+    const char* reason;
+    const char* column;
+  };
+  for (const Case& c : {
+           Case{"SUP-1,RICE,,12.0005,0,100,IDR,1100,3,true", "INVALID_DECIMAL",
+                "pack_size"},
+           Case{"SUP-1,RICE,,12,x,100,IDR,1100,3,true", "INVALID_DECIMAL",
+                "min_order_quantity"},
+           Case{"SUP-1,RICE,,12,0,1.5,IDR,1100,3,true", "INVALID_INTEGER",
+                "unit_cost"},
+           Case{"SUP-1,RICE,,12,0,100,IDR,11%,3,true", "INVALID_INTEGER",
+                "tax_rate_basis_points"},
+           Case{"SUP-1,RICE,,12,0,100,IDR,1100,99999999999,true",
+                "INVALID_INTEGER", "lead_time_days"},
+           Case{"SUP-1,RICE,,12,0,100,IDR,1100,3,yes", "INVALID_BOOLEAN",
+                "active"},
+       }) {
+    auto item = ParseItemRow(c.row);
+    ASSERT_FALSE(item.ok()) << c.row;
+    EXPECT_EQ(item.status().reason(), c.reason) << c.row;
+    EXPECT_EQ(item.status().message().rfind(c.column, 0), 0u)
+        << item.status().message();
+  }
+  auto short_row = ParseItemRow("SUP-1,RICE,,12,0,100,IDR,1100,3");
+  ASSERT_FALSE(short_row.ok());
+  EXPECT_EQ(short_row.status().reason(), "WRONG_COLUMN_COUNT");
+}
+
+TEST(SupplierItemCsvTest, KeyOfAnUnparsableRowIsReported) {
+  auto layout = ParseSupplierItemCsvHeader(ParseCsv(kItemHeader).at(0));
+  ASSERT_TRUE(layout.ok());
+  EXPECT_EQ(SupplierItemCsvKey(*layout, ParseCsv("SUP-1,RICE,x").at(0)),
+            "SUP-1/RICE");
+  EXPECT_EQ(SupplierItemCsvKey(*layout, ParseCsv(",,x").at(0)), "");
+}
+
+// --- supplier items and demand as people read them ---
+
+TEST(TableOutputTest, SupplierItemsShowPacksInUnitsAndCostInCurrency) {
+  v1::SupplierItem item;
+  item.set_supplier_code("SUP-1");
+  item.set_sku("RICE");
+  item.set_pack_size_milli(10000);
+  item.set_min_order_quantity_milli(20000);
+  item.mutable_unit_cost()->set_currency_code("IDR");
+  item.mutable_unit_cost()->set_minor_units(15000);
+  const std::string table =
+      Printed(OutputFormat::kTable, item, UnitsOfRiceAndNoodles());
+  EXPECT_NE(table.find("pack_size              10.000 kg\n"), std::string::npos)
+      << table;
+  EXPECT_NE(table.find("unit_cost              Rp 15.000\n"), std::string::npos)
+      << table;
+  const std::string csv =
+      Printed(OutputFormat::kCsv, item, UnitsOfRiceAndNoodles());
+  EXPECT_NE(csv.find("10000,20000,15000 IDR"), std::string::npos) << csv;
+}
+
+TEST(TableOutputTest, DemandShowsQuantitiesInTheProductsUnits) {
+  v1::ProductDemand noodles;
+  noodles.set_sku("NOODLE");
+  noodles.set_sold_milli(12000);
+  noodles.set_net_quantity_milli(12000);
+  noodles.set_average_daily_milli(429);
+  v1::ProductDemand rice;
+  rice.set_sku("RICE");
+  rice.set_sold_milli(1250);
+  rice.set_net_quantity_milli(1250);
+  const std::string table = PrintedList(OutputFormat::kTable, {&noodles, &rice},
+                                        UnitsOfRiceAndNoodles());
+  EXPECT_NE(table.find("NOODLE  12 pcs"), std::string::npos) << table;
+  EXPECT_NE(table.find("0.429 pcs"), std::string::npos) << table;
+  EXPECT_NE(table.find("RICE    1.250 kg"), std::string::npos) << table;
+  const std::string csv = PrintedList(OutputFormat::kCsv, {&noodles, &rice},
+                                      UnitsOfRiceAndNoodles());
+  EXPECT_NE(csv.find("NOODLE,12000,0,0,12000,0,0,429\n"), std::string::npos)
+      << csv;
 }
 
 }  // namespace

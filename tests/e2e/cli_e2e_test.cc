@@ -283,5 +283,117 @@ TEST_F(CliE2eTest, SalesFlowFromUploadToACleanVerify) {
   std::remove(path.c_str());
 }
 
+TEST_F(CliE2eTest, SupplierItemsPreferredSuppliersAndDemand) {
+  std::string out;
+  std::string err;
+  auto ok = [&](const std::vector<std::string>& args) {
+    const int code = Cli(args, &out, &err);
+    EXPECT_EQ(code, 0) << args.at(0) << " " << args.at(1) << ": " << err;
+    return code == 0;
+  };
+  ASSERT_TRUE(ok({"store", "create", "--code", "CLIP", "--name", "Purchasing",
+                  "--time-zone", "Asia/Jakarta", "--currency", "IDR"}));
+  ASSERT_TRUE(ok({"terminal", "create", "--store", "CLIP", "--code", "T1",
+                  "--name", "Kasir"}));
+  ASSERT_TRUE(
+      ok({"product", "create", "--sku", "CLI-SUSU", "--name", "Susu", "--unit",
+          "pcs", "--tax-rate-bp", "1100", "--price", "19000", "--currency",
+          "IDR", "--shelf-life-days", "10", "--sell-by-margin-days", "2"}));
+  ASSERT_TRUE(ok({"product", "create", "--sku", "CLI-GULA", "--name", "Gula",
+                  "--unit", "kg", "--sold-by-weight", "true", "--tax-rate-bp",
+                  "1100", "--price", "16000", "--currency", "IDR"}));
+  ASSERT_TRUE(
+      ok({"supplier", "create", "--code", "CLI-SUP", "--name", "PT A"}));
+  ASSERT_TRUE(ok({"supplier", "create", "--code", "CLI-SUP2", "--name", "B"}));
+
+  // Packs in the product's unit, cost in the currency, JSON exact.
+  ASSERT_TRUE(ok({"supplier-item", "create", "--supplier", "CLI-SUP", "--sku",
+                  "CLI-SUSU", "--pack-size", "12", "--min-order", "24",
+                  "--unit-cost", "15000", "--currency", "IDR", "--tax-rate-bp",
+                  "1100", "--lead-time-days", "2"}));
+  EXPECT_NE(out.find(" 12 pcs\n"), std::string::npos) << out;
+  EXPECT_NE(out.find(" Rp 15.000\n"), std::string::npos) << out;
+  ASSERT_TRUE(ok({"supplier-item", "update", "--supplier", "CLI-SUP", "--sku",
+                  "CLI-SUSU", "--lead-time-days", "4", "-o", "json"}));
+  EXPECT_NE(out.find("\"lead_time_days\": 4"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"pack_size_milli\": \"12000\""), std::string::npos)
+      << out;
+  EXPECT_NE(Cli({"supplier-item", "update", "--supplier", "CLI-SUP", "--sku",
+                 "CLI-SUSU"},
+                &out, &err),
+            0);
+
+  const std::string path =
+      "/tmp/bo_cli_items_" + std::to_string(getpid()) + ".csv";
+  {
+    std::ofstream csv(path);
+    csv << "supplier_code,sku,supplier_sku,pack_size,min_order_quantity,"
+           "unit_cost,currency,tax_rate_basis_points,lead_time_days,active\n"
+        << "CLI-SUP,CLI-GULA,G-10,10,10,12500,IDR,1100,3,true\n"
+        << "CLI-SUP2,CLI-GULA,G-X,ten,0,12500,IDR,1100,3,true\n"
+        << "CLI-SUP2,CLI-SUSU,S-X,12.5,0,15000,IDR,1100,3,true\n";
+  }
+  EXPECT_EQ(Cli({"supplier-item", "import", path}, &out, &err), 3) << err;
+  EXPECT_NE(out.find("line 3: item CLI-SUP2/CLI-GULA: INVALID_DECIMAL"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("line 4: item CLI-SUP2/CLI-SUSU: INVALID_PACK_SIZE_MILLI"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("created=1 updated=0 unchanged=0 rejected=2"),
+            std::string::npos)
+      << out;
+  std::remove(path.c_str());
+  ASSERT_TRUE(
+      ok({"supplier-item", "list", "--supplier", "CLI-SUP", "-o", "csv"}));
+  EXPECT_NE(out.find("CLI-SUP,CLI-GULA,G-10,10000,10000,12500 IDR,1100,3,"),
+            std::string::npos)
+      << out;
+  ASSERT_TRUE(ok(
+      {"supplier-item", "get", "--supplier", "CLI-SUP", "--sku", "CLI-GULA"}));
+  EXPECT_NE(out.find(" 10.000 kg\n"), std::string::npos) << out;
+
+  // Preferred suppliers: the product's and a store's, under the item rule.
+  EXPECT_EQ(Cli({"product", "update", "--sku", "CLI-SUSU",
+                 "--preferred-supplier", "CLI-SUP2"},
+                &out, &err),
+            1);
+  EXPECT_EQ(err.rfind("backofficectl: FAILED_PRECONDITION "
+                      "PREFERRED_SUPPLIER_HAS_NO_ITEM",
+                      0),
+            0u)
+      << err;
+  ASSERT_TRUE(ok({"product", "update", "--sku", "CLI-SUSU",
+                  "--preferred-supplier", "CLI-SUP", "-o", "csv"}));
+  EXPECT_NE(out.find(",CLI-SUP,10,2\n"), std::string::npos) << out;
+  ASSERT_TRUE(ok({"setting", "set", "--store", "CLIP", "--sku", "CLI-GULA",
+                  "--preferred-supplier", "CLI-SUP", "--reorder-point", "5"}));
+  EXPECT_NE(out.find("preferred_supplier  CLI-SUP"), std::string::npos) << out;
+
+  // Demand from the rollup after a sale of each.
+  const std::string sales =
+      "/tmp/bo_cli_psales_" + std::to_string(getpid()) + ".jsonl";
+  {
+    std::ofstream jsonl(sales);
+    jsonl
+        << R"({"sale_id":"cli-p-1","store_code":"CLIP","terminal_code":"T1","cashier":"ani","receipt_number":1,"sale_time":"2026-01-02T03:04:05Z","lines":[{"line_number":1,"sku":"CLI-SUSU","quantity_milli":2000,"unit_price_minor":19000,"amount_minor":38000},{"line_number":2,"sku":"CLI-GULA","quantity_milli":1250,"unit_price_minor":16000,"amount_minor":20000}],"tenders":[{"type":"TENDER_TYPE_CASH","amount_minor":58000}]})"
+        << "\n";
+  }
+  const std::string head = server_->CreateToken(v1::ROLE_HEAD_OFFICE);
+  ASSERT_EQ(Cli({"sale", "upload", "--file", sales}, &out, &err, head), 0)
+      << err;
+  std::remove(sales.c_str());
+  ASSERT_TRUE(
+      ok({"demand", "CLIP", "--end-day", "2026-01-02", "--window-days", "7"}));
+  EXPECT_NE(out.find("CLI-GULA  1.250 kg"), std::string::npos) << out;
+  EXPECT_NE(out.find("CLI-SUSU  2 pcs"), std::string::npos) << out;
+  EXPECT_NE(err.find("2025-12-27 to 2026-01-02"), std::string::npos) << err;
+  ASSERT_TRUE(ok({"demand", "CLIP", "--sku", "CLI-GULA", "--end-day",
+                  "2026-01-02", "--window-days", "7", "-o", "csv"}));
+  EXPECT_NE(out.find("CLI-GULA,1250,0,0,1250,7,1,179\n"), std::string::npos)
+      << out;
+  EXPECT_NE(Cli({"demand", "CLIP", "--end-day", "2026-02-30"}, &out, &err), 0);
+}
+
 }  // namespace
 }  // namespace backoffice

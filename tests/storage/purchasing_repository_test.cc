@@ -13,6 +13,7 @@
 #include "purchasing/storage/mysql_purchasing_repository.h"
 #include "reconciliation/domain/reconciliation.h"
 #include "reconciliation/storage/mysql_reconciliation_repository.h"
+#include "run_concurrently.h"
 #include "sales/domain/sales.h"
 #include "sales/domain/sales_rules.h"
 #include "sales/storage/mysql_sales_repository.h"
@@ -456,6 +457,212 @@ TEST_F(PurchasingRepositoryTest, VerifyReportsARollupBrokenByHand) {
     skus.insert(v.entity_id);
   }
   EXPECT_EQ(skus, (std::set<std::string>{"OIL", "RICE"}));
+}
+
+TEST_F(PurchasingRepositoryTest, PreferredSupplierNeedsAnActiveItem) {
+  domain::Product patch;
+  patch.sku = "RICE";
+  patch.preferred_supplier = "SUP1";
+  // No item yet.
+  auto refused = catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"});
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().reason(), "PREFERRED_SUPPLIER_HAS_NO_ITEM");
+  patch.preferred_supplier = "NOPE";
+  EXPECT_EQ(catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"})
+                .status()
+                .reason(),
+            "SUPPLIER_NOT_FOUND");
+
+  // An inactive item is no better.
+  SupplierItem inactive = Item("SUP1", "RICE");
+  inactive.active = false;
+  ASSERT_TRUE(purchasing_.CreateSupplierItem(ctx_, inactive).ok());
+  patch.preferred_supplier = "SUP1";
+  EXPECT_EQ(catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"})
+                .status()
+                .reason(),
+            "PREFERRED_SUPPLIER_HAS_NO_ITEM");
+  EXPECT_EQ(catalog_.GetProduct(ctx_, "RICE", "")->preferred_supplier, "");
+
+  SupplierItem active = inactive;
+  active.active = true;
+  ASSERT_TRUE(purchasing_.UpdateSupplierItem(ctx_, active, {"active"}).ok());
+  auto updated = catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"});
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->preferred_supplier, "SUP1");
+  EXPECT_EQ(catalog_.GetProduct(ctx_, "RICE", "")->preferred_supplier, "SUP1");
+
+  // Now the item cannot be deactivated; once the preference is cleared, it
+  // can.
+  EXPECT_EQ(purchasing_.UpdateSupplierItem(ctx_, inactive, {"active"})
+                .status()
+                .reason(),
+            "SUPPLIER_ITEM_IS_PREFERRED");
+  patch.preferred_supplier = "";
+  ASSERT_TRUE(catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"}).ok());
+  EXPECT_TRUE(purchasing_.UpdateSupplierItem(ctx_, inactive, {"active"}).ok());
+
+  // A new product has no item: a preferred supplier on creation is refused
+  // and nothing is left behind.
+  domain::Product fresh;
+  fresh.sku = "NEW";
+  fresh.display_name = "New";
+  fresh.unit_of_measure = "pcs";
+  fresh.default_price = domain::Money{"IDR", 1000};
+  fresh.preferred_supplier = "SUP1";
+  EXPECT_EQ(catalog_.CreateProduct(ctx_, fresh).status().reason(),
+            "PREFERRED_SUPPLIER_HAS_NO_ITEM");
+  EXPECT_EQ(catalog_.GetProduct(ctx_, "NEW", "").status().reason(),
+            "PRODUCT_NOT_FOUND");
+  ExpectCleanLedger();
+}
+
+TEST_F(PurchasingRepositoryTest, StorePreferredSupplierFollowsTheSameRule) {
+  domain::ProductStoreSetting setting;
+  setting.store_code = "S1";
+  setting.sku = "OIL";
+  setting.preferred_supplier = "SUP2";
+  EXPECT_EQ(catalog_.SetProductStoreSetting(ctx_, setting).status().reason(),
+            "PREFERRED_SUPPLIER_HAS_NO_ITEM");
+  ASSERT_TRUE(purchasing_.CreateSupplierItem(ctx_, Item("SUP2", "OIL")).ok());
+  auto stored = catalog_.SetProductStoreSetting(ctx_, setting);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(stored->preferred_supplier, "SUP2");
+  EXPECT_EQ(
+      catalog_.GetProductStoreSetting(ctx_, "S1", "OIL")->preferred_supplier,
+      "SUP2");
+  SupplierItem off = Item("SUP2", "OIL");
+  off.active = false;
+  EXPECT_EQ(
+      purchasing_.UpdateSupplierItem(ctx_, off, {"active"}).status().reason(),
+      "SUPPLIER_ITEM_IS_PREFERRED");
+  setting.preferred_supplier = "";
+  ASSERT_TRUE(catalog_.SetProductStoreSetting(ctx_, setting).ok());
+  EXPECT_EQ(
+      catalog_.GetProductStoreSetting(ctx_, "S1", "OIL")->preferred_supplier,
+      "");
+}
+
+TEST_F(PurchasingRepositoryTest, ShelfLifeIsValidatedAndMasked) {
+  domain::Product patch;
+  patch.sku = "SUGAR";
+  patch.shelf_life_days = 10;
+  patch.sell_by_margin_days = 10;
+  auto refused = catalog_.UpdateProduct(
+      ctx_, patch, {"shelf_life_days", "sell_by_margin_days"});
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().reason(), "INVALID_SELL_BY_MARGIN_DAYS");
+  patch.shelf_life_days = -1;
+  EXPECT_EQ(catalog_.UpdateProduct(ctx_, patch, {"shelf_life_days"})
+                .status()
+                .reason(),
+            "INVALID_SHELF_LIFE_DAYS");
+  patch.shelf_life_days = 10;
+  patch.sell_by_margin_days = 2;
+  auto updated = catalog_.UpdateProduct(
+      ctx_, patch, {"shelf_life_days", "sell_by_margin_days"});
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->shelf_life_days, 10);
+  EXPECT_EQ(updated->sell_by_margin_days, 2);
+  EXPECT_EQ(updated->display_name, "SUGAR");
+  // Shortening the shelf life below the stored margin is refused too.
+  patch.shelf_life_days = 2;
+  EXPECT_EQ(catalog_.UpdateProduct(ctx_, patch, {"shelf_life_days"})
+                .status()
+                .reason(),
+            "INVALID_SELL_BY_MARGIN_DAYS");
+  EXPECT_EQ(catalog_.GetProduct(ctx_, "SUGAR", "")->shelf_life_days, 10);
+}
+
+TEST_F(PurchasingRepositoryTest, ImportKeepsOrderingFieldsItDoesNotName) {
+  ASSERT_TRUE(purchasing_.CreateSupplierItem(ctx_, Item("SUP1", "RICE")).ok());
+  domain::Product patch;
+  patch.sku = "RICE";
+  patch.preferred_supplier = "SUP1";
+  patch.shelf_life_days = 30;
+  patch.sell_by_margin_days = 5;
+  ASSERT_TRUE(catalog_
+                  .UpdateProduct(ctx_, patch,
+                                 {"preferred_supplier", "shelf_life_days",
+                                  "sell_by_margin_days"})
+                  .ok());
+  domain::Product row = *catalog_.GetProduct(ctx_, "RICE", "");
+  // A row without the optional fields (an old file): unchanged, kept.
+  domain::Product bare = row;
+  bare.preferred_supplier.clear();
+  bare.shelf_life_days = 0;
+  bare.sell_by_margin_days = 0;
+  auto results = catalog_.ImportProducts(ctx_, {{2, bare, {}}});
+  ASSERT_TRUE(results.ok()) << results.status();
+  EXPECT_EQ((*results)[0].outcome, domain::ImportOutcome::kUnchanged);
+  // A row naming them sets them, under the same rules.
+  domain::Product named = row;
+  named.shelf_life_days = 20;
+  named.preferred_supplier = "SUP2";  // No item.
+  results = catalog_.ImportProducts(
+      ctx_, {{3, named, {"shelf_life_days", "preferred_supplier"}}});
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ((*results)[0].reason, "PREFERRED_SUPPLIER_HAS_NO_ITEM");
+  named.preferred_supplier = "";
+  results = catalog_.ImportProducts(
+      ctx_, {{4, named, {"shelf_life_days", "preferred_supplier"}}});
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ((*results)[0].outcome, domain::ImportOutcome::kUpdated)
+      << (*results)[0].reason;
+  auto stored = catalog_.GetProduct(ctx_, "RICE", "");
+  EXPECT_EQ(stored->shelf_life_days, 20);
+  EXPECT_EQ(stored->sell_by_margin_days, 5);
+  EXPECT_EQ(stored->preferred_supplier, "");
+  // A merged row that breaks the margin rule is rejected alone.
+  named.shelf_life_days = 5;
+  results = catalog_.ImportProducts(ctx_, {{5, named, {"shelf_life_days"}}});
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ((*results)[0].reason, "INVALID_SELL_BY_MARGIN_DAYS");
+  results = catalog_.ImportProducts(ctx_, {{6, named, {"colour"}}});
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ((*results)[0].reason, "INVALID_OPTIONAL_FIELDS");
+}
+
+TEST_F(PurchasingRepositoryTest, PreferenceAndDeactivationNeverBothWin) {
+  // Racing "make SUP1 preferred" against "deactivate SUP1's item": the
+  // share lock on the item row orders them, so the product never ends up
+  // preferring a supplier whose item is inactive.
+  for (int round = 0; round < 8; ++round) {
+    SupplierItem item = Item("SUP1", "OIL");
+    item.active = true;
+    if (round == 0) {
+      ASSERT_TRUE(purchasing_.CreateSupplierItem(ctx_, item).ok());
+    } else {
+      domain::Product clear;
+      clear.sku = "OIL";
+      ASSERT_TRUE(
+          catalog_.UpdateProduct(ctx_, clear, {"preferred_supplier"}).ok());
+      ASSERT_TRUE(purchasing_.UpdateSupplierItem(ctx_, item, {"active"}).ok());
+    }
+    Status prefer_status, deactivate_status;
+    testing::RunConcurrently(2, [&](int i) {
+      if (i == 0) {
+        domain::Product patch;
+        patch.sku = "OIL";
+        patch.preferred_supplier = "SUP1";
+        prefer_status =
+            catalog_.UpdateProduct(ctx_, patch, {"preferred_supplier"})
+                .status();
+      } else {
+        SupplierItem off = Item("SUP1", "OIL");
+        off.active = false;
+        deactivate_status =
+            purchasing_.UpdateSupplierItem(ctx_, off, {"active"}).status();
+      }
+    });
+    EXPECT_NE(prefer_status.ok(), deactivate_status.ok())
+        << prefer_status << " / " << deactivate_status;
+    const bool preferred =
+        catalog_.GetProduct(ctx_, "OIL", "")->preferred_supplier == "SUP1";
+    const bool active =
+        purchasing_.GetSupplierItem(ctx_, "SUP1", "OIL")->active;
+    EXPECT_TRUE(!preferred || active) << "round " << round;
+  }
 }
 
 }  // namespace

@@ -246,6 +246,9 @@ struct ProductFlags {
   std::optional<std::int64_t> price;
   std::optional<std::string> currency;
   std::optional<bool> active;
+  std::optional<std::string> preferred_supplier;
+  std::optional<std::int32_t> shelf_life_days;
+  std::optional<std::int32_t> sell_by_margin_days;
   std::string request_id;
 };
 
@@ -278,6 +281,13 @@ void AddProductFieldFlags(CLI::App* app, ProductFlags& f, bool creating) {
   AddBoolFlag(app, "--active", f.active,
               creating ? "may be sold and ordered (default true)"
                        : "may be sold and ordered");
+  AddTextFlag(app, "--preferred-supplier", f.preferred_supplier,
+              "the code of the supplier it is normally ordered from, which "
+              "needs an active supplier item for it; \"\" for none");
+  AddInt32Flag(app, "--shelf-life-days", f.shelf_life_days,
+               "days from receipt to expiry; 0: does not expire");
+  AddInt32Flag(app, "--sell-by-margin-days", f.sell_by_margin_days,
+               "days before expiry when a lot stops being sellable");
 }
 
 void ApplyProductFlags(const ProductFlags& f, v1::Product& product,
@@ -298,6 +308,12 @@ void ApplyProductFlags(const ProductFlags& f, v1::Product& product,
   ApplyMoney(f.price, f.currency, "default_price", mask,
              [&] { return product.mutable_default_price(); });
   ApplyFlag(f.active, "active", mask, [&](bool v) { product.set_active(v); });
+  ApplyFlag(f.preferred_supplier, "preferred_supplier", mask,
+            [&](const std::string& v) { product.set_preferred_supplier(v); });
+  ApplyFlag(f.shelf_life_days, "shelf_life_days", mask,
+            [&](std::int32_t v) { product.set_shelf_life_days(v); });
+  ApplyFlag(f.sell_by_margin_days, "sell_by_margin_days", mask,
+            [&](std::int32_t v) { product.set_sell_by_margin_days(v); });
 }
 
 void AddProductCommands(CLI::App& root, Action& selected) {
@@ -392,6 +408,7 @@ struct SettingFlags {
   std::optional<std::int64_t> reorder_point_milli;
   std::optional<std::int64_t> min_quantity_milli;
   std::optional<std::int64_t> max_quantity_milli;
+  std::optional<std::string> preferred_supplier;
   std::string request_id;
 };
 
@@ -433,6 +450,9 @@ int SetSetting(const SettingFlags& f, const Session& session) {
   if (f.max_quantity_milli) {
     setting.set_max_quantity_milli(*f.max_quantity_milli);
   }
+  if (f.preferred_supplier) {
+    setting.set_preferred_supplier(*f.preferred_supplier);
+  }
   request.set_request_id(RequestIdOrNew(f.request_id));
   return PrintResponse(session, catalog.SetProductStoreSetting(request));
 }
@@ -441,7 +461,7 @@ void AddSettingCommands(CLI::App& root, Action& selected) {
   CLI::App* group = root.add_subcommand(
       "setting",
       "a product's settings in one store (price override, reorder point, "
-      "min and max stock): set, get, list");
+      "min and max stock, preferred supplier): set, get, list");
   group->require_subcommand(1);
 
   auto set_flags = std::make_shared<SettingFlags>();
@@ -465,6 +485,10 @@ void AddSettingCommands(CLI::App& root, Action& selected) {
                "the minimum stock to keep");
   AddMilliFlag(fields, "--max", set_flags->max_quantity_milli,
                "the maximum stock to hold; 0 means no maximum");
+  AddTextFlag(fields, "--preferred-supplier", set_flags->preferred_supplier,
+              "the supplier this store orders the product from, where it "
+              "differs from the product's (needs an active supplier item); "
+              "\"\" for the product's");
   AddRequestIdFlag(set, set_flags->request_id);
   SetAction(set, selected, [f = set_flags](const Session& session) {
     return SetSetting(*f, session);

@@ -50,6 +50,7 @@ class Session {
   PurchaseOrderClient purchase_orders() const {
     return PurchaseOrderClient(connection_);
   }
+  PurchasingClient purchasing() const { return PurchasingClient(connection_); }
 
  private:
   std::shared_ptr<Connection> connection_;

@@ -20,6 +20,8 @@ void AddSalesCommands(CLI::App& app, Action& selected);
 void AddInventoryCommands(CLI::App& app, Action& selected);
 /// order and purchasing-settings.
 void AddOrderCommands(CLI::App& app, Action& selected);
+/// supplier-item and demand.
+void AddPurchasingCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

@@ -101,6 +101,8 @@ int ImportProducts(const ImportFlags& flags, const Session& session) {
   auto layout = ParseProductCsvHeader(records.front());
   if (!layout.ok()) return Fail(layout.status());
 
+  const std::vector<std::string> optional_fields =
+      ProductCsvOptionalFields(*layout);
   ImportReport report;
   std::vector<v1::ProductImportRow> rows;
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -114,6 +116,9 @@ int ImportProducts(const ImportFlags& flags, const Session& session) {
     v1::ProductImportRow& row = rows.emplace_back();
     row.set_line_number(records[i].line_number);
     *row.mutable_product() = std::move(*product);
+    for (const std::string& field : optional_fields) {
+      row.mutable_optional_fields()->add_paths(field);
+    }
   }
 
   // One request id for the whole file, so that the audit trail shows every
@@ -171,7 +176,11 @@ void AddImportCommands(CLI::App& app, Action& selected) {
       "FILE is RFC 4180 CSV (UTF-8) whose first line is the header\n"
       "  sku,barcodes,display_name,unit_of_measure,sold_by_weight,"
       "tax_rate_basis_points,price,currency,active\n"
-      "(the columns may come in any order). barcodes holds zero or more\n"
+      "(the columns may come in any order), and optionally any of\n"
+      "  preferred_supplier,shelf_life_days,sell_by_margin_days\n"
+      "(a column left out leaves that field as it is stored; a preferred\n"
+      "supplier needs an active supplier item for the product, so set it\n"
+      "once the supplier items exist). barcodes holds zero or more\n"
       "barcodes separated by '|'; sold_by_weight and active are true, false,\n"
       "1 or 0; tax_rate_basis_points is VAT in basis points (1100 is 11%);\n"
       "price is an integer in the currency's minor unit. Quote a field that\n"

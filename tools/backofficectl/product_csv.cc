@@ -60,6 +60,18 @@ StatusOr<ProductCsvLayout> ParseProductCsvHeader(const CsvRecord& header) {
            header.fields[i] != kProductCsvColumns[column]) {
       ++column;
     }
+    std::size_t optional = 0;
+    while (optional < kProductCsvOptionalColumns.size() &&
+           header.fields[i] != kProductCsvOptionalColumns[optional]) {
+      ++optional;
+    }
+    if (optional < kProductCsvOptionalColumns.size()) {
+      if (layout.optional_index[optional] != kAbsentColumn) {
+        return invalid("column \"" + header.fields[i] + "\" appears twice");
+      }
+      layout.optional_index[optional] = i;
+      continue;
+    }
     if (column == kProductCsvColumns.size()) {
       return invalid("unknown column \"" + header.fields[i] + "\"");
     }
@@ -143,7 +155,43 @@ StatusOr<v1::Product> ParseProductCsvRow(const ProductCsvLayout& layout,
   auto active = ParseBool(cell(kActive));
   if (!active.ok()) return InColumn(kActive, active.status());
   product.set_active(*active);
+
+  // The optional columns: kProductCsvOptionalColumns' order.
+  if (layout.optional_index[0] != kAbsentColumn) {
+    product.set_preferred_supplier(record.fields[layout.optional_index[0]]);
+  }
+  for (std::size_t k = 1; k < kProductCsvOptionalColumns.size(); ++k) {
+    if (layout.optional_index[k] == kAbsentColumn) continue;
+    const std::string& text = record.fields[layout.optional_index[k]];
+    // An empty cell is 0: no shelf life, no margin.
+    auto days = text.empty() ? StatusOr<std::int64_t>(0) : ParseInt64(text);
+    if (days.ok() && (*days < std::numeric_limits<std::int32_t>::min() ||
+                      *days > std::numeric_limits<std::int32_t>::max())) {
+      days = RowError("INVALID_INTEGER", "\"" + text + "\" is out of range");
+    }
+    if (!days.ok()) {
+      return RowError(days.status().reason(),
+                      std::string(kProductCsvOptionalColumns[k]) + ": " +
+                          days.status().message());
+    }
+    if (k == 1) {
+      product.set_shelf_life_days(static_cast<std::int32_t>(*days));
+    } else {
+      product.set_sell_by_margin_days(static_cast<std::int32_t>(*days));
+    }
+  }
   return product;
+}
+
+std::vector<std::string> ProductCsvOptionalFields(
+    const ProductCsvLayout& layout) {
+  std::vector<std::string> fields;
+  for (std::size_t k = 0; k < kProductCsvOptionalColumns.size(); ++k) {
+    if (layout.optional_index[k] != kAbsentColumn) {
+      fields.push_back(kProductCsvOptionalColumns[k]);
+    }
+  }
+  return fields;
 }
 
 std::string ProductCsvSku(const ProductCsvLayout& layout,

@@ -27,13 +27,26 @@ inline constexpr std::array<const char*, 9> kProductCsvColumns = {
     "currency",
     "active"};
 
-/// Where each column of kProductCsvColumns sits in the file's rows.
+/// The columns a product file may have or leave out: a product's ordering
+/// fields. A column left out leaves the field as it is stored (a new
+/// product: its default). preferred_supplier is a supplier's code (empty:
+/// none), the two others whole days.
+inline constexpr std::array<const char*, 3> kProductCsvOptionalColumns = {
+    "preferred_supplier", "shelf_life_days", "sell_by_margin_days"};
+
+/// Where each column of kProductCsvColumns (and of
+/// kProductCsvOptionalColumns, kAbsentColumn when left out) sits in the
+/// file's rows.
+inline constexpr std::size_t kAbsentColumn = static_cast<std::size_t>(-1);
 struct ProductCsvLayout {
   std::array<std::size_t, kProductCsvColumns.size()> index{};
+  std::array<std::size_t, kProductCsvOptionalColumns.size()> optional_index{
+      kAbsentColumn, kAbsentColumn, kAbsentColumn};
   std::size_t width = 0;
 };
 
-/// Reads the header record. Every column must appear exactly once and no
+/// Reads the header record. Every column of kProductCsvColumns must appear
+/// exactly once, those of kProductCsvOptionalColumns at most once, and no
 /// other column may appear, so that a misspelt name fails the whole file
 /// instead of silently emptying a field on every row. Fails with reason
 /// INVALID_CSV_HEADER.
@@ -47,6 +60,11 @@ StatusOr<ProductCsvLayout> ParseProductCsvHeader(const CsvRecord& header);
 /// known currency, ...) are left to the server.
 StatusOr<v1::Product> ParseProductCsvRow(const ProductCsvLayout& layout,
                                          const CsvRecord& record);
+
+/// The optional columns the file has, as the `optional_fields` of its
+/// import rows name them.
+std::vector<std::string> ProductCsvOptionalFields(
+    const ProductCsvLayout& layout);
 
 /// The record's SKU cell as well as it can be told, for reporting a row
 /// that could not be parsed; empty when there is none.

@@ -192,7 +192,8 @@ StatusOr<std::vector<ImportResult>> Catalog::ImportProducts(
   for (std::size_t i = 0; i < rows.size(); ++i) {
     results[i].line_number = rows[i].line_number;
     results[i].sku = rows[i].product.sku;
-    Status status = ValidateProduct(rows[i].product);
+    Status status = CheckImportOptionalFields(rows[i].optional_fields);
+    if (status.ok()) status = ValidateProduct(rows[i].product);
     if (status.ok() && !skus_seen.insert(rows[i].product.sku).second) {
       status = InvalidArgument(
           "DUPLICATE_SKU_IN_BATCH",

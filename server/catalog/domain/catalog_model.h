@@ -49,6 +49,15 @@ struct Product {
   bool active = true;
   TimeMicros create_time = 0;
   TimeMicros update_time = 0;
+  // The ordering fields, last so that positional initialisers written
+  // before them stay valid.
+  // The supplier's code; empty for none. Must have an active supplier item
+  // for the product (checked by the repository, on locked rows).
+  std::string preferred_supplier;
+  // 0: the product does not expire.
+  std::int32_t shelf_life_days = 0;
+  // Days before expiry when a lot stops being sellable.
+  std::int32_t sell_by_margin_days = 0;
 
   // Whether the business fields (not the timestamps) are equal.
   bool SameContentAs(const Product& other) const;
@@ -62,6 +71,9 @@ struct ProductStoreSetting {
   std::int64_t min_quantity_milli = 0;
   std::int64_t max_quantity_milli = 0;
   TimeMicros update_time = 0;
+  // The store's own preferred supplier of the product; empty: the
+  // product's. Last, so that positional initialisers stay valid.
+  std::string preferred_supplier;
 };
 
 struct Supplier {
@@ -94,9 +106,16 @@ struct ProductFilter {
 
 enum class ImportOutcome { kCreated, kUpdated, kUnchanged, kRejected };
 
+// The fields of a product that an import row may leave out (a field it
+// leaves out keeps its stored value; a new product takes the default).
+inline constexpr const char* kProductImportOptionalFields[] = {
+    "preferred_supplier", "shelf_life_days", "sell_by_margin_days"};
+
 struct ImportRow {
   int line_number = 0;
   Product product;
+  // Which of kProductImportOptionalFields the row sets.
+  std::vector<std::string> optional_fields;
 };
 
 struct ImportResult {

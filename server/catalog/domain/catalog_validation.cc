@@ -64,7 +64,31 @@ Status ValidateProduct(Product& product) {
       product.tax_rate_basis_points > 10000) {
     return InvalidField("tax_rate_basis_points", "must be within 0-10000");
   }
-  return ValidateMoney("default_price", product.default_price);
+  BO_RETURN_IF_ERROR(ValidateMoney("default_price", product.default_price));
+  if (!product.preferred_supplier.empty()) {
+    BO_RETURN_IF_ERROR(
+        ValidateCode("preferred_supplier", product.preferred_supplier));
+  }
+  return ValidateShelfLife(product.shelf_life_days,
+                           product.sell_by_margin_days);
+}
+
+Status ValidateShelfLife(std::int32_t shelf_life_days,
+                         std::int32_t sell_by_margin_days) {
+  if (shelf_life_days < 0 || shelf_life_days > kMaxShelfLifeDays) {
+    return InvalidField("shelf_life_days",
+                        "must be within 0-3650 (0: does not expire)");
+  }
+  if (sell_by_margin_days < 0 || sell_by_margin_days > kMaxShelfLifeDays) {
+    return InvalidField("sell_by_margin_days", "must be within 0-3650");
+  }
+  if (shelf_life_days > 0 && sell_by_margin_days >= shelf_life_days) {
+    return InvalidField("sell_by_margin_days",
+                        "must be less than shelf_life_days (" +
+                            std::to_string(shelf_life_days) +
+                            "): a lot would never be sellable");
+  }
+  return Status();
 }
 
 Status ValidateProductStoreSetting(const ProductStoreSetting& setting,
@@ -96,6 +120,9 @@ Status ValidateProductStoreSetting(const ProductStoreSetting& setting,
        setting.max_quantity_milli < setting.min_quantity_milli)) {
     return InvalidField("max_quantity_milli",
                         "must be 0 (no maximum) or at least the minimum");
+  }
+  if (!setting.preferred_supplier.empty()) {
+    return ValidateCode("preferred_supplier", setting.preferred_supplier);
   }
   return Status();
 }
@@ -195,7 +222,8 @@ Status ApplyProductMask(const std::vector<std::string>& mask,
   if (auto s =
           CheckMaskPaths(mask, {"barcodes", "display_name", "unit_of_measure",
                                 "sold_by_weight", "tax_rate_basis_points",
-                                "default_price", "active"});
+                                "default_price", "active", "preferred_supplier",
+                                "shelf_life_days", "sell_by_margin_days"});
       !s.ok()) {
     return s;
   }
@@ -214,6 +242,15 @@ Status ApplyProductMask(const std::vector<std::string>& mask,
     target.default_price = patch.default_price;
   }
   if (MaskHas(mask, "active")) target.active = patch.active;
+  if (MaskHas(mask, "preferred_supplier")) {
+    target.preferred_supplier = patch.preferred_supplier;
+  }
+  if (MaskHas(mask, "shelf_life_days")) {
+    target.shelf_life_days = patch.shelf_life_days;
+  }
+  if (MaskHas(mask, "sell_by_margin_days")) {
+    target.sell_by_margin_days = patch.sell_by_margin_days;
+  }
   return ValidateProduct(target);
 }
 
@@ -258,7 +295,42 @@ bool Product::SameContentAs(const Product& other) const {
          unit_of_measure == other.unit_of_measure &&
          sold_by_weight == other.sold_by_weight &&
          tax_rate_basis_points == other.tax_rate_basis_points &&
-         default_price == other.default_price && active == other.active;
+         default_price == other.default_price && active == other.active &&
+         preferred_supplier == other.preferred_supplier &&
+         shelf_life_days == other.shelf_life_days &&
+         sell_by_margin_days == other.sell_by_margin_days;
+}
+
+Status CheckImportOptionalFields(const std::vector<std::string>& fields) {
+  for (const auto& field : fields) {
+    bool known = false;
+    for (const char* name : kProductImportOptionalFields) {
+      known = known || field == name;
+    }
+    if (!known) {
+      return InvalidArgument(
+                 "INVALID_OPTIONAL_FIELDS",
+                 "optional_fields may name only preferred_supplier, "
+                 "shelf_life_days and sell_by_margin_days, not \"" +
+                     field + "\"")
+          .WithMetadata("field", "optional_fields");
+    }
+  }
+  return Status();
+}
+
+void KeepUnsetOptionalFields(const std::vector<std::string>& fields,
+                             const Product& stored, Product& row) {
+  auto named = [&](const char* name) {
+    return std::find(fields.begin(), fields.end(), name) != fields.end();
+  };
+  if (!named("preferred_supplier")) {
+    row.preferred_supplier = stored.preferred_supplier;
+  }
+  if (!named("shelf_life_days")) row.shelf_life_days = stored.shelf_life_days;
+  if (!named("sell_by_margin_days")) {
+    row.sell_by_margin_days = stored.sell_by_margin_days;
+  }
 }
 
 }  // namespace backoffice::domain

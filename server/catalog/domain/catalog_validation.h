@@ -4,6 +4,7 @@
 #ifndef BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_
 #define BACKOFFICE_SERVER_CATALOG_DOMAIN_CATALOG_VALIDATION_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,10 +13,26 @@
 
 namespace backoffice::domain {
 
+// The longest shelf life, and sell-by margin, a product may have: ten years.
+inline constexpr std::int32_t kMaxShelfLifeDays = 3650;
+
 Status ValidateStore(const Store& store);
 Status ValidateTerminal(const Terminal& terminal);
 // Also normalises: sorts the barcodes and refuses duplicates among them.
+// Whether a preferred supplier may be one is the repository's check
+// (PREFERRED_SUPPLIER_HAS_NO_ITEM), made on locked rows.
 Status ValidateProduct(Product& product);
+// Shelf life and sell-by margin within 0-kMaxShelfLifeDays, the margin less
+// than the shelf life when there is one (INVALID_SHELF_LIFE_DAYS,
+// INVALID_SELL_BY_MARGIN_DAYS).
+Status ValidateShelfLife(std::int32_t shelf_life_days,
+                         std::int32_t sell_by_margin_days);
+// An import row's optional_fields name only kProductImportOptionalFields
+// (INVALID_OPTIONAL_FIELDS).
+Status CheckImportOptionalFields(const std::vector<std::string>& fields);
+// Gives `row` the stored values of the optional fields it does not set.
+void KeepUnsetOptionalFields(const std::vector<std::string>& fields,
+                             const Product& stored, Product& row);
 Status ValidateProductStoreSetting(const ProductStoreSetting& setting,
                                    const std::string& store_currency);
 Status ValidateSupplier(const Supplier& supplier);

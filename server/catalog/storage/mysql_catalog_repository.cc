@@ -115,7 +115,10 @@ const std::string kSelectProduct =
     "p.active, " BO_MICROS("p.create_time") ", " BO_MICROS(
         "p.update_time") ", (SELECT GROUP_CONCAT(b.barcode ORDER BY b.barcode "
                          "SEPARATOR ',') FROM product_barcodes b WHERE "
-                         "b.product_id = p.id) FROM products p";
+                         "b.product_id = p.id), p.shelf_life_days, "
+                         "p.sell_by_margin_days, (SELECT su.code FROM "
+                         "suppliers su WHERE su.id = "
+                         "p.preferred_supplier_id) FROM products p";
 
 struct ProductRow {
   std::int64_t id = 0;
@@ -144,6 +147,9 @@ ProductRow ReadProductRow(const soci::row& r) {
     p.barcodes.push_back(barcodes.substr(start, comma - start));
     start = comma + 1;
   }
+  p.shelf_life_days = static_cast<std::int32_t>(GetInt64(r, 12));
+  p.sell_by_margin_days = static_cast<std::int32_t>(GetInt64(r, 13));
+  p.preferred_supplier = GetString(r, 14);
   return row;
 }
 
@@ -183,6 +189,54 @@ ProductRow RequireProductRow(soci::session& s, const std::string& sku,
   return *row;
 }
 
+// The id of `supplier_code`, which must have an ACTIVE supplier item for
+// the product: the item's row is share-locked until the transaction ends,
+// so that the item cannot be deactivated (UpdateSupplierItem locks it for
+// update, then refuses with SUPPLIER_ITEM_IS_PREFERRED) while it becomes
+// preferred. NOT_FOUND SUPPLIER_NOT_FOUND, or FAILED_PRECONDITION
+// PREFERRED_SUPPLIER_HAS_NO_ITEM.
+long long LockPreferredSupplier(soci::session& s, long long product_id,
+                                const std::string& sku,
+                                const std::string& supplier_code) {
+  auto supplier = QueryOne(
+      s, "SELECT id FROM suppliers WHERE code = :c",
+      +[](const soci::row& r) { return GetInt64(r, 0); }, supplier_code);
+  if (!supplier) {
+    Fail(domain::NotFound("SUPPLIER_NOT_FOUND",
+                          "supplier " + supplier_code + " not found")
+             .WithMetadata("field", "preferred_supplier"));
+  }
+  auto active = QueryOne(
+      s,
+      "SELECT active FROM supplier_items WHERE supplier_id = :s AND "
+      "product_id = :p LOCK IN SHARE MODE",
+      +[](const soci::row& r) { return GetBool(r, 0); }, *supplier, product_id);
+  if (!active || !*active) {
+    Fail(domain::FailedPrecondition("PREFERRED_SUPPLIER_HAS_NO_ITEM",
+                                    "supplier " + supplier_code +
+                                        " has no active supplier item for " +
+                                        sku + "; create or activate one first")
+             .WithMetadata("field", "preferred_supplier"));
+  }
+  return *supplier;
+}
+
+// The preferred_supplier_id column's value: NULL for none.
+struct SupplierRef {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+};
+
+SupplierRef PreferredSupplierRef(soci::session& s, long long product_id,
+                                 const std::string& sku,
+                                 const std::string& supplier_code) {
+  SupplierRef ref;
+  if (supplier_code.empty()) return ref;
+  ref.id = LockPreferredSupplier(s, product_id, sku, supplier_code);
+  ref.ind = soci::i_ok;
+  return ref;
+}
+
 void InsertBarcodes(soci::session& s, std::int64_t product_id,
                     const std::vector<std::string>& barcodes) {
   long long id = product_id;
@@ -203,21 +257,30 @@ std::int64_t InsertProduct(soci::session& s, const Product& p) {
   int active = p.active ? 1 : 0;
   long long price = p.default_price.minor_units;
   int tax = p.tax_rate_basis_points;
+  int shelf_life = p.shelf_life_days;
+  int margin = p.sell_by_margin_days;
   ExecuteOrConflict(
       [&] {
         s << "INSERT INTO products (sku, display_name, unit_of_measure, "
              "sold_by_weight, tax_rate_basis_points, default_price_minor, "
-             "price_currency_code, active, create_time, update_time) VALUES "
-             "(:sku, :name, :uom, :w, :tax, :price, :cur, :active, "
+             "price_currency_code, active, shelf_life_days, "
+             "sell_by_margin_days, create_time, update_time) VALUES "
+             "(:sku, :name, :uom, :w, :tax, :price, :cur, :active, :l, :m, "
              "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
             soci::use(p.sku), soci::use(p.display_name),
             soci::use(p.unit_of_measure), soci::use(sold_by_weight),
             soci::use(tax), soci::use(price),
-            soci::use(p.default_price.currency_code), soci::use(active);
+            soci::use(p.default_price.currency_code), soci::use(active),
+            soci::use(shelf_life), soci::use(margin);
       },
       "SKU_ALREADY_EXISTS", "a product with sku " + p.sku + " already exists");
   long long id = LastInsertId(s);
   InsertBarcodes(s, id, p.barcodes);
+  // A new product has no supplier item yet, so a preferred supplier given
+  // here is refused (PREFERRED_SUPPLIER_HAS_NO_ITEM) by the same check.
+  if (!p.preferred_supplier.empty()) {
+    LockPreferredSupplier(s, id, p.sku, p.preferred_supplier);
+  }
   return id;
 }
 
@@ -228,14 +291,21 @@ void WriteProduct(soci::session& s, std::int64_t id, const Product& before,
   long long price = after.default_price.minor_units;
   int tax = after.tax_rate_basis_points;
   long long product_id = id;
+  int shelf_life = after.shelf_life_days;
+  int margin = after.sell_by_margin_days;
+  SupplierRef preferred =
+      PreferredSupplierRef(s, product_id, after.sku, after.preferred_supplier);
   s << "UPDATE products SET display_name = :name, unit_of_measure = :uom, "
        "sold_by_weight = :w, tax_rate_basis_points = :tax, "
        "default_price_minor = :price, price_currency_code = :cur, "
-       "active = :active, update_time = UTC_TIMESTAMP(6) WHERE id = :id",
+       "active = :active, shelf_life_days = :l, sell_by_margin_days = :m, "
+       "preferred_supplier_id = :ps, update_time = UTC_TIMESTAMP(6) "
+       "WHERE id = :id",
       soci::use(after.display_name), soci::use(after.unit_of_measure),
       soci::use(sold_by_weight), soci::use(tax), soci::use(price),
       soci::use(after.default_price.currency_code), soci::use(active),
-      soci::use(product_id);
+      soci::use(shelf_life), soci::use(margin),
+      soci::use(preferred.id, preferred.ind), soci::use(product_id);
   if (before.barcodes != after.barcodes) {
     s << "DELETE FROM product_barcodes WHERE product_id = :id",
         soci::use(product_id);
@@ -249,7 +319,9 @@ const std::string kSelectSetting =
     "SELECT s.code, p.sku, x.price_override_minor, "
     "x.price_override_currency_code, x.reorder_point_milli, "
     "x.min_quantity_milli, x.max_quantity_milli, " BO_MICROS(
-        "x.update_time") " FROM product_store_settings x JOIN stores s ON "
+        "x.update_time") ", (SELECT su.code FROM suppliers su WHERE su.id = "
+                         "x.preferred_supplier_id) FROM "
+                         "product_store_settings x JOIN stores s ON "
                          "s.id = x.store_id JOIN products p ON p.id = "
                          "x.product_id";
 
@@ -264,6 +336,7 @@ ProductStoreSetting ReadSetting(const soci::row& r) {
   x.min_quantity_milli = GetInt64(r, 5);
   x.max_quantity_milli = GetInt64(r, 6);
   x.update_time = GetInt64(r, 7);
+  x.preferred_supplier = GetString(r, 8);
   return x;
 }
 
@@ -592,9 +665,15 @@ StatusOr<std::vector<ImportResult>> MySqlCatalogRepository::ImportProducts(
   std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto it = stored->find(rows[i].product.sku);
-    if (it != stored->end() && it->second.SameContentAs(rows[i].product)) {
+    if (it == stored->end()) continue;
+    Product row = rows[i].product;
+    domain::KeepUnsetOptionalFields(rows[i].optional_fields, it->second, row);
+    if (it->second.SameContentAs(row)) {
       results[i].outcome = domain::ImportOutcome::kUnchanged;
-    } else {
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (results[i].outcome != domain::ImportOutcome::kUnchanged) {
       pending.push_back(i);
     }
   }
@@ -628,14 +707,22 @@ StatusOr<std::vector<ImportResult>> MySqlCatalogRepository::ImportProducts(
         s << "SAVEPOINT import_row";
         try {
           auto existing = locked.find(row.product.sku);
+          // The optional fields the row leaves out: the stored values, or a
+          // new product's defaults.
+          Product product = row.product;
+          domain::KeepUnsetOptionalFields(
+              row.optional_fields,
+              existing == locked.end() ? Product() : existing->second.product,
+              product);
+          ApplyMutation(domain::ValidateProduct(product));
           if (existing == locked.end()) {
-            InsertProduct(s, row.product);
+            InsertProduct(s, product);
             result.outcome = domain::ImportOutcome::kCreated;
-          } else if (existing->second.product.SameContentAs(row.product)) {
+          } else if (existing->second.product.SameContentAs(product)) {
             result.outcome = domain::ImportOutcome::kUnchanged;
           } else {
             WriteProduct(s, existing->second.id, existing->second.product,
-                         row.product);
+                         product);
             result.outcome = domain::ImportOutcome::kUpdated;
           }
           if (result.outcome != domain::ImportOutcome::kUnchanged) {
@@ -669,6 +756,8 @@ StatusOr<ProductStoreSetting> MySqlCatalogRepository::SetProductStoreSetting(
     ApplyMutation(domain::ValidateProductStoreSetting(x, store.currency_code));
     const long long store_id = store.id;
     long long product_id = RequireProductRow(s, x.sku).id;
+    SupplierRef preferred =
+        PreferredSupplierRef(s, product_id, x.sku, x.preferred_supplier);
     long long price = x.price_override ? x.price_override->minor_units : 0;
     std::string currency =
         x.price_override ? x.price_override->currency_code : "";
@@ -682,16 +771,18 @@ StatusOr<ProductStoreSetting> MySqlCatalogRepository::SetProductStoreSetting(
     s << "INSERT INTO product_store_settings (store_id, product_id, "
          "price_override_minor, price_override_currency_code, "
          "reorder_point_milli, min_quantity_milli, max_quantity_milli, "
-         "update_time) VALUES (:s, :p, :price, :cur, :r, :mn, :mx, "
-         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE price_override_minor = "
-         ":price2, price_override_currency_code = :cur2, reorder_point_milli "
-         "= :r2, min_quantity_milli = :mn2, max_quantity_milli = :mx2, "
+         "preferred_supplier_id, update_time) VALUES (:s, :p, :price, :cur, "
+         ":r, :mn, :mx, :ps, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
+         "price_override_minor = :price2, price_override_currency_code = "
+         ":cur2, reorder_point_milli = :r2, min_quantity_milli = :mn2, "
+         "max_quantity_milli = :mx2, preferred_supplier_id = :ps2, "
          "update_time = UTC_TIMESTAMP(6)",
         soci::use(store_id), soci::use(product_id), soci::use(price, price_ind),
         soci::use(currency, currency_ind), soci::use(reorder), soci::use(min),
-        soci::use(max), soci::use(price, price_ind),
-        soci::use(currency, currency_ind), soci::use(reorder), soci::use(min),
-        soci::use(max);
+        soci::use(max), soci::use(preferred.id, preferred.ind),
+        soci::use(price, price_ind), soci::use(currency, currency_ind),
+        soci::use(reorder), soci::use(min), soci::use(max),
+        soci::use(preferred.id, preferred.ind);
     AppendAudit(s, &ctx,
                 AuditEntry{"product_store_setting", x.store_code + "/" + x.sku,
                            x.store_code});

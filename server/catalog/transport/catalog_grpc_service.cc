@@ -154,8 +154,9 @@ grpc::Status CatalogGrpcService::ImportProducts(
         std::vector<domain::ImportRow> rows;
         rows.reserve(req->rows_size());
         for (const auto& row : req->rows()) {
-          rows.push_back(
-              domain::ImportRow{row.line_number(), FromProto(row.product())});
+          rows.push_back(domain::ImportRow{row.line_number(),
+                                           FromProto(row.product()),
+                                           FromProto(row.optional_fields())});
         }
         auto results = catalog_.ImportProducts(ctx, std::move(rows));
         if (!results.ok()) return results.status();

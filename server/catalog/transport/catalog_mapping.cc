@@ -49,6 +49,9 @@ domain::Product FromProto(const v1::Product& p) {
   d.tax_rate_basis_points = p.tax_rate_basis_points();
   d.default_price = FromProto(p.default_price());
   d.active = p.active();
+  d.preferred_supplier = p.preferred_supplier();
+  d.shelf_life_days = p.shelf_life_days();
+  d.sell_by_margin_days = p.sell_by_margin_days();
   return d;
 }
 
@@ -61,6 +64,9 @@ void ToProto(const domain::Product& d, v1::Product* p) {
   p->set_tax_rate_basis_points(d.tax_rate_basis_points);
   ToProto(d.default_price, p->mutable_default_price());
   p->set_active(d.active);
+  p->set_preferred_supplier(d.preferred_supplier);
+  p->set_shelf_life_days(d.shelf_life_days);
+  p->set_sell_by_margin_days(d.sell_by_margin_days);
   SetTimestamp(d.create_time, p->mutable_create_time());
   SetTimestamp(d.update_time, p->mutable_update_time());
 }
@@ -75,6 +81,7 @@ domain::ProductStoreSetting FromProto(const v1::ProductStoreSetting& p) {
   d.reorder_point_milli = p.reorder_point_milli();
   d.min_quantity_milli = p.min_quantity_milli();
   d.max_quantity_milli = p.max_quantity_milli();
+  d.preferred_supplier = p.preferred_supplier();
   return d;
 }
 
@@ -85,6 +92,7 @@ void ToProto(const domain::ProductStoreSetting& d, v1::ProductStoreSetting* p) {
   p->set_reorder_point_milli(d.reorder_point_milli);
   p->set_min_quantity_milli(d.min_quantity_milli);
   p->set_max_quantity_milli(d.max_quantity_milli);
+  p->set_preferred_supplier(d.preferred_supplier);
   SetTimestamp(d.update_time, p->mutable_update_time());
 }
 
