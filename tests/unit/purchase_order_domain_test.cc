@@ -295,6 +295,14 @@ TEST(ReplenishmentTest, UsesReorderPointAndMaximumWhenSet) {
   p.on_hand_milli = 20001;
   Suggest(p, Demand(0, 28), &triggered);
   EXPECT_FALSE(triggered);
+  // Without a maximum the target clears the reorder point by a review
+  // period of demand (1/day x 7), however small the cover is.
+  p.max_quantity_milli = 0;
+  p.on_hand_milli = 3000;
+  line = Suggest(p, Demand(28000, 28), &triggered);
+  EXPECT_TRUE(triggered);
+  EXPECT_EQ(line.target_milli, 27000);  // 20 + 7 > cover(2 + 14) = 16
+  EXPECT_EQ(line.need_milli, 24000);
 }
 
 TEST(ReplenishmentTest, WhatIsOnOrderCountsSoNothingIsOrderedTwice) {

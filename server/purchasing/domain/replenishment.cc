@@ -1,5 +1,6 @@
 #include "purchasing/domain/replenishment.h"
 
+#include <algorithm>
 #include <map>
 
 #include "purchasing/domain/demand.h"
@@ -104,9 +105,14 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
                            ? product.reorder_point_milli
                            : CoverUp(w, lead + review, days);
   line.target_is_max_quantity = product.max_quantity_milli > 0;
-  line.target_milli = line.target_is_max_quantity
-                          ? product.max_quantity_milli
-                          : CoverUp(w, lead + 2 * review, days);
+  // Without a maximum: cover for lead time + 2 review periods, and at
+  // least a review period above the trigger, so that an order lifts the
+  // stock clear of a reorder point set above the demand's cover.
+  line.target_milli =
+      line.target_is_max_quantity
+          ? product.max_quantity_milli
+          : std::max(CoverUp(w, lead + 2 * review, days),
+                     line.trigger_milli + CoverUp(w, review, days));
   line.pack_size_milli = item.pack_size_milli;
   line.min_order_quantity_milli = item.min_order_quantity_milli;
   line.unit_cost_minor = item.unit_cost_minor;
@@ -137,6 +143,7 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
           (line.target_is_max_quantity
                ? " (max)"
                : " (cover for " + std::to_string(lead) + "+2x" +
+                     std::to_string(review) + " days, at least the trigger + " +
                      std::to_string(review) + " days)") +
           "; need " + FormatMilli(line.need_milli);
   const std::int64_t pack = item.pack_size_milli;

@@ -7,7 +7,8 @@
 // the arithmetic:
 //   projected = on hand + on order (approved and later, and draft/submitted)
 //   trigger   = the reorder point when set, else cover(L + R)
-//   target    = the maximum when set, else cover(L + 2R)
+//   target    = the maximum when set, else the larger of cover(L + 2R) and
+//               trigger + cover(R)
 //   when projected <= trigger: need = target - projected, rounded up to
 //   whole packs, then up to the minimum order quantity (itself rounded up to
 //   packs);
