@@ -185,7 +185,7 @@ supervisor_jkt=$(BACKOFFICE_TOKEN=$admin_token "$ctl" token create --name "Super
   --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
 "$order_day" --store JKT01 --maker-token "$manager_jkt" --checker-token "$supervisor_jkt" \
   --head-office-token "$head_token" --run-id "jkt-$tomorrow" --as-of "$tomorrow" \
-  --approval-limit 2000000
+  --approval-limit 25000000
 show purchasing-settings get --store JKT01
 show order list --store JKT01
 step "Suggestions now: what the sent orders cover is not suggested again"
