@@ -164,9 +164,9 @@ TEST_F(CatalogRepositoryTest, ImportCreatesUpdatesAndThenChangesNothing) {
   ASSERT_TRUE(
       repository_.CreateProduct(MakeProduct("TAKEN", {"555"}), ctx_).ok());
   std::vector<domain::ImportRow> rows = {
-      {2, MakeProduct("P1", {"101"})},
-      {3, MakeProduct("P2", {"555"})},  // Barcode of another product.
-      {4, MakeProduct("TAKEN", {"555", "556"})},
+      {2, MakeProduct("P1", {"101"}), {}},
+      {3, MakeProduct("P2", {"555"}), {}},  // Barcode of another product.
+      {4, MakeProduct("TAKEN", {"555", "556"}), {}},
   };
   auto first = repository_.ImportProducts(rows, ctx_);
   ASSERT_TRUE(first.ok()) << first.status();
@@ -198,7 +198,7 @@ TEST_F(CatalogRepositoryTest, ImportDoesNotLockOrWaitForUnchangedRows) {
   };
   std::vector<domain::ImportRow> rows;
   for (int i = 0; i < kRows; ++i) {
-    rows.push_back({i + 2, MakeProduct(sku(i), {"77" + sku(i)})});
+    rows.push_back({i + 2, MakeProduct(sku(i), {"77" + sku(i)}), {}});
   }
   auto first = repository_.ImportProducts(rows, ctx_);
   ASSERT_TRUE(first.ok()) << first.status();

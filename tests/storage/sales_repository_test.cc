@@ -553,7 +553,7 @@ TEST_F(SalesRepositoryTest, ImportOfMostlyUnchangedProductsDoesNotStallTills) {
       product.default_price = domain::Money{"IDR", 2000};
     }
     product.unit_of_measure = "pcs";
-    rows.push_back({p + 2, product});
+    rows.push_back({p + 2, product, {}});
   }
   domain::Catalog catalog(catalog_repository_);
   auto created = catalog.ImportProducts(ctx_, rows);

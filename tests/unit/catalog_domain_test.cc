@@ -168,7 +168,7 @@ TEST(Catalog, ImportRejectsInvalidRowsAndSendsOnlyValidOnes) {
             std::vector<ImportResult>{r});
       });
   auto results = catalog.ImportProducts(ContextOf(Role::kHeadOffice),
-                                        {{2, good}, {3, bad}, {4, twin}});
+                                        {{2, good, {}}, {3, bad, {}}, {4, twin, {}}});
   ASSERT_TRUE(results.ok());
   ASSERT_EQ(results->size(), 3u);
   EXPECT_EQ((*results)[0].outcome, ImportOutcome::kCreated);

@@ -98,7 +98,7 @@ TEST(ValidateProduct, RefusesNegativePriceAndTaxOutOfRange) {
 }
 
 TEST(ValidateSetting, RefusesMaximumBelowMinimumAndForeignCurrency) {
-  ProductStoreSetting x{"JKT-01", "SKU-1", std::nullopt, 10, 20, 5, 0};
+  ProductStoreSetting x{"JKT-01", "SKU-1", std::nullopt, 10, 20, 5, 0, ""};
   EXPECT_EQ(ValidateProductStoreSetting(x, "IDR").reason(),
             "INVALID_MAX_QUANTITY_MILLI");
   x.max_quantity_milli = 0;  // No maximum.

@@ -637,7 +637,7 @@ MySqlPurchaseOrderRepository::DraftFromSuggestions(
       std::vector<std::string> skus;
       for (const auto& line : group.lines) {
         if (line.suggested_milli <= 0) continue;
-        inputs.push_back({line.sku, line.suggested_milli, std::nullopt});
+        inputs.push_back({line.sku, line.suggested_milli, std::nullopt, ""});
         skus.push_back(line.sku);
       }
       if (inputs.empty()) continue;
