@@ -4,6 +4,7 @@
 // expiry cap, what is already on order, the choice of supplier).
 #include <gtest/gtest.h>
 
+#include "core/domain/validation.h"
 #include "purchasing/domain/demand.h"
 #include "purchasing/domain/purchase_order_rules.h"
 #include "purchasing/domain/replenishment.h"
@@ -98,6 +99,38 @@ TEST(PurchaseOrderLinesTest, AddingGoesToTheProductsLine) {
                                 {"OIL", 6000, std::nullopt, ""}})
                 .reason(),
             "DUPLICATE_LINE");
+}
+
+// Amounts stay exact: a quantity or cost that would wrap 64 bits (a
+// million-unit line at a huge cost once totalled to 0 and passed any
+// approval limit) is refused before anything is computed in 64 bits.
+TEST(PurchaseOrderLinesTest, AmountsThatWouldOverflowAreRefused) {
+  PurchaseOrder o = Draft();
+  o.lines.clear();
+  RecomputeTotals(o);
+  std::map<std::string, ReplenishmentItem> items;
+  items["RICE"] = ReplenishmentItem{"SUP1", 1000, 0, 1000, "IDR", 1100, 2};
+  EXPECT_EQ(AddLinesToOrder(
+                o, {{"RICE", 17'592'186'044'416'000LL, 1048576, "IDR"}}, items)
+                .reason(),
+            "INVALID_QUANTITY");
+  EXPECT_EQ(
+      AddLinesToOrder(o, {{"RICE", 1000, kMaxAmountMinor + 1, "IDR"}}, items)
+          .reason(),
+      "INVALID_UNIT_COST");
+  // A million units at a billion each: within each bound, too large a total.
+  EXPECT_EQ(AddLinesToOrder(
+                o, {{"RICE", kMaxQuantityMilli, 1'000'000'000, "IDR"}}, items)
+                .reason(),
+            "ORDER_TOO_LARGE");
+  // Two additions that each fit but together exceed a million units.
+  PurchaseOrder p = Draft();
+  p.lines.clear();
+  RecomputeTotals(p);
+  ASSERT_TRUE(
+      AddLinesToOrder(p, {{"RICE", kMaxQuantityMilli, 1, "IDR"}}, items).ok());
+  EXPECT_EQ(AddLinesToOrder(p, {{"RICE", 1000, 1, "IDR"}}, items).reason(),
+            "INVALID_QUANTITY");
 }
 
 TEST(PurchaseOrderStateTest, HappyPathWithAnotherApprover) {
@@ -342,6 +375,27 @@ TEST(ReplenishmentTest, ExpiryCapBindsAndCanSuggestNothing) {
   line = Suggest(p, Demand(56000, 28), &triggered);
   EXPECT_EQ(line.suggested_milli, 0);
   EXPECT_EQ(line.zero_reason, "EXPIRY_CAP_BELOW_MINIMUM");
+}
+
+// A new perishable has no rate of sale yet: a cap computed from it would be
+// 0 and the product never ordered, so never sold. Its configured levels
+// decide alone until it sells.
+TEST(ReplenishmentTest, ANewPerishableIsOrderedToItsLevels) {
+  ReplenishmentProduct p = Rice();
+  p.items[0].min_order_quantity_milli = 0;
+  p.items[0].pack_size_milli = 6000;
+  p.reorder_point_milli = 10000;
+  p.max_quantity_milli = 20000;
+  p.shelf_life_days = 7;
+  p.sell_by_margin_days = 1;
+  bool triggered = false;
+  SuggestionLine line = Suggest(p, Demand(0, 28), &triggered);
+  EXPECT_TRUE(triggered);
+  EXPECT_FALSE(line.cap_binds);
+  EXPECT_EQ(line.suggested_milli, 24000);  // 20 -> 4 packs of 6
+  EXPECT_NE(line.explanation.find("shelf-life cap not applied"),
+            std::string::npos)
+      << line.explanation;
 }
 
 TEST(ReplenishmentTest, ChoosesTheSupplierByStatedRule) {

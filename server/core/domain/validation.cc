@@ -97,6 +97,11 @@ Status ValidateMoney(const std::string& field, const Money& money) {
   if (money.minor_units < 0) {
     return InvalidField(field + ".minor_units", "must not be negative");
   }
+  // Bounded so that sums and products of amounts stay exact in 64 bits.
+  if (money.minor_units > kMaxAmountMinor) {
+    return InvalidField(field + ".minor_units",
+                        "must be at most " + std::to_string(kMaxAmountMinor));
+  }
   return Status();
 }
 

@@ -165,15 +165,18 @@ Status ValidateLineInputs(const std::vector<OrderLineInput>& lines) {
                              "product " + line.sku + " appears twice")
           .WithMetadata("sku", line.sku);
     }
-    if (line.quantity_milli <= 0) {
-      return InvalidArgument("INVALID_QUANTITY", "the quantity of " + line.sku +
-                                                     " must be more than 0")
+    if (line.quantity_milli <= 0 || line.quantity_milli > kMaxQuantityMilli) {
+      return InvalidArgument("INVALID_QUANTITY",
+                             "the quantity of " + line.sku +
+                                 " must be more than 0 and at most 1000000 "
+                                 "units")
           .WithMetadata("sku", line.sku);
     }
-    if (line.unit_cost_minor && *line.unit_cost_minor < 0) {
-      return InvalidArgument(
-                 "INVALID_UNIT_COST",
-                 "the unit cost of " + line.sku + " must not be negative")
+    if (line.unit_cost_minor && (*line.unit_cost_minor < 0 ||
+                                 *line.unit_cost_minor > kMaxAmountMinor)) {
+      return InvalidArgument("INVALID_UNIT_COST",
+                             "the unit cost of " + line.sku + " must be 0 to " +
+                                 std::to_string(kMaxAmountMinor))
           .WithMetadata("sku", line.sku);
     }
   }
@@ -229,7 +232,36 @@ Status AddLinesToOrder(PurchaseOrder& order,
         line->sku, line->quantity_milli, item->second.pack_size_milli,
         item->second.min_order_quantity_milli));
   }
+  BO_RETURN_IF_ERROR(CheckOrderSize(order));
   RecomputeTotals(order);
+  return Status();
+}
+
+Status CheckOrderSize(const PurchaseOrder& order) {
+  if (order.lines.size() > static_cast<std::size_t>(kMaxOrderLines)) {
+    return InvalidArgument("TOO_MANY_LINES",
+                           "an order holds at most 1000 lines");
+  }
+  // Computed in 128 bits, so that no amount wraps before it is refused.
+  Int128 total = 0;
+  for (const auto& line : order.lines) {
+    if (line.quantity_milli > kMaxQuantityMilli) {
+      return InvalidArgument(
+                 "INVALID_QUANTITY",
+                 "the quantity of " + line.sku + " would exceed 1000000 units")
+          .WithMetadata("sku", line.sku);
+    }
+    const Int128 cost =
+        static_cast<Int128>(line.quantity_milli) * line.unit_cost_minor / 1000;
+    total += cost + cost * line.tax_rate_basis_points / 10000 + 1;
+  }
+  if (total > kMaxAmountMinor) {
+    return InvalidArgument("ORDER_TOO_LARGE",
+                           "order " + order.order_id +
+                               " would total more "
+                               "than " +
+                               std::to_string(kMaxAmountMinor) + " with VAT");
+  }
   return Status();
 }
 

@@ -51,6 +51,11 @@ Status AddLinesToOrder(PurchaseOrder& order,
                        const std::vector<OrderLineInput>& inputs,
                        const std::map<std::string, ReplenishmentItem>& items);
 
+// INVALID_ARGUMENT when the order has more than 1000 lines, a line more
+// than a million units (TOO_MANY_LINES, INVALID_QUANTITY) or a total with
+// VAT above kMaxAmountMinor (ORDER_TOO_LARGE): amounts stay exact.
+Status CheckOrderSize(const PurchaseOrder& order);
+
 // "1", "2", ...: the etag of a version.
 std::string FormatEtag(std::int64_t version);
 // INVALID_ARGUMENT (ETAG_REQUIRED) when empty; ABORTED (ETAG_MISMATCH) when

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/status.h"
 #include "core/domain/clock.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 #include "purchasing/domain/purchasing_model.h"
 #include "purchasing/domain/purchasing_repository.h"
 

@@ -158,7 +158,13 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
     }
   }
   line.suggested_milli = line.rounded_milli;
-  if (product.shelf_life_days > 0 && line.rounded_milli > 0) {
+  // The shelf-life cap needs a rate of sale. Without one (a new product,
+  // or none sold in the window) it would be 0 and the product would never
+  // be ordered, so never sold: the configured levels decide alone.
+  if (product.shelf_life_days > 0 && line.rounded_milli > 0 && w <= 0) {
+    text += "; no demand in the window: shelf-life cap not applied";
+  }
+  if (product.shelf_life_days > 0 && line.rounded_milli > 0 && w > 0) {
     const int sellable =
         lead + product.shelf_life_days - product.sell_by_margin_days;
     const std::int64_t raw =

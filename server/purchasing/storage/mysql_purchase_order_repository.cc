@@ -180,10 +180,29 @@ OrderRow LoadOrderByPk(soci::session& s, long long pk) {
   return *row;
 }
 
+// Locks the order's own row, and only it: kSelectOrder joins stores and
+// suppliers, and `FOR UPDATE` on the join would lock their rows too,
+// making every sale of the store (whose inserts share-lock the store row
+// through their foreign keys) wait for the order's transaction. The lock
+// is taken on the order alone, then the row is read plainly.
+std::optional<long long> LockOpenDraft(soci::session& s, long long store_id,
+                                       long long supplier_id) {
+  long long pk = 0;
+  s << "SELECT id FROM purchase_orders WHERE store_id = :s AND "
+       "open_draft_supplier_id = :sup FOR UPDATE",
+      soci::use(store_id), soci::use(supplier_id), soci::into(pk);
+  if (!s.got_data()) return std::nullopt;
+  return pk;
+}
+
 OrderRow RequireOrderForUpdate(soci::session& s, long long store_id,
                                const std::string& store_code,
                                const std::string& order_id) {
-  auto row = FindOrder(s, store_id, order_id, " FOR UPDATE");
+  long long pk = 0;
+  s << "SELECT id FROM purchase_orders WHERE store_id = :s AND order_id = :o "
+       "FOR UPDATE",
+      soci::use(store_id), soci::use(order_id), soci::into(pk);
+  auto row = s.got_data() ? FindOrder(s, store_id, order_id) : std::nullopt;
   if (!row) {
     Fail(domain::NotFound(
         "PURCHASE_ORDER_NOT_FOUND",
@@ -574,6 +593,10 @@ MySqlPurchaseOrderRepository::LoadReplenishment(
   domain::ReplenishmentData data;
   Status status = db_.WithSession([&](soci::session& s) {
     // One snapshot for the four reads, so stock, orders and demand agree.
+    // Sessions run READ COMMITTED, where a consistent snapshot is ignored:
+    // this one transaction asks for REPEATABLE READ (the next one is back
+    // to the session's level).
+    s << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
     s << "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
     struct End {
       soci::session& s;
@@ -643,12 +666,11 @@ MySqlPurchaseOrderRepository::DraftFromSuggestions(
       if (inputs.empty()) continue;
       const SupplierRow supplier = RequireSupplier(s, group.supplier_code);
       Items items = ItemsFor(s, supplier.id, store.currency_code, skus);
-      auto open = QueryOne(
-          s,
-          kSelectOrder +
-              " WHERE o.store_id = :s AND o.open_draft_supplier_id = :sup "
-              "FOR UPDATE",
-          &ReadOrder, store.id, supplier.id);
+      std::optional<OrderRow> open;
+      if (auto open_pk = LockOpenDraft(s, store.id, supplier.id)) {
+        open = QueryOne(s, kSelectOrder + " WHERE o.id = :pk", &ReadOrder,
+                        *open_pk);
+      }
       long long pk = 0;
       PurchaseOrder order;
       if (open) {

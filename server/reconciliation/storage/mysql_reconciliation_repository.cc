@@ -288,8 +288,9 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "SELECT st.code, o.order_id, CONCAT('totals ', o.total_cost_minor, "
         "' + VAT ', o.total_tax_minor, '; lines ', COALESCE(SUM("
         "l.line_cost_minor), 0), ' + VAT ', COALESCE(SUM(l.line_tax_minor), "
-        "0), ', ', COALESCE(SUM(l.line_cost_minor <> (l.quantity_milli * "
-        "l.unit_cost_minor + 500) DIV 1000 OR l.line_tax_minor <> "
+        "0), ', ', COALESCE(SUM(l.line_cost_minor <> (CAST(l.quantity_milli AS "
+        "DECIMAL(39, 0)) * l.unit_cost_minor + 500) DIV 1000 OR "
+        "l.line_tax_minor <> "
         "(l.line_cost_minor * l.tax_rate_basis_points + 5000) DIV 10000), 0), "
         "' lines miscomputed') FROM purchase_orders o JOIN stores st ON st.id "
         "= o.store_id LEFT JOIN purchase_order_lines l ON l.order_pk = o.id "
@@ -299,7 +300,8 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "o.total_tax_minor HAVING o.total_cost_minor <> "
             "COALESCE(SUM(l.line_cost_minor), 0) OR o.total_tax_minor <> "
             "COALESCE(SUM(l.line_tax_minor), 0) OR COALESCE(SUM("
-            "l.line_cost_minor <> (l.quantity_milli * l.unit_cost_minor + 500) "
+            "l.line_cost_minor <> (CAST(l.quantity_milli AS DECIMAL(39, 0)) * "
+            "l.unit_cost_minor + 500) "
             "DIV 1000 OR l.line_tax_minor <> (l.line_cost_minor * "
             "l.tax_rate_basis_points + 5000) DIV 10000), 0) > 0");
     add("PURCHASE_ORDER_OVER_RECEIVED",
@@ -325,8 +327,9 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "COALESCE(o.submitted_by, 'nobody')) FROM purchase_orders o JOIN "
         "stores st ON st.id = o.store_id WHERE" +
             store_filter +
-            "AND o.state IN ('APPROVED', 'SENT', 'PARTIALLY_RECEIVED', "
-            "'RECEIVED', 'CLOSED_SHORT') AND (o.approved_by IS NULL OR "
+            "AND (o.state IN ('APPROVED', 'SENT', 'PARTIALLY_RECEIVED', "
+            "'RECEIVED', 'CLOSED_SHORT') OR (o.state = 'CANCELLED' AND "
+            "o.approve_time IS NOT NULL)) AND (o.approved_by IS NULL OR "
             "o.approved_by = o.created_by OR o.approved_by = "
             "o.last_changed_by OR o.approved_by = COALESCE(o.submitted_by, "
             "''))");
