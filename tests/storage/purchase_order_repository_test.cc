@@ -300,6 +300,10 @@ TEST_F(PurchaseOrderRepositoryTest, DraftsFromSuggestionsAddToTheOpenDraft) {
   EXPECT_TRUE(replay->replayed);
   ASSERT_EQ(replay->orders.size(), 2u);
   EXPECT_EQ(replay->orders[0].order_id, run->orders[0].order_id);
+  // The same run id for another day is another request: refused.
+  auto reused =
+      orders_.DraftOrdersFromSuggestions(staff, "S1", "RUN1", "2026-01-05");
+  EXPECT_EQ(reused.status().reason(), "IDEMPOTENCY_KEY_REUSED");
   ExpectNoOrderViolations();
 }
 

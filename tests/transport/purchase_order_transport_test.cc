@@ -32,8 +32,9 @@ class MockPurchaseOrderRepository : public domain::PurchaseOrderRepository {
                domain::DemandWindow*),
               (override));
   MOCK_METHOD(StatusOr<domain::DraftRunOutcome>, DraftFromSuggestions,
-              (const std::string&, const std::string&, const domain::WindowOf&,
-               const domain::SuggestionsOf&, const domain::RequestContext&),
+              (const std::string&, const std::string&, const std::string&,
+               const domain::WindowOf&, const domain::SuggestionsOf&,
+               const domain::RequestContext&),
               (override));
   MOCK_METHOD(StatusOr<domain::PurchaseOrderOutcome>, CreateOrder,
               (const domain::NewPurchaseOrder&, const std::string&,

@@ -60,10 +60,12 @@ class PurchaseOrderRepository {
   // a recorded `run_id`, else loads the data, computes the suggestions and
   // adds each supplier's lines to its open draft, or creates the draft
   // `<run_id>-<supplier>`; records the run and its drafts.
+  // `fingerprint` is the run's request: a recorded run_id with another
+  // fingerprint is ALREADY_EXISTS (IDEMPOTENCY_KEY_REUSED).
   virtual StatusOr<DraftRunOutcome> DraftFromSuggestions(
       const std::string& store_code, const std::string& run_id,
-      const WindowOf& window, const SuggestionsOf& suggest,
-      const RequestContext& ctx) = 0;
+      const std::string& fingerprint, const WindowOf& window,
+      const SuggestionsOf& suggest, const RequestContext& ctx) = 0;
 
   // Creates a draft (ClientDocument: a replay returns the recorded order);
   // `add_lines` builds its lines from the supplier's items.

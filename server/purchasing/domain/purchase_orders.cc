@@ -7,6 +7,7 @@
 
 #include "core/domain/authorization.h"
 #include "core/domain/errors.h"
+#include "core/domain/fingerprint.h"
 #include "core/domain/validation.h"
 #include "purchasing/domain/demand.h"
 #include "purchasing/domain/purchase_order_rules.h"
@@ -183,8 +184,14 @@ StatusOr<DraftRunOutcome> PurchaseOrders::DraftOrdersFromSuggestions(
       return InvalidField("as_of_day", "must be a date YYYY-MM-DD");
     }
   }
+  // The request as sent: an empty day means "today" on every replay.
+  const std::string fingerprint = FingerprintBuilder("suggestion_run/v1")
+                                      .Add(store_code)
+                                      .Add(run_id)
+                                      .Add(as_of_day)
+                                      .Finish();
   return repository_.DraftFromSuggestions(
-      store_code, run_id, WindowFor(as_of_day),
+      store_code, run_id, fingerprint, WindowFor(as_of_day),
       [store_code](const ReplenishmentData& data, const DemandWindow& window) {
         return SuggestForStore(data, window, store_code, "");
       },

@@ -619,8 +619,8 @@ MySqlPurchaseOrderRepository::LoadReplenishment(
 StatusOr<domain::DraftRunOutcome>
 MySqlPurchaseOrderRepository::DraftFromSuggestions(
     const std::string& store_code, const std::string& run_id,
-    const domain::WindowOf& window, const domain::SuggestionsOf& suggest,
-    const RequestContext& ctx) {
+    const std::string& fingerprint, const domain::WindowOf& window,
+    const domain::SuggestionsOf& suggest, const RequestContext& ctx) {
   domain::DraftRunOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::DraftRunOutcome{};
@@ -640,19 +640,23 @@ MySqlPurchaseOrderRepository::DraftFromSuggestions(
       }
       return orders;
     };
-    int recorded = 0;
-    s << "SELECT COUNT(*) FROM suggestion_runs WHERE store_id = :s AND "
+    std::string recorded;
+    s << "SELECT fingerprint FROM suggestion_runs WHERE store_id = :s AND "
          "run_id = :r",
         soci::use(store.id), soci::use(run_id), soci::into(recorded);
-    if (recorded > 0) {
+    if (s.got_data()) {
+      if (recorded != fingerprint) {
+        return IdempotencyKeyReused("suggestion run", run_id);
+      }
       outcome.orders = orders_of_run();
       outcome.replayed = true;
       return Status();
     }
     const std::string actor = domain::ActorId(ctx.principal);
-    s << "INSERT INTO suggestion_runs (store_id, run_id, created_by, "
-         "create_time) VALUES (:s, :r, :a, UTC_TIMESTAMP(6))",
-        soci::use(store.id), soci::use(run_id), soci::use(actor);
+    s << "INSERT INTO suggestion_runs (store_id, run_id, fingerprint, "
+         "created_by, create_time) VALUES (:s, :r, :f, :a, UTC_TIMESTAMP(6))",
+        soci::use(store.id), soci::use(run_id), soci::use(fingerprint),
+        soci::use(actor);
     domain::DemandWindow demand_window;
     const auto data = LoadData(s, store, settings, window, &demand_window);
     for (const auto& group : suggest(data, demand_window)) {
@@ -677,8 +681,18 @@ MySqlPurchaseOrderRepository::DraftFromSuggestions(
         LoadLines(s, *open);
         pk = open->pk;
         order = open->order;
-        BO_RETURN_IF_ERROR(
-            domain::AddLinesToOrder(order, inputs, items.by_sku));
+        // The caller sent only a run id: a draft that cannot take the
+        // suggestion (edited by hand, or the supplier's packs changed since)
+        // is a state a person must resolve, not a bad argument.
+        if (Status added = domain::AddLinesToOrder(order, inputs, items.by_sku);
+            !added.ok()) {
+          return domain::FailedPrecondition(
+                     "OPEN_DRAFT_NEEDS_REVIEW",
+                     "the open draft " + order.order_id +
+                         " cannot take the suggestions: " + added.message())
+              .WithMetadata("order_id", order.order_id)
+              .WithMetadata("cause", added.reason());
+        }
         order.version += 1;
         order.last_changed_by = actor;
         WriteHeader(s, pk, order);

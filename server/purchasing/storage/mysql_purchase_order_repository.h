@@ -24,7 +24,8 @@ class MySqlPurchaseOrderRepository : public domain::PurchaseOrderRepository {
       domain::DemandWindow* window_out) override;
   StatusOr<domain::DraftRunOutcome> DraftFromSuggestions(
       const std::string& store_code, const std::string& run_id,
-      const domain::WindowOf& window, const domain::SuggestionsOf& suggest,
+      const std::string& fingerprint, const domain::WindowOf& window,
+      const domain::SuggestionsOf& suggest,
       const domain::RequestContext& ctx) override;
   StatusOr<domain::PurchaseOrderOutcome> CreateOrder(
       const domain::NewPurchaseOrder& order, const std::string& fingerprint,

@@ -99,6 +99,7 @@ CREATE TABLE purchase_order_lines (
 CREATE TABLE suggestion_runs (
   store_id BIGINT NOT NULL,
   run_id VARCHAR(64) NOT NULL,
+  fingerprint CHAR(64) NOT NULL,
   created_by VARCHAR(64) NOT NULL,
   create_time DATETIME(6) NOT NULL,
   PRIMARY KEY (store_id, run_id),
