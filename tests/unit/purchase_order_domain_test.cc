@@ -206,6 +206,25 @@ TEST(PurchaseOrderStateTest, ApprovalLimitNeedsHeadOffice) {
             "ROLE_NOT_ALLOWED");
 }
 
+// An order to a supplier deactivated meanwhile goes no further towards it;
+// it can still be cancelled.
+TEST(PurchaseOrderStateTest, AnInactiveSupplierStopsTheOrder) {
+  PurchaseOrder o = Draft();
+  const Principal maker = Person(1, Role::kStoreStaff);
+  TransitionFacts facts;
+  facts.store_time_zone = "Asia/Jakarta";
+  facts.supplier_active = false;
+  auto submitted = ApplyTransition(o, OrderAction::kSubmit, maker,
+                                   FormatEtag(o.version), "", facts, 0);
+  EXPECT_EQ(submitted.status().reason(), "SUPPLIER_INACTIVE");
+  EXPECT_EQ(o.state, PurchaseOrderState::kDraft);
+  auto cancelled =
+      ApplyTransition(o, OrderAction::kCancel, maker, FormatEtag(o.version),
+                      "supplier gone", facts, 0);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.status();
+  EXPECT_EQ(o.state, PurchaseOrderState::kCancelled);
+}
+
 TEST(PurchaseOrderStateTest, StaleEtagChangesNothing) {
   PurchaseOrder o = Draft();
   const PurchaseOrder before = o;

@@ -120,6 +120,7 @@ struct TransitionFacts {
   std::optional<std::int64_t> approval_limit_minor;
   int max_lead_time_days = 0;   // Of the order's supplier items, for send.
   std::string store_time_zone;  // For the expected date.
+  bool supplier_active = true;  // An order to a deactivated supplier stops.
 };
 
 struct PurchaseOrderFilter {

@@ -378,6 +378,16 @@ StatusOr<bool> ApplyTransition(PurchaseOrder& order, OrderAction action,
       break;
   }
   if (!allowed) return InvalidTransition(order, action);
+  // Moving an order towards the supplier needs the supplier still active;
+  // cancelling, rejecting and closing do not.
+  if (!facts.supplier_active &&
+      (action == OrderAction::kSubmit || action == OrderAction::kApprove ||
+       action == OrderAction::kSend)) {
+    return FailedPrecondition("SUPPLIER_INACTIVE",
+                              "supplier " + order.supplier_code + " of order " +
+                                  order.order_id + " is no longer active")
+        .WithMetadata("supplier_code", order.supplier_code);
+  }
   switch (action) {
     case OrderAction::kSubmit:
       if (order.lines.empty()) {

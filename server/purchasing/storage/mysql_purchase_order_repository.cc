@@ -863,6 +863,10 @@ StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::Transition(
     facts.approval_limit_minor =
         ReadSettings(s, store, false).approval_limit_minor;
     facts.store_time_zone = store.time_zone;
+    int supplier_active = 0;
+    s << "SELECT active FROM suppliers WHERE id = :id LOCK IN SHARE MODE",
+        soci::use(row.supplier_id), soci::into(supplier_active);
+    facts.supplier_active = supplier_active != 0;
     s << "SELECT COALESCE(MAX(i.lead_time_days), 0) FROM "
          "purchase_order_lines l JOIN supplier_items i ON i.product_id = "
          "l.product_id AND i.supplier_id = :sup WHERE l.order_pk = :pk",
