@@ -1,8 +1,13 @@
 // Purchase orders through the real server, the SDK and the CLI: a replayed
 // create, maker-checker over the wire (the maker's own approval refused
 // whatever the role, a second manager approves, head office above the
-// limit), a stale etag, store scope, and the CLI's order commands.
+// limit), a stale etag, store scope, the CLI's order commands, and a
+// SIGKILL of the server while orders are created and submitted.
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "backoffice/client.h"
 #include "server_fixture.h"
@@ -75,6 +80,18 @@ class PurchaseOrderE2eTest : public testing::SharedSetUpTest {
 
   static PurchaseOrderClient Client(const std::string& token) {
     return PurchaseOrderClient(server_->Connect(token));
+  }
+
+  // A client that keeps retrying while the server is down and restarting.
+  static PurchaseOrderClient PatientClient(const std::string& token) {
+    ConnectionOptions options;
+    options.address = server_->address();
+    options.token = token;
+    options.timeout = std::chrono::milliseconds(5000);
+    options.retry.max_attempts = 60;
+    options.retry.initial_backoff = std::chrono::milliseconds(50);
+    options.retry.max_backoff = std::chrono::milliseconds(250);
+    return PurchaseOrderClient(*MakeConnection(options));
   }
 
   static inline ScratchDatabase* scratch_ = nullptr;
@@ -190,6 +207,63 @@ TEST_F(PurchaseOrderE2eTest, AboveTheLimitHeadOfficeApprovesAndTheCliShows) {
   ASSERT_EQ(
       RunCli(*server_, manager_a_, {"order", "suggest", "S1"}, &out, &err), 0)
       << err;
+}
+
+// Orders are created and submitted (each create and submit retried by the
+// SDK, the create by its order id, the submit by the order's state) while
+// the server is killed and restarted: every order exists once, submitted,
+// with one audit record per action, and the books verify clean.
+TEST_F(PurchaseOrderE2eTest, ServerKilledMidOrdersLosesAndDoublesNothing) {
+  constexpr int kOrders = 80;
+  std::atomic<int> done{0};
+  std::atomic<int> failed{0};
+  std::thread buyer([&] {
+    PurchaseOrderClient orders = PatientClient(manager_s2_);
+    for (int i = 1; i <= kOrders; ++i) {
+      v1::CreatePurchaseOrderRequest create;
+      create.set_store_code("S2");
+      create.set_order_id("PO-KILL-" + std::to_string(i));
+      create.set_supplier_code("SUP1");
+      auto* line = create.add_lines();
+      line->set_sku("RICE");
+      line->set_quantity_milli(4000 * (2 + i % 3));
+      auto created = orders.CreatePurchaseOrder(create);
+      if (!created.ok()) {
+        ++failed;
+        ADD_FAILURE() << "create " << i << ": " << created.status();
+        continue;
+      }
+      v1::SubmitPurchaseOrderRequest submit;
+      submit.set_store_code("S2");
+      submit.set_order_id(create.order_id());
+      submit.set_etag(created->purchase_order().etag());
+      auto submitted = orders.SubmitPurchaseOrder(submit);
+      if (!submitted.ok()) {
+        ++failed;
+        ADD_FAILURE() << "submit " << i << ": " << submitted.status();
+      }
+      ++done;
+    }
+  });
+  while (done.load() < 15) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  server_->Kill();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server_->Restart();
+  buyer.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(scratch_->CountRows("purchase_orders WHERE order_id LIKE "
+                                "'PO-KILL-%' AND state = 'SUBMITTED'"),
+            kOrders);
+  EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = "
+                                "'purchase_order' AND entity_id LIKE "
+                                "'PO-KILL-%'"),
+            2 * kOrders);
+  ReconciliationClient reconciliation(server_->Connect(head_office_));
+  auto report = reconciliation.VerifyLedger(v1::VerifyLedgerRequest());
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->violations_size(), 0) << report->DebugString();
 }
 
 }  // namespace
