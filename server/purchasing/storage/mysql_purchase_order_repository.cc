@@ -9,6 +9,7 @@
 #include "core/storage/idempotency.h"
 #include "core/storage/multi_insert.h"
 #include "core/storage/query.h"
+#include "core/storage/session_value.h"
 #include "core/storage/sql_util.h"
 #include "purchasing/domain/purchase_order_rules.h"
 
@@ -529,22 +530,11 @@ domain::ReplenishmentData LoadData(soci::session& s, const StoreRow& store,
   return data;
 }
 
-template <typename T, typename Fn>
-StatusOr<T> Read(Database& db, Fn&& read) {
-  std::optional<T> out;
-  Status status = db.WithSession([&](soci::session& s) {
-    out = read(s);
-    return Status();
-  });
-  if (!status.ok()) return status;
-  return std::move(*out);
-}
-
 }  // namespace
 
 StatusOr<PurchasingSettings> MySqlPurchaseOrderRepository::GetSettings(
     const std::string& store_code) {
-  return Read<PurchasingSettings>(db_, [&](soci::session& s) {
+  return ReadValue<PurchasingSettings>(db_, [&](soci::session& s) {
     return ReadSettings(s, RequireStore(s, store_code), false);
   });
 }
@@ -578,7 +568,7 @@ StatusOr<PurchasingSettings> MySqlPurchaseOrderRepository::UpdateSettings(
 
 StatusOr<std::vector<std::string>> MySqlPurchaseOrderRepository::ListStoreCodes(
     const std::string& after_code, int limit) {
-  return Read<std::vector<std::string>>(db_, [&](soci::session& s) {
+  return ReadValue<std::vector<std::string>>(db_, [&](soci::session& s) {
     long long n = limit;
     return QueryAll(
         s, "SELECT code FROM stores WHERE code > :a ORDER BY code LIMIT :n",
@@ -793,7 +783,7 @@ MySqlPurchaseOrderRepository::CreateOrder(
 
 StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::GetOrder(
     const std::string& store_code, const std::string& order_id) {
-  return Read<PurchaseOrder>(db_, [&](soci::session& s) {
+  return ReadValue<PurchaseOrder>(db_, [&](soci::session& s) {
     const StoreRow store = RequireStore(s, store_code);
     auto row = FindOrder(s, store.id, order_id);
     if (!row) {
@@ -808,7 +798,7 @@ StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::GetOrder(
 StatusOr<std::vector<PurchaseOrder>> MySqlPurchaseOrderRepository::ListOrders(
     const std::string& store_code, const domain::PurchaseOrderFilter& filter,
     const domain::PageRequest& page) {
-  return Read<std::vector<PurchaseOrder>>(db_, [&](soci::session& s) {
+  return ReadValue<std::vector<PurchaseOrder>>(db_, [&](soci::session& s) {
     const StoreRow store = RequireStore(s, store_code);
     const std::string state =
         filter.state == PurchaseOrderState::kUnspecified

@@ -7,6 +7,7 @@
 
 #include "core/domain/errors.h"
 #include "core/storage/query.h"
+#include "core/storage/session_value.h"
 #include "core/storage/sql_util.h"
 #include "purchasing/domain/supplier_item_rules.h"
 
@@ -176,28 +177,6 @@ AuditEntry AuditOf(const SupplierItem& i) {
   return AuditEntry{"supplier_item", i.supplier_code + "/" + i.sku, ""};
 }
 
-template <typename T, typename Fn>
-StatusOr<T> Read(Database& db, Fn&& read) {
-  std::optional<T> out;
-  Status status = db.WithSession([&](soci::session& s) {
-    out = read(s);
-    return Status();
-  });
-  if (!status.ok()) return status;
-  return std::move(*out);
-}
-
-template <typename T, typename Fn>
-StatusOr<T> Write(Database& db, Fn&& write) {
-  std::optional<T> out;
-  Status status = db.InTransaction([&](soci::session& s) {
-    out = write(s);
-    return Status();
-  });
-  if (!status.ok()) return status;
-  return std::move(*out);
-}
-
 SupplierItem RequireItem(soci::session& s, const std::string& supplier_code,
                          const std::string& sku, bool for_update = false) {
   auto item = FindItem(s, supplier_code, sku, for_update);
@@ -213,7 +192,7 @@ SupplierItem RequireItem(soci::session& s, const std::string& supplier_code,
 
 StatusOr<SupplierItem> MySqlPurchasingRepository::CreateSupplierItem(
     const SupplierItem& item, const RequestContext& ctx) {
-  return Write<SupplierItem>(db_, [&](soci::session& s) {
+  return WriteValue<SupplierItem>(db_, [&](soci::session& s) {
     References refs = RequireReferences(s, item.supplier_code, item.sku);
     Check(domain::CheckSupplierItemFitsProduct(item, refs.product));
     InsertItem(s, refs, item);
@@ -224,7 +203,7 @@ StatusOr<SupplierItem> MySqlPurchasingRepository::CreateSupplierItem(
 
 StatusOr<SupplierItem> MySqlPurchasingRepository::GetSupplierItem(
     const std::string& supplier_code, const std::string& sku) {
-  return Read<SupplierItem>(db_, [&](soci::session& s) {
+  return ReadValue<SupplierItem>(db_, [&](soci::session& s) {
     auto item = FindItem(s, supplier_code, sku, false);
     if (!item) {
       // Tells an unknown supplier or product apart from a missing item.
@@ -238,7 +217,7 @@ StatusOr<SupplierItem> MySqlPurchasingRepository::GetSupplierItem(
 StatusOr<SupplierItem> MySqlPurchasingRepository::UpdateSupplierItem(
     const std::string& supplier_code, const std::string& sku,
     const domain::SupplierItemMutation& mutate, const RequestContext& ctx) {
-  return Write<SupplierItem>(db_, [&](soci::session& s) {
+  return WriteValue<SupplierItem>(db_, [&](soci::session& s) {
     References refs = RequireReferences(s, supplier_code, sku);
     SupplierItem before = RequireItem(s, supplier_code, sku, true);
     SupplierItem after = before;
@@ -254,7 +233,7 @@ StatusOr<SupplierItem> MySqlPurchasingRepository::UpdateSupplierItem(
 StatusOr<std::vector<SupplierItem>>
 MySqlPurchasingRepository::ListSupplierItems(
     const domain::SupplierItemFilter& f, const domain::PageRequest& page) {
-  return Read<std::vector<SupplierItem>>(db_, [&](soci::session& s) {
+  return ReadValue<std::vector<SupplierItem>>(db_, [&](soci::session& s) {
     long long limit = page.page_size + 1;
     int active_only = f.active_only ? 1 : 0;
     if (!f.supplier_code.empty()) {
@@ -298,18 +277,19 @@ MySqlPurchasingRepository::ImportSupplierItems(
   for (const auto& row : rows) {
     skus_by_supplier[row.item.supplier_code].push_back(row.item.sku);
   }
-  auto stored = Read<std::map<Key, SupplierItem>>(db_, [&](soci::session& s) {
-    std::map<Key, SupplierItem> out;
-    for (const auto& [supplier, skus] : skus_by_supplier) {
-      for (auto& item :
-           QueryIn(s, kSelectItem + " WHERE su.code = :s AND p.sku IN ({in})",
+  auto stored =
+      ReadValue<std::map<Key, SupplierItem>>(db_, [&](soci::session& s) {
+        std::map<Key, SupplierItem> out;
+        for (const auto& [supplier, skus] : skus_by_supplier) {
+          for (auto& item : QueryIn(
+                   s, kSelectItem + " WHERE su.code = :s AND p.sku IN ({in})",
                    &ReadItem, skus, {supplier})) {
-        Key key = key_of(item);
-        out.emplace(std::move(key), std::move(item));
-      }
-    }
-    return out;
-  });
+            Key key = key_of(item);
+            out.emplace(std::move(key), std::move(item));
+          }
+        }
+        return out;
+      });
   if (!stored.ok()) return stored.status();
 
   // 2. Unchanged rows are done.
@@ -332,7 +312,7 @@ MySqlPurchasingRepository::ImportSupplierItems(
        begin += kImportRowsPerTransaction) {
     const std::size_t end =
         std::min(pending.size(), begin + kImportRowsPerTransaction);
-    auto batch = Write<std::vector<SupplierItemImportResult>>(
+    auto batch = WriteValue<std::vector<SupplierItemImportResult>>(
         db_, [&](soci::session& s) {
           std::vector<SupplierItemImportResult> out;
           for (std::size_t k = begin; k < end; ++k) {
@@ -380,7 +360,7 @@ MySqlPurchasingRepository::ImportSupplierItems(
 
 StatusOr<std::string> MySqlPurchasingRepository::StoreTimeZone(
     const std::string& store_code) {
-  return Read<std::string>(db_, [&](soci::session& s) {
+  return ReadValue<std::string>(db_, [&](soci::session& s) {
     auto zone = QueryOne(
         s, "SELECT time_zone FROM stores WHERE code = :c",
         +[](const soci::row& r) { return GetString(r, 0); }, store_code);
@@ -399,7 +379,7 @@ MySqlPurchasingRepository::ListDemandDays(const std::string& store_code,
                                           const std::string& end_day,
                                           const std::string& after_sku,
                                           int max_products) {
-  return Read<std::vector<domain::DemandDay>>(db_, [&](soci::session& s) {
+  return ReadValue<std::vector<domain::DemandDay>>(db_, [&](soci::session& s) {
     long long store_id = RequireStoreId(s, store_code);
     auto read = +[](const soci::row& r) {
       domain::DemandDay d;
