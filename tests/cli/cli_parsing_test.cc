@@ -296,7 +296,7 @@ TEST(EnumChoicesTest, ListsTheValuesButTheZeroOne) {
   EXPECT_EQ(EnumChoices(*v1::TenderType_descriptor(), "TENDER_TYPE_"),
             "CASH|CARD|QRIS|EWALLET|STORE_CREDIT");
   EXPECT_EQ(EnumChoices(*v1::MovementType_descriptor(), "MOVEMENT_TYPE_"),
-            "SALE|RETURN|VOID|ADJUSTMENT");
+            "SALE|RETURN|VOID|ADJUSTMENT|RECEIPT");
 }
 
 // --- the product import file ---

@@ -508,10 +508,10 @@ TEST_F(PurchaseOrderRepositoryTest, VerifyFindsBrokenOrders) {
       "UPDATE purchase_orders SET total_cost_minor = total_cost_minor - 1 "
       "WHERE order_id = 'PO-2'");
 
+  // Received quantities that no posted receipt accounts for.
   scratch_.Execute(
-      "SET STATEMENT check_constraint_checks = 0 FOR UPDATE "
-      "purchase_order_lines SET received_milli = quantity_milli + 1");
-  EXPECT_TRUE(HasViolation("PURCHASE_ORDER_OVER_RECEIVED"));
+      "UPDATE purchase_order_lines SET received_milli = quantity_milli + 1");
+  EXPECT_TRUE(HasViolation("PURCHASE_ORDER_RECEIVED_MISMATCH"));
   scratch_.Execute("UPDATE purchase_order_lines SET received_milli = 0");
 
   scratch_.Execute(

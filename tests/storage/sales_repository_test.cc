@@ -498,9 +498,9 @@ TEST_F(SalesRepositoryTest, VerifyFindsABalanceThatDriftedFromItsLedger) {
   ASSERT_TRUE(report.ok());
   std::set<std::string> kinds;
   for (const auto& v : report->violations) kinds.insert(v.kind);
-  EXPECT_EQ(kinds,
-            (std::set<std::string>{"BALANCE_MISMATCH", "SALE_TOTALS_MISMATCH",
-                                   "RETURN_TOTALS_MISMATCH"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{
+                       "BALANCE_MISMATCH", "LOT_SUM_MISMATCH",
+                       "SALE_TOTALS_MISMATCH", "RETURN_TOTALS_MISMATCH"}));
 }
 
 TEST_F(SalesRepositoryTest, SalesAreListedByTerminalAndBusinessDay) {

@@ -49,6 +49,7 @@
 #include "backoffice/client.h"
 #include "core/storage/database.h"
 #include "core/storage/multi_insert.h"
+#include "inventory/domain/lots.h"
 #include "inventory/storage/stock_posting.h"
 #include "sale_maker.h"
 #include "sales/domain/sales_rules.h"
@@ -552,8 +553,8 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
       "INSERT INTO sale_lines (sale_pk, line_number, product_id, sku_sent, "
       "barcode_sent, quantity_milli, unit_price_minor, amount_minor, "
       "discount_minor, tax_rate_basis_points, tax_minor, "
-      "returned_quantity_milli, refunded_minor)",
-      13);
+      "returned_quantity_milli, refunded_minor, unit_cost_minor, cost_minor)",
+      15);
   // The stock posting goes through the server's own component: the
   // movements in one statement, the balances in (store, product) order.
   std::vector<backoffice::storage::StockLine> stock_lines;
@@ -561,20 +562,18 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
   // multi-row upsert per sale.
   backoffice::storage::DemandRollup demand;
   std::vector<long long> products_seen;
+  std::vector<long long> line_products;
   for (int i = 0; i < sale.lines_size(); ++i) {
     const auto& l = sale.lines(i);
     const long long product = l.sku().empty()
                                   ? ids.product_by_barcode.at(l.barcode())
                                   : ids.product_by_sku.at(l.sku());
-    lines.AddRow({pk, static_cast<long long>(l.line_number()), product, l.sku(),
-                  l.barcode(), static_cast<long long>(l.quantity_milli()),
-                  static_cast<long long>(l.unit_price_minor()),
-                  static_cast<long long>(l.amount_minor()),
-                  static_cast<long long>(l.discount_minor()),
-                  static_cast<long long>(l.tax_rate_basis_points()),
-                  static_cast<long long>(l.tax_minor()), 0LL, 0LL});
-    stock_lines.push_back({static_cast<int>(l.line_number()), product,
-                           -static_cast<long long>(l.quantity_milli())});
+    line_products.push_back(product);
+    backoffice::storage::StockLine stock_line;
+    stock_line.line_number = static_cast<int>(l.line_number());
+    stock_line.product_id = product;
+    stock_line.quantity_milli = -static_cast<long long>(l.quantity_milli());
+    stock_lines.push_back(std::move(stock_line));
     const bool first_of_product =
         std::find(products_seen.begin(), products_seen.end(), product) ==
         products_seen.end();
@@ -584,9 +583,8 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
   }
   backoffice::storage::StockLedger ledger;
   ledger.Post({backoffice::domain::MovementType::kSale, "SALE", store_id, pk,
-               sale_id, sale_time, record_time},
+               sale_id, sale_time, record_time, business_day},
               stock_lines);
-  lines.Execute(s);
   MultiInsert tenders(
       "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
       "amount_minor, change_minor, customer_id, reference)",
@@ -602,6 +600,22 @@ void WriteSaleRaw(soci::session& s, const RawIds& ids, long long terminal_id,
   tenders.Execute(s);
   ledger.FlushMovements(s);
   ledger.ApplyBalances(s);
+  // The lines last, with their cost at this moment, as the server does.
+  for (int i = 0; i < sale.lines_size(); ++i) {
+    const auto& l = sale.lines(i);
+    const long long product = line_products[static_cast<std::size_t>(i)];
+    const long long unit_cost = ledger.AverageUnitCost(store_id, product);
+    lines.AddRow({pk, static_cast<long long>(l.line_number()), product, l.sku(),
+                  l.barcode(), static_cast<long long>(l.quantity_milli()),
+                  static_cast<long long>(l.unit_price_minor()),
+                  static_cast<long long>(l.amount_minor()),
+                  static_cast<long long>(l.discount_minor()),
+                  static_cast<long long>(l.tax_rate_basis_points()),
+                  static_cast<long long>(l.tax_minor()), 0LL, 0LL, unit_cost,
+                  static_cast<long long>(backoffice::domain::CostOfQuantity(
+                      l.quantity_milli(), unit_cost))});
+  }
+  lines.Execute(s);
   demand.Flush(s);
   std::string principal_name = "bench raw";
   std::string role = "HEAD_OFFICE";

@@ -32,6 +32,11 @@ std::optional<Role> RoleFromName(const std::string& name) {
   return std::nullopt;
 }
 
+bool IsManagerOrAbove(Role role) {
+  return role == Role::kStoreManager || role == Role::kHeadOffice ||
+         role == Role::kAdmin;
+}
+
 bool IsChainWide(Role role) {
   return role == Role::kHeadOffice || role == Role::kAdmin;
 }

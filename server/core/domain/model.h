@@ -29,6 +29,8 @@ const char* RoleName(Role role);
 std::optional<Role> RoleFromName(const std::string& name);
 // Head office and admins see every store; every other role is bound to one.
 bool IsChainWide(Role role);
+// Store managers, head office and admins: the checkers of maker-checker.
+bool IsManagerOrAbove(Role role);
 
 // "tok_<n>" <-> n: how token ids read in the API and the audit trail.
 std::string FormatTokenId(std::int64_t id);

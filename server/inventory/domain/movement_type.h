@@ -15,7 +15,8 @@
   X(kSale, 1, "SALE")                \
   X(kReturn, 2, "RETURN")            \
   X(kVoid, 3, "VOID")                \
-  X(kAdjustment, 4, "ADJUSTMENT")
+  X(kAdjustment, 4, "ADJUSTMENT")    \
+  X(kReceipt, 5, "RECEIPT")
 
 namespace backoffice::domain {
 

@@ -213,10 +213,21 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       return *concurrent;
     }
     long long pk = LastInsertId(s);
+    std::string time_zone;
+    int margin = 0;
+    s << "SELECT st.time_zone, p.sell_by_margin_days FROM stores st JOIN "
+         "products p ON p.id = :p WHERE st.id = :s",
+        soci::use(product_id), soci::use(store_id), soci::into(time_zone),
+        soci::into(margin);
+    StockLine line;
+    line.line_number = 1;
+    line.product_id = product_id;
+    line.quantity_milli = a.quantity_delta_milli;
+    line.sell_by_margin_days = margin;
     StockLedger ledger;
     ledger.Post({domain::MovementType::kAdjustment, reason, store_id, pk,
-                 a.adjustment_id, now, now},
-                {{1, product_id, a.quantity_delta_milli}});
+                 a.adjustment_id, now, now, domain::DayInZone(now, time_zone)},
+                {line});
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     AppendAudit(

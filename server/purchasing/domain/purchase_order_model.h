@@ -28,6 +28,9 @@ struct PurchasingSettings {
   int review_period_days = kDefaultReviewPeriodDays;
   int demand_window_days = kDefaultDemandWindowDays;
   TimeMicros update_time = 0;  // 0: never set.
+  // How much more than ordered a receipt may bring without approval, in
+  // basis points of the ordered quantity.
+  int receipt_tolerance_basis_points = 0;
 };
 
 enum class PurchaseOrderState {

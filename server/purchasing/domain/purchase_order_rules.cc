@@ -18,11 +18,6 @@ std::int64_t DivideHalfUp(Int128 numerator, std::int64_t divisor) {
   return static_cast<std::int64_t>((numerator + divisor / 2) / divisor);
 }
 
-bool IsManagerOrAbove(Role role) {
-  return role == Role::kStoreManager || role == Role::kHeadOffice ||
-         role == Role::kAdmin;
-}
-
 Status InvalidTransition(const PurchaseOrder& order, OrderAction action) {
   return FailedPrecondition("INVALID_STATE_TRANSITION",
                             std::string("cannot ") + OrderActionName(action) +

@@ -47,7 +47,8 @@ StatusOr<PurchasingSettings> PurchaseOrders::UpdateSettings(
   BO_RETURN_IF_ERROR(ValidateCode("store_code", patch.store_code));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, patch.store_code));
   BO_RETURN_IF_ERROR(CheckMaskPaths(
-      mask, {"approval_limit", "review_period_days", "demand_window_days"}));
+      mask, {"approval_limit", "review_period_days", "demand_window_days",
+             "receipt_tolerance_basis_points"}));
   if (mask.empty()) {
     return InvalidArgument("EMPTY_UPDATE_MASK", "nothing to update");
   }
@@ -73,6 +74,15 @@ StatusOr<PurchasingSettings> PurchaseOrders::UpdateSettings(
             return InvalidField("demand_window_days", "must be 1-366");
           }
           current.demand_window_days = patch.demand_window_days;
+        }
+        if (MaskHas(mask, "receipt_tolerance_basis_points")) {
+          if (patch.receipt_tolerance_basis_points < 0 ||
+              patch.receipt_tolerance_basis_points > 10000) {
+            return InvalidField("receipt_tolerance_basis_points",
+                                "must be 0-10000");
+          }
+          current.receipt_tolerance_basis_points =
+              patch.receipt_tolerance_basis_points;
         }
         return Status();
       },

@@ -53,19 +53,19 @@ PurchasingSettings ReadSettings(soci::session& s, const StoreRow& store,
   settings.currency_code = store.currency_code;
   struct Row {
     std::optional<std::int64_t> limit;
-    long long review, window, update;
+    long long review, window, update, tolerance;
   };
   auto row = QueryOne(
       s,
       std::string(
           "SELECT approval_limit_minor, review_period_days, "
           "demand_window_days, " BO_MICROS(
-              "update_time") " FROM "
+              "update_time") ", receipt_tolerance_basis_points FROM "
                              "store_purchasing_settings WHERE store_id = :s") +
           (for_update ? " FOR UPDATE" : ""),
       +[](const soci::row& r) {
         return Row{GetOptionalInt64(r, 0), GetInt64(r, 1), GetInt64(r, 2),
-                   GetInt64(r, 3)};
+                   GetInt64(r, 3), GetInt64(r, 4)};
       },
       store.id);
   if (row) {
@@ -73,6 +73,7 @@ PurchasingSettings ReadSettings(soci::session& s, const StoreRow& store,
     settings.review_period_days = static_cast<int>(row->review);
     settings.demand_window_days = static_cast<int>(row->window);
     settings.update_time = row->update;
+    settings.receipt_tolerance_basis_points = static_cast<int>(row->tolerance);
   }
   return settings;
 }
@@ -425,10 +426,12 @@ StatusOr<PurchasingSettings> MySqlPurchaseOrderRepository::UpdateSettings(
     soci::indicator ind = limit ? soci::i_ok : soci::i_null;
     long long limit_value = limit.value_or(0);
     s << "UPDATE store_purchasing_settings SET approval_limit_minor = :l, "
-         "review_period_days = :r, demand_window_days = :w, update_time = "
+         "review_period_days = :r, demand_window_days = :w, "
+         "receipt_tolerance_basis_points = :t, update_time = "
          "UTC_TIMESTAMP(6) WHERE store_id = :s",
         soci::use(limit_value, ind), soci::use(settings.review_period_days),
-        soci::use(settings.demand_window_days), soci::use(store.id);
+        soci::use(settings.demand_window_days),
+        soci::use(settings.receipt_tolerance_basis_points), soci::use(store.id);
     AppendAudit(
         s, &ctx,
         domain::AuditEntry{"purchasing_settings", store.code, store.code});

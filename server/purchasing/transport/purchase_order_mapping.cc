@@ -20,6 +20,7 @@ void ToProto(const domain::PurchasingSettings& s, v1::PurchasingSettings* p) {
   }
   p->set_review_period_days(s.review_period_days);
   p->set_demand_window_days(s.demand_window_days);
+  p->set_receipt_tolerance_basis_points(s.receipt_tolerance_basis_points);
   SetTimestamp(s.update_time, p->mutable_update_time());
 }
 
@@ -31,6 +32,7 @@ domain::PurchasingSettings FromProto(const v1::PurchasingSettings& p) {
   }
   s.review_period_days = p.review_period_days();
   s.demand_window_days = p.demand_window_days();
+  s.receipt_tolerance_basis_points = p.receipt_tolerance_basis_points();
   return s;
 }
 

@@ -280,8 +280,9 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
         "p.id = d.product_id WHERE" +
             store_filter);
     // Purchase orders: the totals equal the lines (and each line's cost
-    // and VAT its rounded arithmetic), no line has more received and
-    // rejected than ordered, at most one open draft per store and supplier,
+    // and VAT its rounded arithmetic), each line's received and rejected
+    // quantities equal its posted receipt lines, at most one open draft per
+    // store and supplier,
     // and every order approved (or further) has an approver who neither
     // created, last changed nor submitted it.
     add("PURCHASE_ORDER_TOTALS_MISMATCH",
@@ -304,14 +305,21 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "l.unit_cost_minor + 500) "
             "DIV 1000 OR l.line_tax_minor <> (l.line_cost_minor * "
             "l.tax_rate_basis_points + 5000) DIV 10000), 0) > 0");
-    add("PURCHASE_ORDER_OVER_RECEIVED",
-        "SELECT st.code, o.order_id, CONCAT('line ', l.line_number, ' ordered "
-        "', l.quantity_milli, ', received ', l.received_milli, ', rejected ', "
-        "l.rejected_milli) FROM purchase_order_lines l JOIN purchase_orders o "
-        "ON o.id = l.order_pk JOIN stores st ON st.id = o.store_id WHERE" +
+    add("PURCHASE_ORDER_RECEIVED_MISMATCH",
+        "SELECT st.code, o.order_id, CONCAT('line ', l.line_number, ' "
+        "received ', l.received_milli, ', rejected ', l.rejected_milli, '; "
+        "posted receipts ', COALESCE(g.received, 0), ', rejected ', "
+        "COALESCE(g.rejected, 0)) FROM purchase_order_lines l JOIN "
+        "purchase_orders o ON o.id = l.order_pk JOIN stores st ON st.id = "
+        "o.store_id LEFT JOIN (SELECT r.order_pk, rl.order_line_number, "
+        "SUM(rl.received_milli) AS received, SUM(rl.rejected_milli) AS "
+        "rejected FROM goods_receipt_lines rl JOIN goods_receipts r ON r.id = "
+        "rl.receipt_pk WHERE r.state = 'POSTED' GROUP BY r.order_pk, "
+        "rl.order_line_number) g ON g.order_pk = l.order_pk AND "
+        "g.order_line_number = l.line_number WHERE" +
             store_filter +
-            "AND (l.received_milli < 0 OR l.rejected_milli < 0 OR "
-            "l.received_milli + l.rejected_milli > l.quantity_milli)");
+            "AND (l.received_milli <> COALESCE(g.received, 0) OR "
+            "l.rejected_milli <> COALESCE(g.rejected, 0))");
     add("PURCHASE_ORDER_DUPLICATE_DRAFT",
         "SELECT st.code, su.code, CONCAT(COUNT(*), ' open drafts ', "
         "GROUP_CONCAT(o.order_id ORDER BY o.order_id SEPARATOR ', ')) FROM "
@@ -333,6 +341,125 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "o.approved_by = o.created_by OR o.approved_by = "
             "o.last_changed_by OR o.approved_by = COALESCE(o.submitted_by, "
             "''))");
+    // Lots: a balance is the sum of its lots, a lot the sum of its
+    // movement rows, a movement the sum of its lot rows.
+    add("LOT_SUM_MISMATCH",
+        "SELECT st.code, p.sku, CONCAT('balance ', b.on_hand_milli, ' but "
+        "lots sum to ', COALESCE(l.total, 0)) FROM stock_balances b JOIN "
+        "stores st ON st.id = b.store_id JOIN products p ON p.id = "
+        "b.product_id LEFT JOIN (SELECT store_id, product_id, "
+        "SUM(quantity_milli) AS total FROM stock_lots GROUP BY store_id, "
+        "product_id) l ON l.store_id = b.store_id AND l.product_id = "
+        "b.product_id WHERE" +
+            store_filter + "AND b.on_hand_milli <> COALESCE(l.total, 0)");
+    add("LOT_LEDGER_MISMATCH",
+        "SELECT st.code, p.sku, CONCAT('lot [', l.lot_code, '] expiring ', "
+        "COALESCE(l.expiry_date, 'never'), ' holds ', l.quantity_milli, ' but "
+        "its movements sum to ', COALESCE(m.total, 0)) FROM stock_lots l JOIN "
+        "stores st ON st.id = l.store_id JOIN products p ON p.id = "
+        "l.product_id LEFT JOIN (SELECT lot_id, SUM(quantity_milli) AS total "
+        "FROM stock_movement_lots GROUP BY lot_id) m ON m.lot_id = l.id "
+        "WHERE" +
+            store_filter + "AND l.quantity_milli <> COALESCE(m.total, 0)");
+    add("MOVEMENT_LOTS_MISMATCH",
+        "SELECT st.code, CONCAT(m.movement_type, ' ', m.document_key, ' line "
+        "', m.document_line), CONCAT('quantity ', m.quantity_milli, ' but its "
+        "lots take ', COALESCE(SUM(ml.quantity_milli), 0), ', ', "
+        "COALESCE(SUM(l.store_id <> m.store_id OR l.product_id <> "
+        "m.product_id), 0), ' lots of another product') FROM stock_movements "
+        "m JOIN stores st ON st.id = m.store_id LEFT JOIN stock_movement_lots "
+        "ml ON ml.movement_id = m.id LEFT JOIN stock_lots l ON l.id = "
+        "ml.lot_id WHERE" +
+            store_filter +
+            "GROUP BY m.id, st.code, m.movement_type, m.document_key, "
+            "m.document_line, m.quantity_milli HAVING m.quantity_milli <> "
+            "COALESCE(SUM(ml.quantity_milli), 0) OR COALESCE(SUM(l.store_id "
+            "<> m.store_id OR l.product_id <> m.product_id), 0) > 0");
+    // Receipts: totals equal their lines; a posted receipt has exactly one
+    // movement per received line and exactly one payable of its value plus
+    // VAT; an unposted one has neither; nobody approves their own receipt
+    // or receives an order they approved.
+    add("RECEIPT_TOTALS_MISMATCH",
+        "SELECT st.code, g.receipt_id, CONCAT('totals ', g.total_cost_minor, "
+        "' + VAT ', g.total_tax_minor, '; lines ', "
+        "COALESCE(SUM(l.line_cost_minor), 0), ' + VAT ', "
+        "COALESCE(SUM(l.line_tax_minor), 0)) FROM goods_receipts g JOIN "
+        "stores st ON st.id = g.store_id LEFT JOIN goods_receipt_lines l ON "
+        "l.receipt_pk = g.id WHERE" +
+            store_filter +
+            "GROUP BY g.id, st.code, g.receipt_id, g.total_cost_minor, "
+            "g.total_tax_minor HAVING g.total_cost_minor <> "
+            "COALESCE(SUM(l.line_cost_minor), 0) OR g.total_tax_minor <> "
+            "COALESCE(SUM(l.line_tax_minor), 0)");
+    const std::string receipt_movement =
+        "SELECT 1 FROM stock_movements m WHERE m.movement_type = " +
+        domain::MovementTypeSql(domain::MovementType::kReceipt) +
+        " AND m.document_pk = g.id AND m.document_line = l.line_number AND "
+        "m.product_id = l.product_id AND m.quantity_milli = l.received_milli";
+    add("RECEIPT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, g.receipt_id, CONCAT(g.state, ' line ', "
+        "l.line_number, ' received ', l.received_milli, ' has no movement of "
+        "it') FROM goods_receipt_lines l JOIN goods_receipts g ON g.id = "
+        "l.receipt_pk JOIN stores st ON st.id = g.store_id WHERE" +
+            store_filter +
+            "AND g.state = 'POSTED' AND l.received_milli > 0 AND NOT EXISTS "
+            "(" +
+            receipt_movement + ")");
+    add("RECEIPT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT('movement of line ', "
+        "m.document_line, ' (', m.quantity_milli, ') matches no received "
+        "line of a posted receipt') FROM stock_movements m JOIN stores st ON "
+        "st.id = m.store_id LEFT JOIN goods_receipts g ON g.id = "
+        "m.document_pk LEFT JOIN goods_receipt_lines l ON l.receipt_pk = g.id "
+        "AND l.line_number = m.document_line WHERE" +
+            store_filter + "AND m.movement_type = " +
+            domain::MovementTypeSql(domain::MovementType::kReceipt) +
+            " AND (g.id IS NULL OR g.state <> 'POSTED' OR l.receipt_pk IS "
+            "NULL OR l.received_milli <> m.quantity_milli OR l.product_id <> "
+            "m.product_id)");
+    add("RECEIPT_MOVEMENTS_MISMATCH",
+        "SELECT st.code, m.document_key, CONCAT(COUNT(*), ' movements for "
+        "line ', m.document_line) FROM stock_movements m JOIN stores st ON "
+        "st.id = m.store_id WHERE" +
+            store_filter + "AND m.movement_type = " +
+            domain::MovementTypeSql(domain::MovementType::kReceipt) +
+            " GROUP BY st.code, m.document_key, m.document_pk, "
+            "m.document_line HAVING COUNT(*) > 1");
+    add("RECEIPT_PAYABLE_MISMATCH",
+        "SELECT st.code, g.receipt_id, CONCAT(g.state, ' receipt of ', "
+        "g.total_cost_minor + g.total_tax_minor, ' with VAT has ', "
+        "COUNT(pay.id), ' payables of ', COALESCE(SUM(pay.amount_minor), 0)) "
+        "FROM goods_receipts g JOIN stores st ON st.id = g.store_id LEFT "
+        "JOIN supplier_payables pay ON pay.receipt_pk = g.id WHERE" +
+            store_filter +
+            "GROUP BY g.id, st.code, g.receipt_id, g.state, "
+            "g.total_cost_minor, g.total_tax_minor HAVING (g.state = "
+            "'POSTED' AND (COUNT(pay.id) <> 1 OR SUM(pay.amount_minor) <> "
+            "g.total_cost_minor + g.total_tax_minor OR SUM(pay.tax_minor) <> "
+            "g.total_tax_minor OR SUM(pay.supplier_id <> g.supplier_id) > 0)) "
+            "OR (g.state <> 'POSTED' AND COUNT(pay.id) > 0)");
+    add("RECEIPT_SELF_APPROVED",
+        "SELECT st.code, g.receipt_id, CONCAT('received by ', g.received_by, "
+        "', approved by ', COALESCE(g.decided_by, 'nobody'), ', order "
+        "approved by ', COALESCE(o.approved_by, 'nobody')) FROM "
+        "goods_receipts g JOIN stores st ON st.id = g.store_id LEFT JOIN "
+        "purchase_orders o ON o.id = g.order_pk WHERE" +
+            store_filter +
+            "AND (g.received_by = COALESCE(o.approved_by, '') OR "
+            "g.received_by = COALESCE(g.decided_by, '') OR (g.state = "
+            "'POSTED' AND g.approval_reason <> '' AND g.decided_by IS "
+            "NULL))");
+    // Cost: each sale line's cost is its quantity at its unit cost, and
+    // returns never take back more cost than the line had.
+    add("SALE_COST_MISMATCH",
+        "SELECT st.code, x.sale_id, CONCAT('line ', l.line_number, ' cost ', "
+        "l.cost_minor, ' at unit cost ', l.unit_cost_minor, ', returned "
+        "cost ', l.returned_cost_minor) FROM sale_lines l JOIN sales x ON "
+        "x.id = l.sale_pk JOIN stores st ON st.id = x.store_id WHERE" +
+            store_filter +
+            "AND (l.cost_minor <> (CAST(l.quantity_milli AS DECIMAL(39, 0)) * "
+            "l.unit_cost_minor + 500) DIV 1000 OR l.returned_cost_minor > "
+            "l.cost_minor OR l.returned_cost_minor < 0)");
     return Status();
   });
   if (!status.ok()) return status;

@@ -13,6 +13,7 @@
 #include "core/storage/multi_insert.h"
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
+#include "inventory/domain/lots.h"
 #include "inventory/storage/stock_posting.h"
 #include "sales/domain/sales_rules.h"
 #include "sales/storage/demand_rollup.h"
@@ -57,12 +58,11 @@ class SaleGroupWriter {
   SaleGroupWriter()
       : lines_(
             "INSERT INTO sale_lines (sale_pk, line_number, product_id, "
-            "sku_sent, "
-            "barcode_sent, quantity_milli, unit_price_minor, amount_minor, "
-            "discount_minor, "
-            "tax_rate_basis_points, tax_minor, returned_quantity_milli, "
-            "refunded_minor)",
-            13),
+            "sku_sent, barcode_sent, quantity_milli, unit_price_minor, "
+            "amount_minor, discount_minor, tax_rate_basis_points, tax_minor, "
+            "returned_quantity_milli, refunded_minor, unit_cost_minor, "
+            "cost_minor)",
+            15),
         tenders_(
             "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
             "amount_minor, "
@@ -79,21 +79,23 @@ class SaleGroupWriter {
             9, "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
   void Add(const Sale& sale, long long pk, long long store_id,
-           const std::vector<long long>& product_ids,
+           const std::vector<LookupCache::Ref>& products,
            const std::vector<std::optional<long long>>& customer_ids,
            const RequestContext& ctx) {
+    std::vector<long long> product_ids;
+    for (const auto& product : products) product_ids.push_back(product.id);
     std::vector<StockLine> stock_lines;
     stock_lines.reserve(sale.lines.size());
     for (std::size_t i = 0; i < sale.lines.size(); ++i) {
       const auto& l = sale.lines[i];
-      lines_.AddRow({pk, static_cast<long long>(l.line_number), product_ids[i],
-                     l.sku, l.barcode, static_cast<long long>(l.quantity_milli),
-                     static_cast<long long>(l.unit_price_minor),
-                     static_cast<long long>(l.amount_minor),
-                     static_cast<long long>(l.discount_minor),
-                     static_cast<long long>(l.tax_rate_basis_points),
-                     static_cast<long long>(l.tax_minor), 0LL, 0LL});
-      stock_lines.push_back({l.line_number, product_ids[i], -l.quantity_milli});
+      // Written at Flush, when the lines' cost is known.
+      pending_lines_.push_back({pk, store_id, product_ids[i], l});
+      StockLine stock_line;
+      stock_line.line_number = l.line_number;
+      stock_line.product_id = product_ids[i];
+      stock_line.quantity_milli = -l.quantity_milli;
+      stock_line.sell_by_margin_days = products[i].sell_by_margin_days;
+      stock_lines.push_back(std::move(stock_line));
       // A sale counts once per product, however many lines it has of it.
       const bool first_of_product =
           std::find(product_ids.begin(), product_ids.begin() + i,
@@ -101,9 +103,10 @@ class SaleGroupWriter {
       demand_.AddSold(store_id, product_ids[i], sale.business_day,
                       l.quantity_milli, first_of_product);
     }
-    ledger_.Post({domain::MovementType::kSale, "SALE", store_id, pk,
-                  sale.sale_id, sale.sale_time, sale.record_time},
-                 stock_lines);
+    ledger_.Post(
+        {domain::MovementType::kSale, "SALE", store_id, pk, sale.sale_id,
+         sale.sale_time, sale.record_time, sale.business_day},
+        stock_lines);
     for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
       const auto& t = sale.tenders[i];
       tenders_.AddRow({pk, static_cast<long long>(i + 1),
@@ -126,18 +129,43 @@ class SaleGroupWriter {
                    sale.sale_id, request_id, ctx.peer});
   }
 
-  // Writes everything queued, then the balances in (store, product) order.
+  // Writes everything queued: the movements, the balances and lots in
+  // (store, product) order, then the lines with their cost at that moment.
   void Flush(soci::session& s) {
-    lines_.Execute(s);
     tenders_.Execute(s);
     exceptions_.Execute(s);
     ledger_.FlushMovements(s);
     audit_.Execute(s);
     ledger_.ApplyBalances(s);
+    for (const PendingLine& p : pending_lines_) {
+      const auto& l = p.line;
+      const long long unit_cost =
+          ledger_.AverageUnitCost(p.store_id, p.product_id);
+      lines_.AddRow({p.sale_pk, static_cast<long long>(l.line_number),
+                     p.product_id, l.sku, l.barcode,
+                     static_cast<long long>(l.quantity_milli),
+                     static_cast<long long>(l.unit_price_minor),
+                     static_cast<long long>(l.amount_minor),
+                     static_cast<long long>(l.discount_minor),
+                     static_cast<long long>(l.tax_rate_basis_points),
+                     static_cast<long long>(l.tax_minor), 0LL, 0LL, unit_cost,
+                     static_cast<long long>(
+                         domain::CostOfQuantity(l.quantity_milli, unit_cost))});
+    }
+    pending_lines_.clear();
+    lines_.Execute(s);
     demand_.Flush(s);
   }
 
  private:
+  struct PendingLine {
+    long long sale_pk;
+    long long store_id;
+    long long product_id;
+    domain::SaleLine line;
+  };
+
+  std::vector<PendingLine> pending_lines_;
   MultiInsert lines_;
   MultiInsert tenders_;
   MultiInsert exceptions_;
@@ -165,11 +193,11 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
     Fail(st);
   }
   const long long terminal_id = terminal.id;
-  std::vector<long long> product_ids;
+  std::vector<LookupCache::Ref> products;
   std::vector<bool> product_active;
   for (const auto& line : sale.lines) {
     const auto product = cache.Product(s, line);
-    product_ids.push_back(product.id);
+    products.push_back(product);
     product_active.push_back(product.active);
   }
   std::vector<std::optional<long long>> customer_ids;
@@ -230,7 +258,7 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
   }
   const long long pk = LastInsertId(s);
   sale.sequence = pk;
-  writer.Add(sale, pk, store_id, product_ids, customer_ids, ctx);
+  writer.Add(sale, pk, store_id, products, customer_ids, ctx);
   return sale;
 }
 

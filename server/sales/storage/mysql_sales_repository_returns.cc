@@ -90,7 +90,50 @@ struct LineForReturn {
   long long net = 0;
   long long returned = 0;
   long long refunded = 0;
+  long long cost = 0;
+  long long returned_cost = 0;
 };
+
+// The lots a sale line took its goods from, in the order it took them, as
+// shares of a positive quantity.
+std::vector<LotShare> LotsTakenBy(soci::session& s, long long sale_pk,
+                                  long long line_number) {
+  return QueryAll(
+      s,
+      "SELECT ml.lot_id, -ml.quantity_milli FROM stock_movements m JOIN "
+      "stock_movement_lots ml ON ml.movement_id = m.id WHERE "
+      "m.movement_type = " +
+          domain::MovementTypeSql(domain::MovementType::kSale) +
+          " AND m.document_pk = :pk AND m.document_line = :n ORDER BY "
+          "ml.sequence",
+      +[](const soci::row& row) {
+        return LotShare{GetInt64(row, 0), GetInt64(row, 1)};
+      },
+      sale_pk, line_number);
+}
+
+// A return of `quantity` goes back to the lots its sale line took from,
+// after the part earlier returns took back (`returned_before`); what the
+// lots do not cover (none recorded) follows the ledger's default.
+std::vector<LotShare> ReturnShares(const std::vector<LotShare>& taken,
+                                   std::int64_t returned_before,
+                                   std::int64_t quantity) {
+  std::vector<LotShare> shares;
+  std::int64_t skip = returned_before;
+  std::int64_t left = quantity;
+  for (const LotShare& lot : taken) {
+    if (left <= 0) break;
+    std::int64_t available = lot.quantity_milli;
+    const std::int64_t skipped = std::min(skip, available);
+    skip -= skipped;
+    available -= skipped;
+    if (available <= 0) continue;
+    const std::int64_t give = std::min(available, left);
+    shares.push_back({lot.lot_id, give});
+    left -= give;
+  }
+  return shares;
+}
 
 }  // namespace
 
@@ -149,13 +192,14 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       auto original = QueryOne(
           s,
           "SELECT product_id, quantity_milli, amount_minor - discount_minor, "
-          "returned_quantity_milli, refunded_minor FROM sale_lines WHERE "
-          "sale_pk = :pk AND "
+          "returned_quantity_milli, refunded_minor, cost_minor, "
+          "returned_cost_minor FROM sale_lines WHERE sale_pk = :pk AND "
           "line_number = :n",
           +[](const soci::row& row) {
             return LineForReturn{GetInt64(row, 0), GetInt64(row, 1),
                                  GetInt64(row, 2), GetInt64(row, 3),
-                                 GetInt64(row, 4)};
+                                 GetInt64(row, 4), GetInt64(row, 5),
+                                 GetInt64(row, 6)};
           },
           sale->pk, line_number);
       if (!original) {
@@ -188,16 +232,16 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
               soci::use(r.return_id), soci::use(fingerprint),
               soci::use(sale->pk), soci::use(store_id), soci::use(terminal_id),
               soci::use(r.cashier), soci::use(return_time),
-              soci::use(*business_day), soci::use(record),
-              soci::use(tender), soci::use(total), soci::use(r.currency_code);
+              soci::use(*business_day), soci::use(record), soci::use(tender),
+              soci::use(total), soci::use(r.currency_code);
         })) {
       return *concurrent;
     }
     long long pk = LastInsertId(s);
     MultiInsert lines(
         "INSERT INTO sale_return_lines (return_pk, sale_line_number, "
-        "quantity_milli, damaged, refund_minor)",
-        5);
+        "quantity_milli, damaged, refund_minor, cost_minor)",
+        6);
     DemandRollup demand;
     std::vector<StockLine> stock_lines;
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
@@ -205,29 +249,44 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       // Damaged or not, the goods came back: demand falls either way.
       demand.AddReturned(store_id, originals[i].product_id, *business_day,
                          line.quantity_milli);
+      const LineForReturn& original = originals[i];
+      // Restocked goods take their cost of sale back with them; damaged
+      // ones stay a cost of the sale (a loss), and go back to no shelf: no
+      // stock movement.
+      long long cost =
+          line.damaged
+              ? 0
+              : domain::RefundFor(original.cost, original.quantity,
+                                  original.returned, original.returned_cost,
+                                  line.quantity_milli);
       lines.AddRow({pk, static_cast<long long>(line.sale_line_number),
                     static_cast<long long>(line.quantity_milli),
                     line.damaged ? 1LL : 0LL,
-                    static_cast<long long>(line.refund_minor)});
+                    static_cast<long long>(line.refund_minor), cost});
       long long line_number = line.sale_line_number;
       long long quantity = line.quantity_milli;
       long long refund = line.refund_minor;
       s << "UPDATE sale_lines SET returned_quantity_milli = "
-           "returned_quantity_milli + :q, "
-           "refunded_minor = refunded_minor + :r WHERE sale_pk = :pk AND "
-           "line_number = :n",
-          soci::use(quantity), soci::use(refund), soci::use(sale->pk),
-          soci::use(line_number);
-      // Damaged goods go back to no shelf: no stock movement.
+           "returned_quantity_milli + :q, refunded_minor = refunded_minor + "
+           ":r, returned_cost_minor = returned_cost_minor + :c WHERE sale_pk "
+           "= :pk AND line_number = :n",
+          soci::use(quantity), soci::use(refund), soci::use(cost),
+          soci::use(sale->pk), soci::use(line_number);
       if (!line.damaged) {
-        stock_lines.push_back({line.sale_line_number, originals[i].product_id,
-                               line.quantity_milli});
+        StockLine stock_line;
+        stock_line.line_number = line.sale_line_number;
+        stock_line.product_id = original.product_id;
+        stock_line.quantity_milli = line.quantity_milli;
+        stock_line.shares =
+            ReturnShares(LotsTakenBy(s, sale->pk, line_number),
+                         original.returned, line.quantity_milli);
+        stock_lines.push_back(std::move(stock_line));
       }
     }
     lines.Execute(s);
     StockLedger ledger;
     ledger.Post({domain::MovementType::kReturn, "RETURN", store_id, pk,
-                 r.return_id, r.return_time, record_time},
+                 r.return_id, r.return_time, record_time, *business_day},
                 stock_lines);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
@@ -290,15 +349,22 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
     // A void takes the sale's demand back on the sale's own business day.
     DemandRollup demand;
     for (const auto& line : lines) {
-      stock_lines.push_back(
-          {static_cast<int>(line.line_number), line.product_id, line.quantity});
+      // The goods go back to the very lots the sale took them from.
+      StockLine stock_line;
+      stock_line.line_number = static_cast<int>(line.line_number);
+      stock_line.product_id = line.product_id;
+      stock_line.quantity_milli = line.quantity;
+      stock_line.shares = ReturnShares(
+          LotsTakenBy(s, header->pk, line.line_number), 0, line.quantity);
+      stock_lines.push_back(std::move(stock_line));
       demand.AddVoided(line.store_id, line.product_id, line.business_day,
                        line.quantity);
     }
     StockLedger ledger;
-    ledger.Post({domain::MovementType::kVoid, "VOID", store_id, header->pk,
-                 sale_id, now, now},
-                stock_lines);
+    ledger.Post(
+        {domain::MovementType::kVoid, "VOID", store_id, header->pk, sale_id,
+         now, now, lines.empty() ? std::string() : lines.front().business_day},
+        stock_lines);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     demand.Flush(s);

@@ -29,6 +29,8 @@ class LookupCache {
   struct Ref {
     long long id = 0;
     bool active = true;
+    // Products only: what FEFO needs to tell a sellable lot.
+    int sell_by_margin_days = 0;
   };
 
   // Loads, in one query per table, what a group of sales will look up: their
@@ -81,16 +83,20 @@ class LookupCache {
     }
     using KeyRef = std::pair<std::string, Ref>;
     auto read_key_ref = +[](const soci::row& r) {
-      return KeyRef{GetString(r, 0), Ref{GetInt64(r, 1), GetBool(r, 2)}};
+      return KeyRef{GetString(r, 0), Ref{GetInt64(r, 1), GetBool(r, 2),
+                                         static_cast<int>(GetInt64(r, 3))}};
     };
     for (const auto& [sku, ref] :
-         QueryIn(s, "SELECT sku, id, active FROM products WHERE sku IN ({in})",
+         QueryIn(s,
+                 "SELECT sku, id, active, sell_by_margin_days FROM products "
+                 "WHERE sku IN ({in})",
                  read_key_ref, skus)) {
       products_by_sku_.emplace(sku, ref);
     }
     for (const auto& [barcode, ref] :
          QueryIn(s,
-                 "SELECT b.barcode, b.product_id, p.active FROM "
+                 "SELECT b.barcode, b.product_id, p.active, "
+                 "p.sell_by_margin_days FROM "
                  "product_barcodes b JOIN products p ON p.id = b.product_id "
                  "WHERE b.barcode IN ({in})",
                  read_key_ref, barcodes)) {
@@ -140,12 +146,16 @@ class LookupCache {
     Ref ref;
     int active = 0;
     if (by_sku) {
-      s << "SELECT id, active FROM products WHERE sku = :k", soci::use(key),
-          soci::into(ref.id), soci::into(active);
+      s << "SELECT id, active, sell_by_margin_days FROM products WHERE "
+           "sku = :k",
+          soci::use(key), soci::into(ref.id), soci::into(active),
+          soci::into(ref.sell_by_margin_days);
     } else {
-      s << "SELECT b.product_id, p.active FROM product_barcodes b JOIN "
-           "products p ON p.id = b.product_id WHERE b.barcode = :k",
-          soci::use(key), soci::into(ref.id), soci::into(active);
+      s << "SELECT b.product_id, p.active, p.sell_by_margin_days FROM "
+           "product_barcodes b JOIN products p ON p.id = b.product_id WHERE "
+           "b.barcode = :k",
+          soci::use(key), soci::into(ref.id), soci::into(active),
+          soci::into(ref.sell_by_margin_days);
     }
     ref.active = active != 0;
     if (!s.got_data()) {
