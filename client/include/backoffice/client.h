@@ -40,6 +40,7 @@
 #include "backoffice/inventory_client.h"
 #include "backoffice/options.h"
 #include "backoffice/purchase_order_client.h"
+#include "backoffice/goods_receipt_client.h"
 #include "backoffice/purchasing_client.h"
 #include "backoffice/reconciliation_client.h"
 #include "backoffice/sales_client.h"

@@ -92,4 +92,11 @@
   X(CancelPurchaseOrder, kIdempotent)         \
   X(ClosePurchaseOrder, kIdempotent)
 
+#define BACKOFFICE_GOODS_RECEIPT_METHODS(X) \
+  X(CreateGoodsReceipt, kIdempotent)        \
+  X(GetGoodsReceipt, kIdempotent)           \
+  X(ListGoodsReceipts, kIdempotent)         \
+  X(ApproveGoodsReceipt, kIdempotent)       \
+  X(RejectGoodsReceipt, kNonIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

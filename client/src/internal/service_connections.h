@@ -8,6 +8,7 @@
 #include "backoffice/access_connection.h"
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
+#include "backoffice/goods_receipt_connection.h"
 #include "backoffice/inventory_connection.h"
 #include "backoffice/purchase_order_connection.h"
 #include "backoffice/purchasing_connection.h"
@@ -49,6 +50,10 @@ std::shared_ptr<PurchasingConnection> MakeRetryingPurchasingConnection(
 
 std::shared_ptr<PurchaseOrderConnection> MakeRetryingPurchaseOrderConnection(
     std::shared_ptr<PurchaseOrderConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<GoodsReceiptConnection> MakeRetryingGoodsReceiptConnection(
+    std::shared_ptr<GoodsReceiptConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal
