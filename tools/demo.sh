@@ -4,14 +4,17 @@
 # bootstraps an admin, starts backofficed, loads three stores with their
 # tills, a hundred products (with shelf lives), suppliers with their supplier
 # items and the preferred supplier of every product, credit customers and
-# store settings through backofficectl, shows them, then simulates a trading
-# day of the six
-# tills (backoffice_simulate_day), shows stock, reorder and negative-stock
-# lists and a till's receipt check, the day's demand per store (read from
-# the daily rollup), the next morning's ordering for Jakarta (suggestions,
-# drafts, a refused self-approval, approvals by a second person, sent:
-# backoffice_order_day), checks the books (the demo fails if they do not
-# balance), and stops what it started.
+# store settings through backofficectl, shows them, then stocks every
+# store through ordering and receiving (orders approved by a second person,
+# deliveries with lots and expiry dates; in Jakarta refusals, a damaged case,
+# a partial delivery and a market delivery: backoffice_stock_up), simulates
+# a trading day of the six tills (backoffice_simulate_day), shows stock,
+# reorder and negative-stock lists and a till's receipt check, the day's
+# demand per store (read from the daily rollup), the next morning's ordering
+# for Jakarta (suggestions, drafts, a refused self-approval, approvals by a
+# second person, sent: backoffice_order_day), the gross profit of each
+# store, checks the books (the demo fails if they do not balance), and
+# stops what it started.
 #
 #   ./tools/demo.sh          run the demo and stop everything at the end
 #   ./tools/demo.sh --keep   leave MariaDB and the server running
@@ -26,11 +29,13 @@ keep=0
 show() { printf '\033[2m$ backofficectl %s\033[0m\n' "$*"; "$ctl" "$@"; }
 
 step "Installing missing packages and building"
-build_targets backofficed backofficectl backoffice_simulate_day backoffice_order_day
+build_targets backofficed backofficectl backoffice_simulate_day backoffice_order_day \
+  backoffice_stock_up
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 simulate_day="$build_dir/tools/sim/backoffice_simulate_day"
 order_day="$build_dir/tools/sim/backoffice_order_day"
+stock_up="$build_dir/tools/sim/backoffice_stock_up"
 
 step "Starting a private MariaDB"
 db_dir="$repo/.local/demo-db"
@@ -75,8 +80,16 @@ show terminal list --store JKT01
 
 step "Tokens: head office, a manager per store, a till (shown once, stored as hashes)"
 head_token=$("$ctl" token create --name "Kantor Pusat" --role HEAD_OFFICE -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
-manager_jkt=$("$ctl" token create --name "Manager JKT01" --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
-"$ctl" token create --name "Manager MKS01" --role STORE_MANAGER --store MKS01 >/dev/null
+secret() { "$ctl" token create "$@" -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p'; }
+manager_jkt=$(secret --name "Manager JKT01" --role STORE_MANAGER --store JKT01)
+manager_mks=$(secret --name "Manager MKS01" --role STORE_MANAGER --store MKS01)
+manager_jyp=$(secret --name "Manager JYP01" --role STORE_MANAGER --store JYP01)
+supervisor_jkt=$(secret --name "Supervisor JKT01" --role STORE_MANAGER --store JKT01)
+supervisor_mks=$(secret --name "Supervisor MKS01" --role STORE_MANAGER --store MKS01)
+supervisor_jyp=$(secret --name "Supervisor JYP01" --role STORE_MANAGER --store JYP01)
+clerk_jkt=$(secret --name "Gudang JKT01" --role STORE_STAFF --store JKT01)
+clerk_mks=$(secret --name "Gudang MKS01" --role STORE_STAFF --store MKS01)
+clerk_jyp=$(secret --name "Gudang JYP01" --role STORE_STAFF --store JYP01)
 "$ctl" token create --name "Kasir JKT01/T1" --role POS_TERMINAL --store JKT01 --terminal T1 >/dev/null
 show token list
 
@@ -136,13 +149,28 @@ export BACKOFFICE_TOKEN=$admin_token
 step "Head office sees every store"
 BACKOFFICE_TOKEN=$head_token show store list -o csv
 
-step "Opening stock in Jakarta: the manager counts a few products in"
-for count in SKU-1001:60 SKU-1002:40 SKU-1003:24 SKU-1004:120 SKU-1005:36 SKU-1006:30 \
-  SKU-1013:25.5 SKU-1016:40; do
-  BACKOFFICE_TOKEN=$manager_jkt "$ctl" stock adjust --store JKT01 --sku "${count%%:*}" \
-    --quantity "${count#*:}" --reason COUNT_CORRECTION --note "opening count" \
-    --adjustment-id "opening-JKT01-${count%%:*}" >/dev/null
-done
+step "Opening deliveries: every store orders a day's goods, a second manager approves, a clerk receives"
+# Per supplier an order, four eyes on it, sent, then received with lot
+# numbers and expiry dates (two lots of each product that expires). In
+# Jakarta the story: the manager's own approval and the approver's own
+# receipt are refused, an over-delivery is refused, a damaged case is
+# rejected, one product comes half now and half later, the order closes
+# short, and tofu bought at the market waits for a manager's approval.
+echo "-- JKT01 (Asia/Jakarta)"
+"$stock_up" --store JKT01 --time-zone Asia/Jakarta --maker-token "$manager_jkt" \
+  --checker-token "$supervisor_jkt" --receiver-token "$clerk_jkt" \
+  --preferred tools/demo/preferred_suppliers.txt --story
+echo "-- MKS01 (Asia/Makassar)"
+"$stock_up" --store MKS01 --time-zone Asia/Makassar --maker-token "$manager_mks" \
+  --checker-token "$supervisor_mks" --receiver-token "$clerk_mks" \
+  --preferred tools/demo/preferred_suppliers.txt
+echo "-- JYP01 (Asia/Jayapura)"
+"$stock_up" --store JYP01 --time-zone Asia/Jayapura --maker-token "$manager_jyp" \
+  --checker-token "$supervisor_jyp" --receiver-token "$clerk_jyp" \
+  --preferred tools/demo/preferred_suppliers.txt
+step "The market delivery as the back office shows it, and Jakarta's stock before opening"
+BACKOFFICE_TOKEN=$manager_jkt show receipt get --store JKT01 \
+  --id "rcv-market-JKT01-$(TZ=Asia/Jakarta date +%F)"
 BACKOFFICE_TOKEN=$manager_jkt show stock list --store JKT01 --page-size 8
 
 step "A trading day: 3 stores x 2 tills post their sales at once"
@@ -157,7 +185,7 @@ step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep t
 show stock list --store JKT01 --page-size 10
 step "At or below their reorder point: time to order"
 show stock list --store JKT01 --reorder
-step "Negative stock: sold more than was counted in, exceptions to investigate"
+step "Negative stock: none expected, every product was delivered before opening"
 show stock list --store JKT01 --negative --page-size 10
 
 business_day=$(TZ=Asia/Jakarta date +%F)
@@ -181,8 +209,6 @@ step "The next morning ($tomorrow) in Jakarta: suggestions, drafts, four eyes, s
 # The manager drafts and submits; his own approval is refused
 # (SELF_APPROVAL_FORBIDDEN); the store's supervisor approves, or head office
 # above the store's approval limit; the orders are sent.
-supervisor_jkt=$(BACKOFFICE_TOKEN=$admin_token "$ctl" token create --name "Supervisor JKT01" \
-  --role STORE_MANAGER --store JKT01 -o json | sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
 "$order_day" --store JKT01 --maker-token "$manager_jkt" --checker-token "$supervisor_jkt" \
   --head-office-token "$head_token" --run-id "jkt-$tomorrow" --as-of "$tomorrow" \
   --approval-limit 25000000
@@ -191,7 +217,18 @@ show order list --store JKT01
 step "Suggestions now: what the sent orders cover is not suggested again"
 BACKOFFICE_TOKEN=$manager_jkt show order suggest JKT01 --as-of "$tomorrow"
 
-step "The books check themselves: balances, sale totals, movements, the demand rollup, orders"
+step "Gross profit per store: each sale line's cost at the moment of sale, summed"
+while read -r code tz; do
+  day=$(TZ=$tz date +%F)
+  echo "-- $code ($day)"
+  show profit --store "$code" --from "$day"
+done <<'ZONES'
+JKT01 Asia/Jakarta
+MKS01 Asia/Makassar
+JYP01 Asia/Jayapura
+ZONES
+
+step "The books check themselves: balances and lots, sale totals and costs, movements, the demand rollup, orders, receipts and payables"
 if ! show verify; then
   echo "demo: the ledger does not balance" >&2
   exit 1

@@ -22,6 +22,9 @@ using ::testing::StrictMock;
 
 class MockSalesRepository : public domain::SalesRepository {
  public:
+  MOCK_METHOD(StatusOr<domain::SalesSummary>, SummarizeSales,
+              (const std::string&, const std::string&, const std::string&),
+              (override));
   MOCK_METHOD(StatusOr<std::vector<domain::SaleOutcome>>, RecordSales,
               (const std::vector<domain::Sale>&, const domain::RequestContext&),
               (override));

@@ -14,6 +14,9 @@ using ::testing::StrictMock;
 
 class MockSalesRepository : public SalesRepository {
  public:
+  MOCK_METHOD(StatusOr<SalesSummary>, SummarizeSales,
+              (const std::string&, const std::string&, const std::string&),
+              (override));
   MOCK_METHOD(StatusOr<std::vector<SaleOutcome>>, RecordSales,
               (const std::vector<Sale>&, const RequestContext&), (override));
   MOCK_METHOD(StatusOr<ReturnOutcome>, RecordReturn,

@@ -50,6 +50,9 @@ class Session {
   PurchaseOrderClient purchase_orders() const {
     return PurchaseOrderClient(connection_);
   }
+  GoodsReceiptClient goods_receipts() const {
+    return GoodsReceiptClient(connection_);
+  }
   PurchasingClient purchasing() const { return PurchasingClient(connection_); }
 
  private:

@@ -14,12 +14,14 @@ void AddCatalogCommands(CLI::App& app, Action& selected);
 void AddImportCommands(CLI::App& app, Action& selected);
 /// token, audit and health.
 void AddAccessCommands(CLI::App& app, Action& selected);
-/// sale and receipts.
+/// sale, receipts and profit.
 void AddSalesCommands(CLI::App& app, Action& selected);
 /// stock and verify.
 void AddInventoryCommands(CLI::App& app, Action& selected);
 /// order and purchasing-settings.
 void AddOrderCommands(CLI::App& app, Action& selected);
+/// receive and receipt.
+void AddReceivingCommands(CLI::App& app, Action& selected);
 /// supplier-item and demand.
 void AddPurchasingCommands(CLI::App& app, Action& selected);
 

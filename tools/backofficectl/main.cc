@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddSalesCommands(cli, selected);
   backoffice::ctl::AddInventoryCommands(cli, selected);
   backoffice::ctl::AddOrderCommands(cli, selected);
+  backoffice::ctl::AddReceivingCommands(cli, selected);
   backoffice::ctl::AddPurchasingCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
   // Set after the subcommands exist, which would otherwise inherit it.

@@ -348,6 +348,7 @@ void AddSettingsCommands(CLI::App& root, Action& selected) {
     bool no_limit = false;
     std::optional<std::int32_t> review;
     std::optional<std::int32_t> window;
+    std::optional<std::int32_t> tolerance;
     std::string request_id;
   };
   auto f = std::make_shared<UpdateFlags>();
@@ -363,6 +364,9 @@ void AddSettingsCommands(CLI::App& root, Action& selected) {
                "days between two orders to a supplier, 1-365");
   AddInt32Flag(update, "--demand-window-days", f->window,
                "business days of demand averaged, 1-366");
+  AddInt32Flag(update, "--receipt-tolerance-bp", f->tolerance,
+               "how much more than ordered a receipt may bring without "
+               "approval, basis points 0-10000");
   AddRequestIdFlag(update, f->request_id);
   SetAction(update, selected, [f](const Session& session) {
     v1::UpdatePurchasingSettingsRequest request;
@@ -381,6 +385,11 @@ void AddSettingsCommands(CLI::App& root, Action& selected) {
     ApplyFlag(f->window, "demand_window_days", mask, [&](std::int32_t v) {
       request.mutable_settings()->set_demand_window_days(v);
     });
+    ApplyFlag(
+        f->tolerance, "receipt_tolerance_basis_points", mask,
+        [&](std::int32_t v) {
+          request.mutable_settings()->set_receipt_tolerance_basis_points(v);
+        });
     request.set_request_id(RequestIdOrNew(f->request_id));
     return PrintResponse(
         session, session.purchase_orders().UpdatePurchasingSettings(request));

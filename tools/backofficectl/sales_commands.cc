@@ -383,11 +383,40 @@ void AddReceiptCommands(CLI::App& root, Action& selected) {
   });
 }
 
+// --- profit ---
+
+void AddProfitCommand(CLI::App& root, Action& selected) {
+  struct ProfitFlags {
+    std::string store;
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+  };
+  auto flags = std::make_shared<ProfitFlags>();
+  CLI::App* profit = root.add_subcommand(
+      "profit",
+      "a store's sales, returns, cost of goods sold and gross profit over "
+      "business days, from the cost each line recorded when sold");
+  profit->add_option("--store", flags->store, "the store's code")->required();
+  AddParsedFlag(profit, "--from", flags->from, ParseDate,
+                "the first business day", "YYYY-MM-DD")
+      ->required();
+  AddParsedFlag(profit, "--to", flags->to, ParseDate,
+                "the last business day (default --from)", "YYYY-MM-DD");
+  SetAction(profit, selected, [f = flags](const Session& session) {
+    v1::SummarizeSalesRequest request;
+    request.set_store_code(f->store);
+    request.set_from_day(f->from.value_or(""));
+    request.set_to_day(f->to.value_or(f->from.value_or("")));
+    return PrintResponse(session, session.sales().SummarizeSales(request));
+  });
+}
+
 }  // namespace
 
 void AddSalesCommands(CLI::App& app, Action& selected) {
   AddSaleCommands(app, selected);
   AddReceiptCommands(app, selected);
+  AddProfitCommand(app, selected);
 }
 
 }  // namespace backoffice::ctl

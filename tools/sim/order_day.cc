@@ -12,45 +12,18 @@
 #include <vector>
 
 #include "backoffice/client.h"
+#include "demo_support.h"
 
 namespace {
 
 namespace v1 = backoffice::v1;
 
-std::string Qty(std::int64_t milli) {
-  std::string text = std::to_string(milli / 1000);
-  std::int64_t fraction = milli % 1000;
-  if (fraction != 0) {
-    std::string digits = std::to_string(fraction < 0 ? -fraction : fraction);
-    digits.insert(0, 3 - digits.size(), '0');
-    while (digits.back() == '0') digits.pop_back();
-    text += "." + digits;
-  }
-  return text;
-}
-
-// IDR has no minor digits in use: 2800 is Rp 2.800.
-std::string Rupiah(std::int64_t minor) {
-  std::string digits = std::to_string(minor < 0 ? -minor : minor);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (minor < 0 ? "-Rp " : "Rp ") + out;
-}
+using backoffice::demo::Qty;
+using backoffice::demo::Rupiah;
 
 std::shared_ptr<backoffice::Connection> Connect(const std::string& address,
                                                 const std::string& token) {
-  backoffice::ConnectionOptions options;
-  options.address = address;
-  options.token = token;
-  auto connection = backoffice::MakeConnection(options);
-  if (!connection.ok()) {
-    std::cerr << "order_day: " << connection.status() << "\n";
-    std::exit(2);
-  }
-  return *connection;
+  return backoffice::demo::ConnectOrExit(address, token, "order_day");
 }
 
 struct ItemSpec {

@@ -48,6 +48,8 @@ class SalesClient {
       const v1::ListSalesRequest& request);
   StatusOr<v1::CheckReceiptSequenceResponse> CheckReceiptSequence(
       const v1::CheckReceiptSequenceRequest& request);
+  StatusOr<v1::SummarizeSalesResponse> SummarizeSales(
+      const v1::SummarizeSalesRequest& request);
 
   /// Visits every sale, following the pages (see
   /// CatalogClient::ForEachStore for the contract).

@@ -38,6 +38,8 @@ class SalesConnection {
       const v1::ListSalesRequest& request);
   virtual StatusOr<v1::CheckReceiptSequenceResponse> CheckReceiptSequence(
       const v1::CheckReceiptSequenceRequest& request);
+  virtual StatusOr<v1::SummarizeSalesResponse> SummarizeSales(
+      const v1::SummarizeSalesRequest& request);
 };
 
 /// The SDK's SalesConnection over `connection`: gRPC calls with the

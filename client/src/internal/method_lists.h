@@ -43,14 +43,15 @@
 #define BACKOFFICE_AUDIT_METHODS(X) X(ListAuditRecords, kIdempotent)
 
 // Sales, returns and voids carry their own ids: a repeat is a replay.
-#define BACKOFFICE_SALES_METHODS(X) \
-  X(RecordSale, kIdempotent)        \
-  X(UploadSales, kIdempotent)       \
-  X(RecordReturn, kIdempotent)      \
-  X(VoidSale, kIdempotent)          \
-  X(GetSale, kIdempotent)           \
-  X(ListSales, kIdempotent)         \
-  X(CheckReceiptSequence, kIdempotent)
+#define BACKOFFICE_SALES_METHODS(X)    \
+  X(RecordSale, kIdempotent)           \
+  X(UploadSales, kIdempotent)          \
+  X(RecordReturn, kIdempotent)         \
+  X(VoidSale, kIdempotent)             \
+  X(GetSale, kIdempotent)              \
+  X(ListSales, kIdempotent)            \
+  X(CheckReceiptSequence, kIdempotent) \
+  X(SummarizeSales, kIdempotent)
 
 // An adjustment carries its own id.
 #define BACKOFFICE_INVENTORY_METHODS(X) \

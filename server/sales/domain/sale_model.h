@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/status.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 #include "inventory/domain/stock_model.h"
 
 namespace backoffice::domain {
@@ -118,6 +118,33 @@ struct SaleFilter {
   std::string store_code;
   std::string terminal_code;
   std::string business_day;  // YYYY-MM-DD or empty.
+};
+
+// A store's sales over a range of business days, summed from what each line
+// recorded when it happened.
+struct SalesSummary {
+  std::string store_code;
+  std::string currency_code;
+  std::string from_day;
+  std::string to_day;
+  std::int64_t sale_count = 0;
+  std::int64_t net_sales_minor = 0;  // VAT included.
+  std::int64_t sales_tax_minor = 0;
+  std::int64_t returns_minor = 0;  // VAT included.
+  std::int64_t returns_tax_minor = 0;
+  std::int64_t cost_minor = 0;           // Of the lines sold.
+  std::int64_t returned_cost_minor = 0;  // Taken back by restocked returns.
+  std::int64_t lines_without_cost = 0;
+  std::int64_t revenue_minor() const {
+    return net_sales_minor - sales_tax_minor - returns_minor +
+           returns_tax_minor;
+  }
+  std::int64_t cost_of_goods_sold_minor() const {
+    return cost_minor - returned_cost_minor;
+  }
+  std::int64_t gross_profit_minor() const {
+    return revenue_minor() - cost_of_goods_sold_minor();
+  }
 };
 
 struct ReceiptCheck {

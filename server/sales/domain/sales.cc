@@ -1,5 +1,7 @@
 #include "sales/domain/sales.h"
 
+#include <absl/time/civil_time.h>
+
 #include "access/domain/access_policy.h"
 #include "core/domain/errors.h"
 #include "core/domain/validation.h"
@@ -133,6 +135,25 @@ StatusOr<ReceiptCheck> Sales::CheckReceipts(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(ValidateBusinessDay("business_day", business_day));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
   return repository_.CheckReceipts(store_code, terminal_code, business_day);
+}
+
+StatusOr<SalesSummary> Sales::SummarizeSales(const RequestContext& ctx,
+                                             const std::string& store_code,
+                                             const std::string& from_day,
+                                             const std::string& to_day) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(ValidateBusinessDay("from_day", from_day));
+  BO_RETURN_IF_ERROR(ValidateBusinessDay("to_day", to_day));
+  absl::CivilDay from;
+  absl::CivilDay to;
+  absl::ParseCivilTime(from_day, &from);
+  absl::ParseCivilTime(to_day, &to);
+  if (to < from || to - from > 366) {
+    return InvalidArgument("INVALID_DAY_RANGE",
+                           "to_day must be from_day to 366 days after it");
+  }
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  return repository_.SummarizeSales(store_code, from_day, to_day);
 }
 
 }  // namespace backoffice::domain

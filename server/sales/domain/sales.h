@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/status.h"
 #include "core/domain/clock.h"
+#include "core/domain/status.h"
 #include "sales/domain/sale_model.h"
 #include "sales/domain/sales_repository.h"
 
@@ -41,6 +41,10 @@ class Sales {
   StatusOr<Page<Sale>> ListSales(const RequestContext& ctx,
                                  const SaleFilter& filter, int page_size,
                                  const std::string& page_token);
+  StatusOr<SalesSummary> SummarizeSales(const RequestContext& ctx,
+                                        const std::string& store_code,
+                                        const std::string& from_day,
+                                        const std::string& to_day);
   StatusOr<ReceiptCheck> CheckReceipts(const RequestContext& ctx,
                                        const std::string& store_code,
                                        const std::string& terminal_code,

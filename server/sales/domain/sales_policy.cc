@@ -15,6 +15,7 @@ std::vector<MethodPolicy> SalesMethodPolicies() {
     {"/backoffice.v1.SalesService/GetSale", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.SalesService/ListSales", {kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.SalesService/CheckReceiptSequence", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.SalesService/SummarizeSales", {kManager, kHeadOffice, kAdmin}},
   };
   // clang-format on
 }

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/status.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 #include "sales/domain/sale_model.h"
 
 namespace backoffice::domain {
@@ -38,6 +38,11 @@ class SalesRepository {
   // Newest first; `page.after_key` is the sequence below which to go on.
   virtual StatusOr<std::vector<Sale>> ListSales(const SaleFilter& filter,
                                                 const PageRequest& page) = 0;
+  // Sums of the store's sale lines and return lines over the business
+  // days [from_day, to_day]. NOT_FOUND (STORE_NOT_FOUND).
+  virtual StatusOr<SalesSummary> SummarizeSales(const std::string& store_code,
+                                                const std::string& from_day,
+                                                const std::string& to_day) = 0;
   virtual StatusOr<ReceiptCheck> CheckReceipts(
       const std::string& store_code, const std::string& terminal_code,
       const std::string& business_day) = 0;

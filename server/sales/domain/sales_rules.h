@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/status.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 #include "sales/domain/sale_model.h"
 
 namespace backoffice::domain {

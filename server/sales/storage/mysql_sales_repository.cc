@@ -437,6 +437,56 @@ StatusOr<std::vector<domain::Sale>> MySqlSalesRepository::ListSales(
   return sales;
 }
 
+StatusOr<domain::SalesSummary> MySqlSalesRepository::SummarizeSales(
+    const std::string& store_code, const std::string& from_day,
+    const std::string& to_day) {
+  domain::SalesSummary summary;
+  Status status = db_.WithSession([&](soci::session& s) {
+    LookupCache cache;
+    const auto& store = cache.Store(s, store_code);
+    long long store_id = store.id;
+    summary.store_code = store_code;
+    summary.currency_code = store.currency_code;
+    summary.from_day = from_day;
+    summary.to_day = to_day;
+    long long count = 0, net = 0, tax = 0, cost = 0, returned_cost = 0,
+              no_cost = 0;
+    s << "SELECT COUNT(DISTINCT x.id), COALESCE(SUM(l.amount_minor - "
+         "l.discount_minor), 0), COALESCE(SUM(l.tax_minor), 0), "
+         "COALESCE(SUM(l.cost_minor), 0), COALESCE(SUM(l.returned_cost_minor), "
+         "0), COALESCE(SUM(l.unit_cost_minor = 0), 0) FROM sales x JOIN "
+         "sale_lines l ON l.sale_pk = x.id WHERE x.store_id = :s AND "
+         "x.business_day BETWEEN :f AND :t AND x.state = 'RECORDED'",
+        soci::use(store_id), soci::use(from_day), soci::use(to_day),
+        soci::into(count), soci::into(net), soci::into(tax), soci::into(cost),
+        soci::into(returned_cost), soci::into(no_cost);
+    // Returns of these days; a return's VAT is its line's VAT in
+    // proportion to the refund.
+    long long refunds = 0, refund_tax = 0;
+    s << "SELECT COALESCE(SUM(rl.refund_minor), 0), COALESCE(SUM(CASE WHEN "
+         "l.amount_minor - l.discount_minor = 0 THEN 0 ELSE "
+         "(CAST(rl.refund_minor AS DECIMAL(39, 0)) * l.tax_minor * 2 + "
+         "(l.amount_minor - l.discount_minor)) DIV (2 * (l.amount_minor - "
+         "l.discount_minor)) END), 0) FROM sale_returns r JOIN "
+         "sale_return_lines rl ON rl.return_pk = r.id JOIN sale_lines l ON "
+         "l.sale_pk = r.sale_pk AND l.line_number = rl.sale_line_number "
+         "WHERE r.store_id = :s AND r.business_day BETWEEN :f AND :t",
+        soci::use(store_id), soci::use(from_day), soci::use(to_day),
+        soci::into(refunds), soci::into(refund_tax);
+    summary.sale_count = count;
+    summary.net_sales_minor = net;
+    summary.sales_tax_minor = tax;
+    summary.cost_minor = cost;
+    summary.returned_cost_minor = returned_cost;
+    summary.lines_without_cost = no_cost;
+    summary.returns_minor = refunds;
+    summary.returns_tax_minor = refund_tax;
+    return Status();
+  });
+  if (!status.ok()) return status;
+  return summary;
+}
+
 StatusOr<domain::ReceiptCheck> MySqlSalesRepository::CheckReceipts(
     const std::string& store_code, const std::string& terminal_code,
     const std::string& business_day) {

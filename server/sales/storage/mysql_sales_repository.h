@@ -27,6 +27,9 @@ class MySqlSalesRepository : public domain::SalesRepository {
   StatusOr<std::vector<domain::Sale>> ListSales(
       const domain::SaleFilter& filter,
       const domain::PageRequest& page) override;
+  StatusOr<domain::SalesSummary> SummarizeSales(
+      const std::string& store_code, const std::string& from_day,
+      const std::string& to_day) override;
   StatusOr<domain::ReceiptCheck> CheckReceipts(
       const std::string& store_code, const std::string& terminal_code,
       const std::string& business_day) override;

@@ -119,4 +119,40 @@ grpc::Status SalesGrpcService::CheckReceiptSequence(
       });
 }
 
+grpc::Status SalesGrpcService::SummarizeSales(
+    grpc::ServerContext* c, const v1::SummarizeSalesRequest* req,
+    v1::SummarizeSalesResponse* resp) {
+  return handler_.Handle(
+      c, "", [&](const domain::RequestContext& ctx) -> Status {
+        auto summary = sales_.SummarizeSales(ctx, req->store_code(),
+                                             req->from_day(), req->to_day());
+        if (!summary.ok()) return summary.status();
+        const std::string& currency = summary->currency_code;
+        auto money = [&currency](std::int64_t minor, v1::Money* out) {
+          out->set_currency_code(currency);
+          out->set_minor_units(minor);
+        };
+        resp->set_store_code(summary->store_code);
+        resp->set_from_day(summary->from_day);
+        resp->set_to_day(summary->to_day);
+        resp->set_sale_count(summary->sale_count);
+        money(summary->net_sales_minor, resp->mutable_net_sales());
+        money(summary->sales_tax_minor, resp->mutable_sales_tax());
+        money(summary->returns_minor, resp->mutable_returns());
+        money(summary->returns_tax_minor, resp->mutable_returns_tax());
+        money(summary->revenue_minor(), resp->mutable_revenue());
+        money(summary->cost_of_goods_sold_minor(),
+              resp->mutable_cost_of_goods_sold());
+        money(summary->gross_profit_minor(), resp->mutable_gross_profit());
+        const std::int64_t revenue = summary->revenue_minor();
+        resp->set_gross_margin_basis_points(
+            revenue <= 0
+                ? 0
+                : static_cast<std::int32_t>(summary->gross_profit_minor() *
+                                            10000 / revenue));
+        resp->set_lines_without_cost(summary->lines_without_cost);
+        return Status();
+      });
+}
+
 }  // namespace backoffice::transport

@@ -29,6 +29,9 @@ class SalesGrpcService final : public v1::SalesService::Service {
   grpc::Status ListSales(grpc::ServerContext* c,
                          const v1::ListSalesRequest* req,
                          v1::ListSalesResponse* resp) override;
+  grpc::Status SummarizeSales(grpc::ServerContext* c,
+                              const v1::SummarizeSalesRequest* req,
+                              v1::SummarizeSalesResponse* resp) override;
   grpc::Status CheckReceiptSequence(
       grpc::ServerContext* c, const v1::CheckReceiptSequenceRequest* req,
       v1::CheckReceiptSequenceResponse* resp) override;

@@ -36,6 +36,8 @@ class MockSalesConnection : public SalesConnection {
               (const v1::ListSalesRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::CheckReceiptSequenceResponse>, CheckReceiptSequence,
               (const v1::CheckReceiptSequenceRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::SummarizeSalesResponse>, SummarizeSales,
+              (const v1::SummarizeSalesRequest& request), (override));
 };
 
 }  // namespace mocks
