@@ -11,10 +11,13 @@
 # turn --rounds times (default 3) and the figures are totals.
 #
 # Then SuggestOrders for a store with 5,000 products and 90 days of sales,
-# beside a raw SELECT of the same rollup rows (backoffice_suggest_bench).
+# beside a raw SELECT of the same rollup rows (backoffice_suggest_bench),
+# and 200-line deliveries received through the server beside the same rows
+# written raw (backoffice_receive_bench).
 #
-# The last line of the output is
-# `unary_vs_raw=R backlog_vs_unary=R suggest_ms=N suggest_vs_raw=R`.
+# The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
+# suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
+# receive_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -38,11 +41,13 @@ done
 
 
 step "Installing missing packages and building"
-build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench
+build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
+  backoffice_receive_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
 suggest_bench="$build_dir/tools/sim/backoffice_suggest_bench"
+receive_bench="$build_dir/tools/sim/backoffice_receive_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -99,6 +104,13 @@ step "Benchmark: SuggestOrders, 5,000 products x 90 days, and raw SELECT"
 BACKOFFICE_TOKEN=$head_token "$suggest_bench" --store SB1 --products 5000 \
   --days 90 --rounds "$rounds" | tee "$work/suggest.out"
 
-# The sales benchmark's last line, with the suggestion's keys added.
-echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")"
+step "Benchmark: 200-line deliveries received, and the same rows raw"
+"$ctl" store create --code RB1 --name "Receive bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+BACKOFFICE_TOKEN=$head_token "$receive_bench" --store RB1 --lines 200 \
+  --receipts 20 | tee "$work/receive.out"
+
+# The sales benchmark's last line, with the other benchmarks' keys added.
+echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
+  "$(tail -n 1 "$work/receive.out")"
 exit "$sales_status"
