@@ -14,6 +14,7 @@
 #include <chrono>
 #include <ctime>
 #include <functional>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -788,6 +789,115 @@ TEST_F(GoodsReceiptE2eTest, ServerKilledMidReceiptsPostsEachOnce) {
                 ".goods_receipts WHERE receipt_id LIKE 'GR6-%')"),
             kReceipts);
   ExpectCleanLedger();
+}
+
+}  // namespace
+}  // namespace backoffice
+
+namespace backoffice {
+namespace {
+
+// Verify finds each broken invariant of lots, receipts, payables and cost,
+// each broken by hand and put right again.
+TEST_F(GoodsReceiptE2eTest, VerifyFindsBrokenLotsReceiptsAndPayables) {
+  MakeProduct("GR-SALT", 0, 0, 800);
+  ApprovedOrder("GR-PO-V", "GR-SALT", 5000);
+  auto received = Receive(staff_, "GRV-1", "GR-PO-V",
+                          {{"GR-SALT", 5000, 0, "LV", "2099-01-01"}});
+  ASSERT_TRUE(received.ok()) << received.status();
+  Sell("GRV-S1", "GR-SALT", 1000);
+  ExpectCleanLedger();
+
+  auto execute = [](const std::string& sql) {
+    domain::Status status = db_->WithSession([&](soci::session& session) {
+      session << sql;
+      return domain::Status();
+    });
+    ASSERT_TRUE(status.ok()) << sql << ": " << status;
+  };
+  auto kinds = [] {
+    std::set<std::string> out;
+    auto report = ReconciliationClient(server_->Connect(head_office_))
+                      .VerifyLedger(v1::VerifyLedgerRequest());
+    EXPECT_TRUE(report.ok()) << report.status();
+    if (report.ok()) {
+      for (const auto& v : report->violations()) out.insert(v.kind());
+    }
+    return out;
+  };
+  const std::string salt =
+      "(SELECT id FROM (SELECT id FROM products WHERE sku = 'GR-SALT') p)";
+  const std::string receipt =
+      "(SELECT id FROM (SELECT id FROM goods_receipts WHERE receipt_id = "
+      "'GRV-1') g)";
+  // What each break must make verify say: the check it aims at, and the
+  // neighbouring check that the same row also feeds.
+  struct Break {
+    std::set<std::string> kinds;
+    std::string break_sql;
+    std::string repair_sql;
+  };
+  const std::vector<Break> breaks = {
+      {{"BALANCE_MISMATCH", "LOT_SUM_MISMATCH"},
+       "UPDATE stock_balances SET on_hand_milli = on_hand_milli + 1 WHERE "
+       "product_id = " +
+           salt,
+       "UPDATE stock_balances SET on_hand_milli = on_hand_milli - 1 WHERE "
+       "product_id = " +
+           salt},
+      {{"LOT_LEDGER_MISMATCH", "LOT_SUM_MISMATCH"},
+       "UPDATE stock_lots SET quantity_milli = quantity_milli + 1 WHERE "
+       "lot_code = 'LV'",
+       "UPDATE stock_lots SET quantity_milli = quantity_milli - 1 WHERE "
+       "lot_code = 'LV'"},
+      {{"MOVEMENT_LOTS_MISMATCH", "LOT_LEDGER_MISMATCH"},
+       "UPDATE stock_movement_lots SET quantity_milli = quantity_milli + 1 "
+       "WHERE movement_id = (SELECT id FROM (SELECT id FROM stock_movements "
+       "WHERE document_key = 'GRV-S1') m)",
+       "UPDATE stock_movement_lots SET quantity_milli = quantity_milli - 1 "
+       "WHERE movement_id = (SELECT id FROM (SELECT id FROM stock_movements "
+       "WHERE document_key = 'GRV-S1') m)"},
+      {{"PURCHASE_ORDER_RECEIVED_MISMATCH"},
+       "UPDATE purchase_order_lines SET received_milli = received_milli + 1 "
+       "WHERE product_id = " +
+           salt,
+       "UPDATE purchase_order_lines SET received_milli = received_milli - 1 "
+       "WHERE product_id = " +
+           salt},
+      {{"RECEIPT_TOTALS_MISMATCH", "RECEIPT_PAYABLE_MISMATCH"},
+       "UPDATE goods_receipts SET total_tax_minor = total_tax_minor + 1 "
+       "WHERE receipt_id = 'GRV-1'",
+       "UPDATE goods_receipts SET total_tax_minor = total_tax_minor - 1 "
+       "WHERE receipt_id = 'GRV-1'"},
+      {{"RECEIPT_MOVEMENTS_MISMATCH"},
+       "UPDATE stock_movements SET document_line = 2 WHERE document_key = "
+       "'GRV-1'",
+       "UPDATE stock_movements SET document_line = 1 WHERE document_key = "
+       "'GRV-1'"},
+      {{"RECEIPT_PAYABLE_MISMATCH"},
+       "UPDATE supplier_payables SET amount_minor = amount_minor + 1 WHERE "
+       "receipt_pk = " +
+           receipt,
+       "UPDATE supplier_payables SET amount_minor = amount_minor - 1 WHERE "
+       "receipt_pk = " +
+           receipt},
+      {{"RECEIPT_SELF_APPROVED"},
+       "UPDATE goods_receipts SET decided_by = received_by WHERE receipt_id = "
+       "'GRV-1'",
+       "UPDATE goods_receipts SET decided_by = NULL WHERE receipt_id = "
+       "'GRV-1'"},
+      {{"SALE_COST_MISMATCH"},
+       "UPDATE sale_lines SET cost_minor = cost_minor + 1 WHERE sale_pk = "
+       "(SELECT id FROM sales WHERE sale_id = 'GRV-S1')",
+       "UPDATE sale_lines SET cost_minor = cost_minor - 1 WHERE sale_pk = "
+       "(SELECT id FROM sales WHERE sale_id = 'GRV-S1')"},
+  };
+  for (const Break& b : breaks) {
+    execute(b.break_sql);
+    EXPECT_EQ(kinds(), b.kinds) << b.break_sql;
+    execute(b.repair_sql);
+    EXPECT_TRUE(kinds().empty()) << b.repair_sql;
+  }
 }
 
 }  // namespace
