@@ -312,6 +312,34 @@ TEST(ReceiptRulesPlanReceiptTest, ALotThatCanNoLongerBeSoldIsNotReceived) {
   EXPECT_EQ(expired.status().reason(), "LOT_NOT_SELLABLE");
 }
 
+// A receipt that waited for its approval is judged on the day it posts:
+// its lot's sell-by day (expiry minus the margin) must not have passed.
+TEST(ReceiptRulesCheckLotsStillSellableTest, JudgedOnTheDayItPosts) {
+  GoodsReceipt receipt;
+  GoodsReceiptLine line;
+  line.line_number = 1;
+  line.sku = "MILK";
+  line.received_milli = 1000;
+  line.lot_code = "L1";
+  line.expiry_date = "2026-12-10";
+  receipt.lines.push_back(line);
+  ReceiptFacts facts;
+  ReceivableProduct milk;
+  milk.sku = "MILK";
+  milk.sell_by_margin_days = 2;
+  facts.products.push_back(milk);
+  facts.business_day = "2026-12-08";
+  EXPECT_TRUE(CheckLotsStillSellable(receipt, facts).ok());
+  facts.business_day = "2026-12-09";
+  Status late = CheckLotsStillSellable(receipt, facts);
+  EXPECT_EQ(late.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(late.reason(), "LOT_NOT_SELLABLE");
+  // A rejected-only line brings no lot into stock.
+  receipt.lines[0].received_milli = 0;
+  receipt.lines[0].rejected_milli = 1000;
+  EXPECT_TRUE(CheckLotsStillSellable(receipt, facts).ok());
+}
+
 TEST(ReceiptRulesCheckReceiptDeciderTest, AManagerWhoIsNotTheReceiverDecides) {
   GoodsReceipt receipt;
   receipt.receipt_id = "GR-1";

@@ -78,7 +78,7 @@ StatusOr<GoodsReceipt> GoodsReceipts::ApproveReceipt(
               "SUPPLIER_INACTIVE",
               "supplier " + facts.supplier_code + " is deactivated");
         }
-        return Status();
+        return CheckLotsStillSellable(receipt, facts);
       },
       ctx);
 }

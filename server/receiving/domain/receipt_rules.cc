@@ -383,6 +383,27 @@ Status CheckReceiptDecider(const GoodsReceipt& receipt,
   return Status();
 }
 
+Status CheckLotsStillSellable(const GoodsReceipt& receipt,
+                              const ReceiptFacts& facts) {
+  for (const auto& line : receipt.lines) {
+    if (line.received_milli <= 0 || line.expiry_date.empty()) continue;
+    int margin = 0;
+    for (const auto& p : facts.products) {
+      if (p.sku == line.sku) margin = p.sell_by_margin_days;
+    }
+    if (!IsSellableOn(line.expiry_date, margin, facts.business_day)) {
+      return FailedPrecondition(
+                 "LOT_NOT_SELLABLE",
+                 "lot '" + line.lot_code + "' of " + line.sku +
+                     " may be sold only until " +
+                     SellableUntil(line.expiry_date, margin) +
+                     "; reject the receipt and receive the goods as EXPIRED")
+          .WithMetadata("line_number", std::to_string(line.line_number));
+    }
+  }
+  return Status();
+}
+
 std::string PayableDueDay(const std::string& business_day, int terms_days) {
   absl::CivilDay day;
   if (!absl::ParseCivilTime(business_day, &day)) return business_day;

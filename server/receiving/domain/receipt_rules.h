@@ -39,6 +39,12 @@ std::int64_t ReceivableLimit(std::int64_t ordered_milli, int tolerance_bp);
 Status CheckReceiptDecider(const GoodsReceipt& receipt,
                            const Principal& decider);
 
+// FAILED_PRECONDITION (LOT_NOT_SELLABLE) when a line brings a lot that may
+// no longer be sold on facts.business_day (a receipt that waited for its
+// approval past its lots' sell-by day).
+Status CheckLotsStillSellable(const GoodsReceipt& receipt,
+                              const ReceiptFacts& facts);
+
 // FAILED_PRECONDITION (ORDER_NOT_RECEIVABLE) unless an order in `state`
 // takes goods: APPROVED, SENT or PARTIALLY_RECEIVED.
 Status CheckOrderReceivable(const std::string& order_id,

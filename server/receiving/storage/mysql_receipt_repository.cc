@@ -627,6 +627,12 @@ StatusOr<GoodsReceipt> MySqlGoodsReceiptRepository::DecideReceipt(
     const SupplierRow supplier = SupplierById(s, row->supplier_id);
     facts.supplier_code = supplier.code;
     facts.supplier_active = supplier.active;
+    // A receipt may wait for days: its lots are judged on the day it posts.
+    facts.business_day =
+        domain::DayInZone(domain::SystemNowMicros(), store.time_zone);
+    std::vector<std::string> skus;
+    for (const auto& l : receipt.lines) skus.push_back(l.sku);
+    facts.products = ReadProducts(s, skus, supplier.id, store.currency_code);
     BO_RETURN_IF_ERROR(check(receipt, facts));
     const domain::TimeMicros now = domain::SystemNowMicros();
     long long decide_time = now;
