@@ -12,12 +12,15 @@
 #
 # Then SuggestOrders for a store with 5,000 products and 90 days of sales,
 # beside a raw SELECT of the same rollup rows (backoffice_suggest_bench),
-# and 200-line deliveries received through the server beside the same rows
-# written raw (backoffice_receive_bench).
+# 200-line deliveries received through the server beside the same rows
+# written raw (backoffice_receive_bench), and credit holds and a chain-wide
+# ageing through the server beside the same work raw
+# (backoffice_credit_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
-# receive_vs_raw=R`.
+# receive_vs_raw=R authorize_per_s=N authorize_raw_per_s=N
+# authorize_vs_raw=R ageing_ms=N ageing_raw_ms=N ageing_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -42,12 +45,13 @@ done
 
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
-  backoffice_receive_bench
+  backoffice_receive_bench backoffice_credit_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
 suggest_bench="$build_dir/tools/sim/backoffice_suggest_bench"
 receive_bench="$build_dir/tools/sim/backoffice_receive_bench"
+credit_bench="$build_dir/tools/sim/backoffice_credit_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -110,7 +114,16 @@ step "Benchmark: 200-line deliveries received, and the same rows raw"
 BACKOFFICE_TOKEN=$head_token "$receive_bench" --store RB1 --lines 200 \
   --receipts 20 | tee "$work/receive.out"
 
+step "Benchmark: credit holds and a chain-wide ageing, and the same work raw"
+"$ctl" store create --code CB1 --name "Credit bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+# The issue's chain: 100 stores of 200 customers each, a year of charges
+# and payments.
+BACKOFFICE_TOKEN=$head_token "$credit_bench" --store CB1 --clients "$clients" \
+  --rounds "$rounds" --ageing-stores 100 --ageing-customers 200 \
+  --page-size 1000 | tee "$work/credit.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
-  "$(tail -n 1 "$work/receive.out")"
+  "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")"
 exit "$sales_status"

@@ -12,7 +12,10 @@
 # reorder and negative-stock lists and a till's receipt check, the day's
 # demand per store (read from the daily rollup), the next morning's ordering
 # for Jakarta (suggestions, drafts, a refused self-approval, approvals by a
-# second person, sent: backoffice_order_day), the gross profit of each
+# second person, sent: backoffice_order_day), the day on account in Jakarta
+# (holds, an override by a second person, an offline credit sale, payments
+# settling and overpaying: backoffice_credit_day) with the ageing of both
+# sides, the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -30,12 +33,13 @@ show() { printf '\033[2m$ backofficectl %s\033[0m\n' "$*"; "$ctl" "$@"; }
 
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_simulate_day backoffice_order_day \
-  backoffice_stock_up
+  backoffice_stock_up backoffice_credit_day
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 simulate_day="$build_dir/tools/sim/backoffice_simulate_day"
 order_day="$build_dir/tools/sim/backoffice_order_day"
 stock_up="$build_dir/tools/sim/backoffice_stock_up"
+credit_day="$build_dir/tools/sim/backoffice_credit_day"
 
 step "Starting a private MariaDB"
 db_dir="$repo/.local/demo-db"
@@ -90,7 +94,7 @@ supervisor_jyp=$(secret --name "Supervisor JYP01" --role STORE_MANAGER --store J
 clerk_jkt=$(secret --name "Gudang JKT01" --role STORE_STAFF --store JKT01)
 clerk_mks=$(secret --name "Gudang MKS01" --role STORE_STAFF --store MKS01)
 clerk_jyp=$(secret --name "Gudang JYP01" --role STORE_STAFF --store JYP01)
-"$ctl" token create --name "Kasir JKT01/T1" --role POS_TERMINAL --store JKT01 --terminal T1 >/dev/null
+till_jkt=$(secret --name "Kasir JKT01/T1" --role POS_TERMINAL --store JKT01 --terminal T1)
 show token list
 
 step "The chain's catalog: 100 products imported from CSV by head office"
@@ -138,8 +142,8 @@ export BACKOFFICE_TOKEN=$manager_jkt
 "$ctl" setting set --store JKT01 --sku SKU-1089 --preferred-supplier SUP-PASAR >/dev/null
 "$ctl" customer create --store JKT01 --code C-001 --name "Warung Bu Sri" --phone 0812-1111-2222 \
   --credit-limit 2000000 --currency IDR >/dev/null
-"$ctl" customer create --store JKT01 --code C-002 --name "Kantin SD Negeri 5" --credit-limit 5000000 \
-  --currency IDR >/dev/null
+"$ctl" customer create --store JKT01 --code C-002 --name "Kantin SD Negeri 5" --credit-limit 1000000 \
+  --currency IDR --credit-terms-days 14 >/dev/null
 show setting list --store JKT01
 show customer list --store JKT01
 step "...but not in another store: the server refuses"
@@ -180,6 +184,25 @@ step "A trading day: 3 stores x 2 tills post their sales at once"
 BACKOFFICE_TOKEN=$head_token "$simulate_day" --stores JKT01,MKS01,JYP01 \
   --sales-per-till 400 --seed 20240501
 export BACKOFFICE_TOKEN=$head_token
+
+step "On account in Jakarta: holds before each sale, a refused order overridden by a second person, payments"
+# The till asks for a hold before each store-credit sale; the canteen's
+# phone order goes over its limit, the manager who took it cannot override
+# it himself, the supervisor does; an offline sale is recorded and listed;
+# one payment settles several charges, one overpays into an open credit.
+"$credit_day" --store JKT01 --till-token "$till_jkt" --manager-token "$manager_jkt" \
+  --supervisor-token "$supervisor_jkt" --clerk-token "$clerk_jkt" \
+  --day-id "$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$clerk_jkt show account get JKT01 --customer C-001
+BACKOFFICE_TOKEN=$clerk_jkt show account open-items JKT01 --customer C-002
+BACKOFFICE_TOKEN=$clerk_jkt show account statement JKT01 --customer C-001 \
+  --from "$(TZ=Asia/Jakarta date +%F)" --to "$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$manager_jkt show credit exceptions JKT01
+step "What the store's customers owe, and what it owes its suppliers (ageing)"
+BACKOFFICE_TOKEN=$manager_jkt show account ageing JKT01 --customers
+BACKOFFICE_TOKEN=$manager_jkt show account ageing JKT01 --suppliers
+step "...and head office, for every store at once"
+show account ageing --suppliers --totals
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10
@@ -228,7 +251,7 @@ MKS01 Asia/Makassar
 JYP01 Asia/Jayapura
 ZONES
 
-step "The books check themselves: balances and lots, sale totals and costs, movements, the demand rollup, orders, receipts and payables"
+step "The books check themselves: balances and lots, sale totals and costs, movements, the demand rollup, orders, receipts, payables and the party ledger"
 if ! show verify; then
   echo "demo: the ledger does not balance" >&2
   exit 1

@@ -24,6 +24,7 @@ struct MethodIdempotency {
 #define BO_PURCHASING(M, K) BO_ENTRY(PurchasingService, M, K)
 #define BO_PURCHASE_ORDER(M, K) BO_ENTRY(PurchaseOrderService, M, K)
 #define BO_GOODS_RECEIPT(M, K) BO_ENTRY(GoodsReceiptService, M, K)
+#define BO_CREDIT(M, K) BO_ENTRY(CreditService, M, K)
 
 constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_CATALOG_METHODS(BO_CATALOG)                //
@@ -34,8 +35,10 @@ constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_RECONCILIATION_METHODS(BO_RECONCILIATION)  //
     BACKOFFICE_PURCHASING_METHODS(BO_PURCHASING)          //
     BACKOFFICE_PURCHASE_ORDER_METHODS(BO_PURCHASE_ORDER)  //
-    BACKOFFICE_GOODS_RECEIPT_METHODS(BO_GOODS_RECEIPT)};
+    BACKOFFICE_GOODS_RECEIPT_METHODS(BO_GOODS_RECEIPT)    //
+    BACKOFFICE_CREDIT_METHODS(BO_CREDIT)};
 
+#undef BO_CREDIT
 #undef BO_GOODS_RECEIPT
 #undef BO_PURCHASE_ORDER
 #undef BO_PURCHASING

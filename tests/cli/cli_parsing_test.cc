@@ -15,9 +15,11 @@
 #include <vector>
 
 #include "backoffice/v1/catalog_service.pb.h"
+#include "backoffice/v1/credit_service.pb.h"
 #include "backoffice/v1/inventory_service.pb.h"
 #include "backoffice/v1/purchasing_service.pb.h"
 #include "backoffice/v1/sales_service.pb.h"
+#include "credit_input.h"
 #include "csv.h"
 #include "display.h"
 #include "output.h"
@@ -1065,6 +1067,91 @@ TEST(TableOutputTest, DemandShowsQuantitiesInTheProductsUnits) {
                                       UnitsOfRiceAndNoodles());
   EXPECT_NE(csv.find("NOODLE,12000,0,0,12000,0,0,429\n"), std::string::npos)
       << csv;
+}
+
+// --- the allocations and payment methods of `payment record` ---
+
+TEST(ParseAllocationTest, ReadsDocumentNumberAndAmount) {
+  auto allocation = ParseAllocation("1042=15000");
+  ASSERT_TRUE(allocation.ok()) << allocation.status();
+  EXPECT_EQ(allocation->document_number(), 1042);
+  EXPECT_EQ(allocation->amount().minor_units(), 15000);
+  // The currency is the caller's to set, as for --amount.
+  EXPECT_EQ(allocation->amount().currency_code(), "");
+  EXPECT_EQ(ParseAllocation("1=1")->amount().minor_units(), 1);
+  EXPECT_EQ(ParseAllocation("9223372036854775807=007")->document_number(),
+            std::numeric_limits<std::int64_t>::max());
+  // Decimal, never octal.
+  EXPECT_EQ(ParseAllocation("7=012000")->amount().minor_units(), 12000);
+}
+
+TEST(ParseAllocationTest, RejectsMalformedAllocations) {
+  for (const char* text :
+       {"", "1042", "=15000", "1042=", "0=100", "-1=100", "x=100", "1.5=100",
+        "1042=0", "1042=-5", "1042=15.000", "1042=1e3", "1042= 5", " 1=5",
+        "1=2=3", "1042:15000", "9223372036854775808=1"}) {
+    auto allocation = ParseAllocation(text);
+    EXPECT_FALSE(allocation.ok()) << '"' << text << '"';
+    EXPECT_EQ(allocation.status().reason(), "INVALID_ALLOCATION") << text;
+  }
+  // The message quotes the flag and says what is wrong in it.
+  const std::string message = ParseAllocation("1042=0").status().message();
+  EXPECT_NE(message.find("\"1042=0\""), std::string::npos) << message;
+  EXPECT_NE(message.find("above zero"), std::string::npos) << message;
+}
+
+TEST(ParsePaymentMethodTest, AcceptsDashesUnderscoresAndAnyCase) {
+  EXPECT_EQ(*ParsePaymentMethod("cash"), v1::PAYMENT_METHOD_CASH);
+  EXPECT_EQ(*ParsePaymentMethod("bank-transfer"),
+            v1::PAYMENT_METHOD_BANK_TRANSFER);
+  EXPECT_EQ(*ParsePaymentMethod("BANK_TRANSFER"),
+            v1::PAYMENT_METHOD_BANK_TRANSFER);
+  EXPECT_EQ(*ParsePaymentMethod("QRIS"), v1::PAYMENT_METHOD_QRIS);
+  EXPECT_EQ(*ParsePaymentMethod("Card"), v1::PAYMENT_METHOD_CARD);
+  EXPECT_EQ(*ParsePaymentMethod("cheque"), v1::PAYMENT_METHOD_CHEQUE);
+  EXPECT_EQ(*ParsePaymentMethod("payment_method_qris"),
+            v1::PAYMENT_METHOD_QRIS);
+}
+
+TEST(ParsePaymentMethodTest, RejectsUnspecifiedAndUnknownMethods) {
+  for (const char* text : {"", "unspecified", "PAYMENT_METHOD_UNSPECIFIED", "1",
+                           "bitcoin", " cash", "bank transfer", "giro"}) {
+    auto method = ParsePaymentMethod(text);
+    EXPECT_FALSE(method.ok()) << '"' << text << '"';
+    EXPECT_EQ(method.status().reason(), "INVALID_CHOICE") << text;
+  }
+  EXPECT_NE(ParsePaymentMethod("bitcoin").status().message().find(
+                "cash|bank-transfer|qris|card|cheque"),
+            std::string::npos);
+  EXPECT_EQ(PaymentMethodChoices(), "cash|bank-transfer|qris|card|cheque");
+}
+
+TEST(TableOutputTest, CreditAccountsShowMoneyInItsCurrency) {
+  v1::Account account;
+  account.set_store_code("JKT01");
+  account.mutable_party()->set_kind(v1::PARTY_KIND_CUSTOMER);
+  account.mutable_party()->set_code("C-7");
+  auto money = [](std::int64_t minor, v1::Money* out) {
+    out->set_currency_code("IDR");
+    out->set_minor_units(minor);
+  };
+  money(1250000, account.mutable_balance());
+  money(15000, account.mutable_open_holds());
+  money(2000000, account.mutable_credit_limit());
+  money(735000, account.mutable_available());
+  const std::string table = Printed(OutputFormat::kTable, account);
+  EXPECT_NE(table.find("balance       Rp 1.250.000\n"), std::string::npos)
+      << table;
+  EXPECT_NE(table.find("party.kind    PARTY_KIND_CUSTOMER\n"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("available     Rp 735.000\n"), std::string::npos)
+      << table;
+  const std::string csv = Printed(OutputFormat::kCsv, account);
+  EXPECT_NE(csv.find("1250000 IDR"), std::string::npos) << csv;
+  const std::string json = Printed(OutputFormat::kJson, account);
+  EXPECT_NE(json.find("\"minor_units\": \"1250000\""), std::string::npos)
+      << json;
 }
 
 }  // namespace

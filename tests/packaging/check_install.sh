@@ -11,13 +11,15 @@ cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 include="$work/prefix/include/backoffice"
 for header in client.h options.h connection.h status.h \
     catalog_client.h access_client.h audit_client.h sales_client.h \
-    inventory_client.h reconciliation_client.h \
+    inventory_client.h reconciliation_client.h credit_client.h \
     catalog_connection.h access_connection.h audit_connection.h \
     sales_connection.h inventory_connection.h reconciliation_connection.h \
+    credit_connection.h \
     mocks/mock_catalog_connection.h mocks/mock_access_connection.h \
     mocks/mock_audit_connection.h mocks/mock_sales_connection.h \
     mocks/mock_inventory_connection.h mocks/mock_reconciliation_connection.h \
-    v1/catalog_service.pb.h; do
+    mocks/mock_credit_connection.h \
+    v1/catalog_service.pb.h v1/credit_service.pb.h; do
   test -f "$include/$header" || { echo "missing $header" >&2; exit 1; }
 done
 test -f "$work/prefix/lib/cmake/backoffice/backofficeConfig.cmake"

@@ -125,7 +125,7 @@ class PurchasingRepositoryTest : public ::testing::Test {
       total += line.amount_minor;
       sale.lines.push_back(line);
     }
-    sale.tenders = {Tender{TenderType::kCash, total, 0, "", ""}};
+    sale.tenders = {Tender{TenderType::kCash, total, 0, "", "", ""}};
     return sale;
   }
 

@@ -104,7 +104,7 @@ class SalesRepositoryTest : public ::testing::Test {
       total += line.amount_minor;
       sale.lines.push_back(line);
     }
-    sale.tenders = {Tender{TenderType::kCash, total, 0, "", ""}};
+    sale.tenders = {Tender{TenderType::kCash, total, 0, "", "", ""}};
     return sale;
   }
 
@@ -226,7 +226,7 @@ TEST_F(SalesRepositoryTest, UnknownProductTerminalOrCustomerWritesNothing) {
             "TERMINAL_NOT_FOUND");
   Sale unknown_customer = MakeSale("u-3", "T1", 1, {{1, 1000}});
   unknown_customer.tenders[0] =
-      Tender{TenderType::kStoreCredit, 1100, 0, "C9", ""};
+      Tender{TenderType::kStoreCredit, 1100, 0, "C9", "", ""};
   EXPECT_EQ(sales_.RecordSale(ctx_, unknown_customer).status().reason(),
             "CUSTOMER_NOT_FOUND");
   for (const char* table :
@@ -239,7 +239,7 @@ TEST_F(SalesRepositoryTest, UnknownProductTerminalOrCustomerWritesNothing) {
   Sale credit = MakeSale("u-4", "T1", 1, {{1, 1000}});
   credit.lines[0].sku.clear();
   credit.lines[0].barcode = "8991001";
-  credit.tenders[0] = Tender{TenderType::kStoreCredit, 1100, 0, "C1", ""};
+  credit.tenders[0] = Tender{TenderType::kStoreCredit, 1100, 0, "C1", "", ""};
   auto recorded = sales_.RecordSale(ctx_, credit);
   ASSERT_TRUE(recorded.ok()) << recorded.status();
   EXPECT_EQ(recorded->sale.tenders[0].customer_code, "C1");

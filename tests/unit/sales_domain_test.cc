@@ -45,7 +45,7 @@ Sale MakeSale(int n) {
   sale.receipt_number = n;
   sale.sale_time = kNow - 1'000'000;
   sale.lines = {SaleLine{1, "P1", "", 1000, 5000, 5000, 0, 1100, 495}};
-  sale.tenders = {Tender{TenderType::kCard, 5000, 0, "", ""}};
+  sale.tenders = {Tender{TenderType::kCard, 5000, 0, "", "", ""}};
   return sale;
 }
 

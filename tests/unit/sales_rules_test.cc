@@ -18,7 +18,7 @@ Sale GoodSale() {
   SaleLine rice{1, "BERAS", "", 1250, 14000, 17500, 500, 1100, 1700};
   SaleLine noodles{2, "", "8990001000005", 3000, 3500, 10500, 0, 1100, 1040};
   sale.lines = {rice, noodles};
-  Tender cash{TenderType::kCash, 30000, 2500, "", ""};
+  Tender cash{TenderType::kCash, 30000, 2500, "", "", ""};
   sale.tenders = {cash};
   return sale;
 }
@@ -67,7 +67,7 @@ TEST(ValidateSale, RecordsAZeroTotalSaleWithoutTenders) {
 
 TEST(ValidateSale, RecordsAZeroTotalSaleWithZeroTenders) {
   Sale sale = FreeSale();
-  sale.tenders = {Tender{TenderType::kCash, 0, 0, "", ""}};
+  sale.tenders = {Tender{TenderType::kCash, 0, 0, "", "", ""}};
   Status status = ValidateSale(sale, kNow);
   ASSERT_TRUE(status.ok()) << status;
   EXPECT_EQ(sale.total_minor, 0);
@@ -77,12 +77,12 @@ TEST(ValidateSale, AZeroTotalSaleKeepsEveryOtherCheck) {
   const BadSaleCase cases[] = {
       {"paid for a free sale",
        [](Sale& s) {
-         s.tenders = {Tender{TenderType::kCash, 500, 0, "", ""}};
+         s.tenders = {Tender{TenderType::kCash, 500, 0, "", "", ""}};
        },
        "TOTALS_MISMATCH"},
       {"change on a zero card tender",
        [](Sale& s) {
-         s.tenders = {Tender{TenderType::kCard, 0, 0, "", ""}};
+         s.tenders = {Tender{TenderType::kCard, 0, 0, "", "", ""}};
          s.tenders[0].change_minor = 1;
        },
        "INVALID_TENDERS_CHANGE_MINOR"},
@@ -95,12 +95,12 @@ TEST(ValidateSale, AZeroTotalSaleKeepsEveryOtherCheck) {
        "INVALID_LINES_TAX_MINOR"},
       {"negative tender",
        [](Sale& s) {
-         s.tenders = {Tender{TenderType::kCash, -1, 0, "", ""}};
+         s.tenders = {Tender{TenderType::kCash, -1, 0, "", "", ""}};
        },
        "INVALID_TENDERS_AMOUNT_MINOR"},
       {"zero tender without a type",
        [](Sale& s) {
-         s.tenders = {Tender{TenderType::kUnspecified, 0, 0, "", ""}};
+         s.tenders = {Tender{TenderType::kUnspecified, 0, 0, "", "", ""}};
        },
        "INVALID_TENDERS_TYPE"},
       {"zero quantity", [](Sale& s) { s.lines[0].quantity_milli = 0; },
@@ -118,7 +118,7 @@ TEST(ValidateSale, AZeroTotalSaleKeepsEveryOtherCheck) {
 
 TEST(ValidateSale, AZeroTenderIsRefusedInASaleWithSomethingToPay) {
   Sale sale = GoodSale();
-  sale.tenders.push_back(Tender{TenderType::kCard, 0, 0, "", ""});
+  sale.tenders.push_back(Tender{TenderType::kCard, 0, 0, "", "", ""});
   EXPECT_EQ(ValidateSale(sale, kNow).reason(), "INVALID_TENDERS_AMOUNT_MINOR");
 }
 
@@ -156,7 +156,7 @@ TEST(ValidateSale, RefusesBadInputWithAStableReason) {
        "INVALID_TENDERS_CHANGE_MINOR"},
       {"credit without customer",
        [](Sale& s) {
-         s.tenders[0] = Tender{TenderType::kStoreCredit, 27500, 0, "", ""};
+         s.tenders[0] = Tender{TenderType::kStoreCredit, 27500, 0, "", "", ""};
        },
        "INVALID_TENDERS_CUSTOMER_CODE"},
       {"thousands of lines",

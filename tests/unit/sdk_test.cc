@@ -16,6 +16,7 @@
 #include "backoffice/mocks/mock_access_connection.h"
 #include "backoffice/mocks/mock_audit_connection.h"
 #include "backoffice/mocks/mock_catalog_connection.h"
+#include "backoffice/mocks/mock_credit_connection.h"
 #include "backoffice/mocks/mock_inventory_connection.h"
 #include "backoffice/mocks/mock_reconciliation_connection.h"
 #include "backoffice/mocks/mock_sales_connection.h"
@@ -28,6 +29,7 @@ namespace {
 using ::backoffice::mocks::MockAccessConnection;
 using ::backoffice::mocks::MockAuditConnection;
 using ::backoffice::mocks::MockCatalogConnection;
+using ::backoffice::mocks::MockCreditConnection;
 using ::backoffice::mocks::MockInventoryConnection;
 using ::backoffice::mocks::MockReconciliationConnection;
 using ::backoffice::mocks::MockSalesConnection;
@@ -100,6 +102,39 @@ TEST(SdkClientTest, EveryServiceHasAMockAndAClientOverIt) {
   EXPECT_CALL(*reconciliation, VerifyLedger(_))
       .WillOnce(Return(v1::VerifyLedgerResponse()));
   EXPECT_TRUE(ReconciliationClient(reconciliation).VerifyLedger({}).ok());
+
+  auto credit = std::make_shared<MockCreditConnection>();
+  EXPECT_CALL(*credit, GetAccount(_))
+      .WillOnce(Return(v1::GetAccountResponse()));
+  EXPECT_TRUE(CreditClient(credit).GetAccount({}).ok());
+}
+
+TEST(SdkClientTest, CreditClientPassesRequestAndResponseThrough) {
+  auto mock = std::make_shared<MockCreditConnection>();
+  v1::AuthorizeCreditResponse answer;
+  answer.mutable_authorization()->set_authorization_id("A-1");
+  answer.mutable_authorization()->set_state(
+      v1::CREDIT_AUTHORIZATION_STATE_HELD);
+  answer.set_replayed(true);
+  EXPECT_CALL(*mock, AuthorizeCredit(Property(
+                         &v1::AuthorizeCreditRequest::authorization_id, "A-1")))
+      .WillOnce(Return(answer));
+  EXPECT_CALL(*mock, RecordPayment(_))
+      .WillOnce(Return(Status(StatusCode::kAlreadyExists,
+                              "IDEMPOTENCY_KEY_REUSED", "different payment")));
+  CreditClient client(mock);
+  v1::AuthorizeCreditRequest request;
+  request.set_store_code("JKT01");
+  request.set_authorization_id("A-1");
+  request.set_customer_code("C-1");
+  request.mutable_amount()->set_minor_units(15000);
+  auto response = client.AuthorizeCredit(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_TRUE(response->replayed());
+  EXPECT_EQ(response->authorization().state(),
+            v1::CREDIT_AUTHORIZATION_STATE_HELD);
+  EXPECT_EQ(client.RecordPayment({}).status().reason(),
+            "IDEMPOTENCY_KEY_REUSED");
 }
 
 TEST(SdkClientTest, AConnectionOfYourOwnGetsUnimplementedForWhatItLacks) {
@@ -213,6 +248,7 @@ TEST(SdkPagerTest, EveryListHasAForEach) {
   auto audit = std::make_shared<MockAuditConnection>();
   auto sales = std::make_shared<MockSalesConnection>();
   auto inventory = std::make_shared<MockInventoryConnection>();
+  auto credit = std::make_shared<MockCreditConnection>();
   // Two pages each: one item, then one more.
 #define BO_TWO_PAGES(mock, Method, add)                   \
   EXPECT_CALL(*mock, Method(_))                           \
@@ -240,6 +276,9 @@ TEST(SdkPagerTest, EveryListHasAForEach) {
   BO_TWO_PAGES(sales, ListSales, add_sales);
   BO_TWO_PAGES(inventory, ListStockLevels, add_stock_levels);
   BO_TWO_PAGES(inventory, ListStockMovements, add_stock_movements);
+  BO_TWO_PAGES(credit, ListOpenItems, add_documents);
+  BO_TWO_PAGES(credit, GetAgeing, add_rows);
+  BO_TWO_PAGES(credit, ListCreditExceptions, add_exceptions);
 #undef BO_TWO_PAGES
   int count = 0;
   auto visit = [&](const auto&) { return ++count > 0; };
@@ -256,7 +295,11 @@ TEST(SdkPagerTest, EveryListHasAForEach) {
   InventoryClient i(inventory);
   EXPECT_TRUE(i.ForEachStockLevel({}, visit).ok());
   EXPECT_TRUE(i.ForEachStockMovement({}, visit).ok());
-  EXPECT_EQ(count, 22);
+  CreditClient credit_client(credit);
+  EXPECT_TRUE(credit_client.ForEachOpenItem({}, visit).ok());
+  EXPECT_TRUE(credit_client.ForEachAgeingRow({}, visit).ok());
+  EXPECT_TRUE(credit_client.ForEachCreditException({}, visit).ok());
+  EXPECT_EQ(count, 28);
 }
 
 // ----------------------------------------------------------------- retry
@@ -355,6 +398,28 @@ TEST_F(SdkRetryTest, NonIdempotentMethodsAreTriedOnce) {
   EXPECT_TRUE(master.GetStore({}).ok());
 }
 
+TEST_F(SdkRetryTest, CreditCallsAreRetriedWithTheSameRequest) {
+  auto credit = std::make_shared<MockCreditConnection>();
+  v1::RecordPaymentResponse ok;
+  ok.mutable_payment()->set_source_id("pay-1");
+  EXPECT_CALL(*credit, RecordPayment(Property(
+                           &v1::RecordPaymentRequest::payment_id, "pay-1")))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(ok));
+  EXPECT_CALL(*credit, ReleaseCreditAuthorization(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::ReleaseCreditAuthorizationResponse()));
+  CreditClient client(
+      internal::MakeRetryingCreditConnection(credit, Retrier()));
+  v1::RecordPaymentRequest request;
+  request.set_payment_id("pay-1");
+  auto response = client.RecordPayment(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->payment().source_id(), "pay-1");
+  EXPECT_TRUE(client.ReleaseCreditAuthorization({}).ok());
+  EXPECT_EQ(clock_->sleeps.size(), 2u);
+}
+
 TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
   const auto idempotent = std::optional<Idempotency>(Idempotency::kIdempotent);
   const auto once = std::optional<Idempotency>(Idempotency::kNonIdempotent);
@@ -375,6 +440,16 @@ TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
   EXPECT_EQ(
       DefaultIdempotency("backoffice.v1.ReconciliationService.VerifyLedger"),
       once);
+  for (const char* method :
+       {"AuthorizeCredit", "OverrideCreditAuthorization",
+        "GetCreditAuthorization", "ReleaseCreditAuthorization", "RecordPayment",
+        "ReversePayment", "GetAccount", "ListOpenItems", "GetStatement",
+        "GetAgeing", "ListCreditExceptions"}) {
+    EXPECT_EQ(DefaultIdempotency(std::string("backoffice.v1.CreditService.") +
+                                 method),
+              idempotent)
+        << method;
+  }
   EXPECT_EQ(DefaultIdempotency("SalesService.RecordSale"), std::nullopt);
 }
 

@@ -635,6 +635,7 @@ struct CustomerFlags {
   std::optional<std::string> phone;
   std::optional<std::int64_t> credit_limit;
   std::optional<std::string> currency;
+  std::optional<std::int32_t> credit_terms_days;
   std::optional<bool> active;
   std::string request_id;
 };
@@ -656,6 +657,11 @@ void AddCustomerFieldFlags(CLI::App* app, CustomerFlags& f, bool creating) {
     app->get_option("--credit-limit")->required();
     app->get_option("--currency")->required();
   }
+  AddInt32Flag(app, "--credit-terms-days", f.credit_terms_days,
+               creating ? "days after a charge's business day until it falls "
+                          "due, 0-365 (default 30)"
+                        : "days after a charge's business day until it falls "
+                          "due, 0-365");
   AddBoolFlag(
       app, "--active", f.active,
       creating ? "may buy on account (default true)" : "may buy on account");
@@ -671,6 +677,8 @@ void ApplyCustomerFlags(const CustomerFlags& f, v1::Customer& customer,
             [&](const std::string& v) { customer.set_phone(v); });
   ApplyMoney(f.credit_limit, f.currency, "credit_limit", mask,
              [&] { return customer.mutable_credit_limit(); });
+  ApplyFlag(f.credit_terms_days, "credit_terms_days", mask,
+            [&](std::int32_t v) { customer.set_credit_terms_days(v); });
   ApplyFlag(f.active, "active", mask, [&](bool v) { customer.set_active(v); });
 }
 

@@ -54,6 +54,7 @@ class Session {
     return GoodsReceiptClient(connection_);
   }
   PurchasingClient purchasing() const { return PurchasingClient(connection_); }
+  CreditClient credit() const { return CreditClient(connection_); }
 
  private:
   std::shared_ptr<Connection> connection_;

@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddOrderCommands(cli, selected);
   backoffice::ctl::AddReceivingCommands(cli, selected);
   backoffice::ctl::AddPurchasingCommands(cli, selected);
+  backoffice::ctl::AddCreditCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
   // Set after the subcommands exist, which would otherwise inherit it.
   cli.footer(kFooter);

@@ -37,6 +37,7 @@
 #include "backoffice/audit_client.h"
 #include "backoffice/catalog_client.h"
 #include "backoffice/connection.h"
+#include "backoffice/credit_client.h"
 #include "backoffice/goods_receipt_client.h"
 #include "backoffice/inventory_client.h"
 #include "backoffice/options.h"

@@ -100,4 +100,21 @@
   X(ApproveGoodsReceipt, kIdempotent)       \
   X(RejectGoodsReceipt, kNonIdempotent)
 
+// Credit: authorizations and payments carry the client's ids (a repeat is
+// a replay); a reversal is by payment id (a payment reversed already
+// returns its reversal); overrides and releases are idempotent by state
+// (in the target state already, the authorization is returned unchanged).
+#define BACKOFFICE_CREDIT_METHODS(X)          \
+  X(AuthorizeCredit, kIdempotent)             \
+  X(OverrideCreditAuthorization, kIdempotent) \
+  X(GetCreditAuthorization, kIdempotent)      \
+  X(ReleaseCreditAuthorization, kIdempotent)  \
+  X(RecordPayment, kIdempotent)               \
+  X(ReversePayment, kIdempotent)              \
+  X(GetAccount, kIdempotent)                  \
+  X(ListOpenItems, kIdempotent)               \
+  X(GetStatement, kIdempotent)                \
+  X(GetAgeing, kIdempotent)                   \
+  X(ListCreditExceptions, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

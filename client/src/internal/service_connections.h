@@ -8,6 +8,7 @@
 #include "backoffice/access_connection.h"
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
+#include "backoffice/credit_connection.h"
 #include "backoffice/goods_receipt_connection.h"
 #include "backoffice/inventory_connection.h"
 #include "backoffice/purchase_order_connection.h"
@@ -54,6 +55,10 @@ std::shared_ptr<PurchaseOrderConnection> MakeRetryingPurchaseOrderConnection(
 
 std::shared_ptr<GoodsReceiptConnection> MakeRetryingGoodsReceiptConnection(
     std::shared_ptr<GoodsReceiptConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<CreditConnection> MakeRetryingCreditConnection(
+    std::shared_ptr<CreditConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal

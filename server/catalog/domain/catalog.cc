@@ -298,8 +298,11 @@ StatusOr<Customer> Catalog::CreateCustomer(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, customer.store_code));
   auto store = repository_.GetStore(customer.store_code);
   if (!store.ok()) return store.status();
-  BO_RETURN_IF_ERROR(ValidateCustomer(customer, store->currency_code));
-  return repository_.CreateCustomer(customer, ctx);
+  Customer created = customer;
+  // The API's unset terms (0) mean the usual month.
+  if (created.credit_terms_days == 0) created.credit_terms_days = 30;
+  BO_RETURN_IF_ERROR(ValidateCustomer(created, store->currency_code));
+  return repository_.CreateCustomer(created, ctx);
 }
 
 StatusOr<Customer> Catalog::GetCustomer(const RequestContext& ctx,

@@ -95,6 +95,8 @@ struct Customer {
   std::string phone;
   Money credit_limit;
   bool active = true;
+  // Days after a charge's business day until it falls due.
+  int credit_terms_days = 30;
   TimeMicros create_time = 0;
   TimeMicros update_time = 0;
 };

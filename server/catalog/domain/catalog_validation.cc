@@ -171,6 +171,9 @@ Status ValidateCustomer(const Customer& customer,
     return InvalidField("credit_limit.currency_code",
                         "must be the store's currency " + store_currency);
   }
+  if (customer.credit_terms_days < 0 || customer.credit_terms_days > 365) {
+    return InvalidField("credit_terms_days", "must be within 0-365");
+  }
   return Status();
 }
 
@@ -275,8 +278,8 @@ Status ApplySupplierMask(const std::vector<std::string>& mask,
 
 Status ApplyCustomerMask(const std::vector<std::string>& mask,
                          const Customer& patch, Customer& target) {
-  if (auto s = CheckMaskPaths(
-          mask, {"display_name", "phone", "credit_limit", "active"});
+  if (auto s = CheckMaskPaths(mask, {"display_name", "phone", "credit_limit",
+                                     "active", "credit_terms_days"});
       !s.ok()) {
     return s;
   }
@@ -284,6 +287,9 @@ Status ApplyCustomerMask(const std::vector<std::string>& mask,
   if (MaskHas(mask, "phone")) target.phone = patch.phone;
   if (MaskHas(mask, "credit_limit")) target.credit_limit = patch.credit_limit;
   if (MaskHas(mask, "active")) target.active = patch.active;
+  if (MaskHas(mask, "credit_terms_days")) {
+    target.credit_terms_days = patch.credit_terms_days;
+  }
   // The store's currency cannot be read here; the customer keeps the
   // currency it was created with unless the patch names the same one.
   return ValidateCustomer(target, target.credit_limit.currency_code);

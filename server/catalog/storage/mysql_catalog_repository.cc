@@ -175,7 +175,8 @@ Supplier RequireSupplier(soci::session& s, const std::string& code,
 const std::string kSelectCustomer =
     "SELECT s.code, c.code, c.display_name, c.phone, c.credit_limit_minor, "
     "c.credit_limit_currency_code, c.active, " BO_MICROS(
-        "c.create_time") ", " BO_MICROS("c.update_time") " FROM customers c "
+        "c.create_time") ", " BO_MICROS("c.update_time") ", "
+                         "c.credit_terms_days FROM customers c "
                                                          "JOIN stores s ON "
                                                          "s.id = c.store_id";
 
@@ -190,6 +191,7 @@ Customer ReadCustomer(const soci::row& r) {
   c.active = GetBool(r, 6);
   c.create_time = GetInt64(r, 7);
   c.update_time = GetInt64(r, 8);
+  c.credit_terms_days = static_cast<int>(GetInt64(r, 9));
   return c;
 }
 
@@ -494,15 +496,18 @@ StatusOr<Customer> MySqlCatalogRepository::CreateCustomer(
     const long long store_id = store.id;
     int active = x.active ? 1 : 0;
     long long limit = x.credit_limit.minor_units;
+    int terms = x.credit_terms_days;
     ExecuteOrConflict(
         [&] {
           s << "INSERT INTO customers (store_id, code, display_name, phone, "
                "credit_limit_minor, credit_limit_currency_code, active, "
-               "create_time, update_time) VALUES (:s, :c, :n, :ph, :l, :cur, "
-               ":a, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+               "credit_terms_days, create_time, update_time) VALUES (:s, :c, "
+               ":n, :ph, :l, :cur, :a, :terms, UTC_TIMESTAMP(6), "
+               "UTC_TIMESTAMP(6))",
               soci::use(store_id), soci::use(x.code), soci::use(x.display_name),
               soci::use(x.phone), soci::use(limit),
-              soci::use(x.credit_limit.currency_code), soci::use(active);
+              soci::use(x.credit_limit.currency_code), soci::use(active),
+              soci::use(terms);
         },
         "CUSTOMER_ALREADY_EXISTS",
         "customer " + x.code + " already exists in store " + x.store_code);
@@ -533,12 +538,14 @@ StatusOr<Customer> MySqlCatalogRepository::UpdateCustomer(
     }
     int active = x.active ? 1 : 0;
     long long limit = x.credit_limit.minor_units;
+    int terms = x.credit_terms_days;
     s << "UPDATE customers c JOIN stores s ON s.id = c.store_id SET "
          "c.display_name = :n, c.phone = :ph, c.credit_limit_minor = :l, "
-         "c.active = :a, c.update_time = UTC_TIMESTAMP(6) WHERE s.code = :s "
-         "AND c.code = :c",
+         "c.active = :a, c.credit_terms_days = :terms, c.update_time = "
+         "UTC_TIMESTAMP(6) WHERE s.code = :s AND c.code = :c",
         soci::use(x.display_name), soci::use(x.phone), soci::use(limit),
-        soci::use(active), soci::use(store_code), soci::use(code);
+        soci::use(active), soci::use(terms), soci::use(store_code),
+        soci::use(code);
     AppendAudit(s, &ctx,
                 AuditEntry{"customer", store_code + "/" + code, store_code});
     return RequireCustomer(s, store_code, code);

@@ -128,6 +128,7 @@ domain::Customer FromProto(const v1::Customer& p) {
   d.phone = p.phone();
   d.credit_limit = FromProto(p.credit_limit());
   d.active = p.active();
+  d.credit_terms_days = p.credit_terms_days();
   return d;
 }
 
@@ -138,6 +139,7 @@ void ToProto(const domain::Customer& d, v1::Customer* p) {
   p->set_phone(d.phone);
   ToProto(d.credit_limit, p->mutable_credit_limit());
   p->set_active(d.active);
+  p->set_credit_terms_days(d.credit_terms_days);
   SetTimestamp(d.create_time, p->mutable_create_time());
   SetTimestamp(d.update_time, p->mutable_update_time());
 }

@@ -72,6 +72,18 @@ std::int64_t RequireStoreId(soci::session& session, const std::string& code) {
   return id;
 }
 
+StoreRow RequireStoreRow(soci::session& session, const std::string& code) {
+  StoreRow row;
+  session << "SELECT id, code, currency_code, time_zone FROM stores WHERE "
+             "code = :code",
+      soci::use(code), soci::into(row.id), soci::into(row.code),
+      soci::into(row.currency_code), soci::into(row.time_zone);
+  if (!session.got_data()) {
+    Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
+  }
+  return row;
+}
+
 void ExecuteOrConflict(const std::function<void()>& statement,
                        const std::string& reason, const std::string& message) {
   try {

@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "core/domain/status.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 
 namespace backoffice::storage {
 
@@ -33,6 +33,18 @@ void AppendAudit(soci::session& session, const domain::RequestContext* ctx,
 // The id of the store with this code, or throws StatusError(NOT_FOUND,
 // STORE_NOT_FOUND).
 std::int64_t RequireStoreId(soci::session& session, const std::string& code);
+
+// What documents need of their store: its row, currency and time zone.
+struct StoreRow {
+  long long id = 0;
+  std::string code;
+  std::string currency_code;
+  std::string time_zone;
+};
+
+// The store with this code, or throws StatusError(NOT_FOUND,
+// STORE_NOT_FOUND).
+StoreRow RequireStoreRow(soci::session& session, const std::string& code);
 
 // Runs `statement`; a duplicate-key error becomes StatusError(ALREADY_EXISTS,
 // reason, message) and a missing reference StatusError(NOT_FOUND, ...).

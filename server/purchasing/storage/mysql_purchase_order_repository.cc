@@ -24,28 +24,6 @@ using domain::PurchasingSettings;
 using domain::ReplenishmentItem;
 using domain::RequestContext;
 
-struct StoreRow {
-  long long id = 0;
-  std::string code;
-  std::string currency_code;
-  std::string time_zone;
-};
-
-StoreRow RequireStore(soci::session& s, const std::string& code) {
-  auto row = QueryOne(
-      s,
-      "SELECT id, code, currency_code, time_zone FROM stores WHERE code = :c",
-      +[](const soci::row& r) {
-        return StoreRow{GetInt64(r, 0), GetString(r, 1), GetString(r, 2),
-                        GetString(r, 3)};
-      },
-      code);
-  if (!row) {
-    Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
-  }
-  return *row;
-}
-
 PurchasingSettings ReadSettings(soci::session& s, const StoreRow& store,
                                 bool for_update) {
   PurchasingSettings settings;
@@ -409,7 +387,7 @@ domain::AuditEntry AuditOf(const PurchaseOrder& o) {
 StatusOr<PurchasingSettings> MySqlPurchaseOrderRepository::GetSettings(
     const std::string& store_code) {
   return ReadValue<PurchasingSettings>(db_, [&](soci::session& s) {
-    return ReadSettings(s, RequireStore(s, store_code), false);
+    return ReadSettings(s, RequireStoreRow(s, store_code), false);
   });
 }
 
@@ -418,7 +396,7 @@ StatusOr<PurchasingSettings> MySqlPurchaseOrderRepository::UpdateSettings(
     const RequestContext& ctx) {
   PurchasingSettings out;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     PurchasingSettings settings = LockSettings(s, store);
     BO_RETURN_IF_ERROR(mutate(settings));
     std::optional<long long> limit;
@@ -473,7 +451,7 @@ MySqlPurchaseOrderRepository::LoadReplenishment(
         }
       }
     } end{s};
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     data = LoadReplenishmentData(s, store.id, store.time_zone,
                                  ReadSettings(s, store, false), window,
                                  window_out);
@@ -491,7 +469,7 @@ MySqlPurchaseOrderRepository::DraftFromSuggestions(
   domain::DraftRunOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::DraftRunOutcome{};
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     // Serialises the runs of the store: each one reads what the previous
     // one wrote (READ COMMITTED reads the latest committed rows).
     const PurchasingSettings settings = LockSettings(s, store);
@@ -611,7 +589,7 @@ MySqlPurchaseOrderRepository::CreateOrder(
   domain::PurchaseOrderOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::PurchaseOrderOutcome{};
-    const StoreRow store = RequireStore(s, request.store_code);
+    const StoreRow store = RequireStoreRow(s, request.store_code);
     const ClientDocument document(
         "purchase order", request.order_id, fingerprint,
         "uk_purchase_orders_store_order",
@@ -662,7 +640,7 @@ MySqlPurchaseOrderRepository::CreateOrder(
 StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::GetOrder(
     const std::string& store_code, const std::string& order_id) {
   return ReadValue<PurchaseOrder>(db_, [&](soci::session& s) {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     auto row = FindOrder(s, store.id, order_id);
     if (!row) {
       Fail(domain::NotFound(
@@ -677,7 +655,7 @@ StatusOr<std::vector<PurchaseOrder>> MySqlPurchaseOrderRepository::ListOrders(
     const std::string& store_code, const domain::PurchaseOrderFilter& filter,
     const domain::PageRequest& page) {
   return ReadValue<std::vector<PurchaseOrder>>(db_, [&](soci::session& s) {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     const std::string state =
         filter.state == PurchaseOrderState::kUnspecified
             ? ""
@@ -706,7 +684,7 @@ StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::ChangeLines(
     const RequestContext& ctx) {
   PurchaseOrder out;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     OrderRow row = RequireOrderForUpdate(s, store.id, store_code, order_id);
     Items items = ItemsFor(s, row.supplier_id, row.order.currency_code, skus);
     BO_RETURN_IF_ERROR(mutate(row.order, items.by_sku));
@@ -725,7 +703,7 @@ StatusOr<PurchaseOrder> MySqlPurchaseOrderRepository::Transition(
     const domain::TransitionMutation& mutate, const RequestContext& ctx) {
   PurchaseOrder out;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     OrderRow row = RequireOrderForUpdate(s, store.id, store_code, order_id);
     domain::TransitionFacts facts;
     facts.approval_limit_minor =

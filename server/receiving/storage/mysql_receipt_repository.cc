@@ -10,6 +10,7 @@
 #include "core/storage/multi_insert.h"
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
+#include "credit/storage/party_ledger.h"
 #include "inventory/storage/stock_posting.h"
 #include "receiving/domain/receipt_rules.h"
 
@@ -21,28 +22,6 @@ using domain::GoodsReceiptLine;
 using domain::ReceiptFacts;
 using domain::ReceiptState;
 using domain::RequestContext;
-
-struct StoreRow {
-  long long id = 0;
-  std::string code;
-  std::string currency_code;
-  std::string time_zone;
-};
-
-StoreRow RequireStore(soci::session& s, const std::string& code) {
-  auto row = QueryOne(
-      s,
-      "SELECT id, code, currency_code, time_zone FROM stores WHERE code = :c",
-      +[](const soci::row& r) {
-        return StoreRow{GetInt64(r, 0), GetString(r, 1), GetString(r, 2),
-                        GetString(r, 3)};
-      },
-      code);
-  if (!row) {
-    Fail(domain::NotFound("STORE_NOT_FOUND", "store " + code + " not found"));
-  }
-  return *row;
-}
 
 // The order a receipt fills, locked: receipts of one order are serialised
 // on its row, so that together they never exceed it.
@@ -358,6 +337,24 @@ void PostReceipt(soci::session& s, long long receipt_pk, const StoreRow& store,
       soci::use(store_id), soci::use(supplier_id), soci::use(receipt_pk),
       soci::use(order_value, order_ind), soci::use(currency), soci::use(amount),
       soci::use(tax), soci::use(day), soci::use(due);
+  if (amount > 0) {
+    // What the store owes is a charge of the supplier's ledger, where its
+    // payments and credit notes settle it.
+    PendingPosting charge;
+    charge.party = LedgerParty{store.id, domain::PartyKind::kSupplier,
+                               supplier.id, receipt.currency_code};
+    charge.document.type = domain::PartyDocumentType::kCharge;
+    charge.document.direction = domain::Direction::kDebit;
+    charge.document.source_type = "RECEIPT";
+    charge.document.source_id = receipt.receipt_id;
+    charge.document.source_pk = receipt_pk;
+    charge.document.amount_minor = amount;
+    charge.document.document_day = day;
+    charge.document.due_day = due;
+    charge.document.recorded_by = receipt.received_by;
+    charge.document.recorded_by_name = receipt.received_by_name;
+    PartyLedger::PostAll(s, {std::move(charge)});
+  }
   long long post_time = now;
   s << "UPDATE goods_receipts SET state = 'POSTED', post_time = "
        "TIMESTAMPADD(MICROSECOND, :t, '1970-01-01') WHERE id = :pk",
@@ -421,7 +418,7 @@ MySqlGoodsReceiptRepository::CreateReceipt(const domain::NewGoodsReceipt& input,
   domain::GoodsReceiptOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = domain::GoodsReceiptOutcome{};
-    const StoreRow store = RequireStore(s, input.store_code);
+    const StoreRow store = RequireStoreRow(s, input.store_code);
     const ClientDocument document(
         "goods receipt", input.receipt_id, fingerprint,
         "uk_goods_receipts_store_receipt",
@@ -543,7 +540,7 @@ StatusOr<GoodsReceipt> MySqlGoodsReceiptRepository::GetReceipt(
     const std::string& store_code, const std::string& receipt_id) {
   std::optional<GoodsReceipt> receipt;
   Status status = db_.WithSession([&](soci::session& s) -> Status {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     auto row = FindReceiptRow(s, store.id, receipt_id, KeyRead::kSnapshot);
     if (!row) {
       return domain::NotFound(
@@ -562,7 +559,7 @@ StatusOr<std::vector<GoodsReceipt>> MySqlGoodsReceiptRepository::ListReceipts(
     const domain::PageRequest& page) {
   std::vector<GoodsReceipt> receipts;
   Status status = db_.WithSession([&](soci::session& s) -> Status {
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     std::string state = filter.state == ReceiptState::kUnspecified
                             ? ""
                             : domain::ReceiptStateName(filter.state);
@@ -592,7 +589,7 @@ StatusOr<GoodsReceipt> MySqlGoodsReceiptRepository::DecideReceipt(
   std::optional<GoodsReceipt> out;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     out.reset();
-    const StoreRow store = RequireStore(s, store_code);
+    const StoreRow store = RequireStoreRow(s, store_code);
     auto plain = FindReceiptRow(s, store.id, receipt_id, KeyRead::kSnapshot);
     if (!plain) {
       return domain::NotFound(

@@ -14,6 +14,7 @@
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
 #include "inventory/domain/movement_type.h"
+#include "reconciliation/storage/party_ledger_checks.h"
 
 namespace backoffice::storage {
 
@@ -460,6 +461,7 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "AND (l.cost_minor <> (CAST(l.quantity_milli AS DECIMAL(39, 0)) * "
             "l.unit_cost_minor + 500) DIV 1000 OR l.returned_cost_minor > "
             "l.cost_minor OR l.returned_cost_minor < 0)");
+    AddPartyLedgerChecks(add, store_filter);
     return Status();
   });
   if (!status.ok()) return status;

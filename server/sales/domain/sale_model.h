@@ -45,6 +45,9 @@ struct Tender {
   std::int64_t change_minor = 0;
   std::string customer_code;
   std::string reference;
+  // Store credit: the CreditService hold the tender uses; empty when the
+  // till could not ask (offline).
+  std::string authorization_id;
 };
 
 // Something a manager should look at in a sale that was nevertheless

@@ -166,9 +166,19 @@ Status ValidateSale(Sale& sale, TimeMicros now) {
           !s.ok()) {
         return s;
       }
+      if (!tender.authorization_id.empty()) {
+        if (auto s = ValidateIdempotencyKey("tenders.authorization_id",
+                                            tender.authorization_id);
+            !s.ok()) {
+          return s;
+        }
+      }
     } else if (!tender.customer_code.empty()) {
       return InvalidField("tenders.customer_code",
                           "only store credit names a customer");
+    } else if (!tender.authorization_id.empty()) {
+      return InvalidField("tenders.authorization_id",
+                          "only store credit carries an authorization");
     }
     if (auto s =
             ValidateOptionalText("tenders.reference", tender.reference, 64);
@@ -245,6 +255,9 @@ std::string SaleFingerprint(const Sale& sale) {
     out.Add(t.change_minor);
     out.Add(t.customer_code);
     out.Add(t.reference);
+    // Added only when set, so that sales recorded before authorizations
+    // existed keep their fingerprints and still replay.
+    if (!t.authorization_id.empty()) out.Add(t.authorization_id);
   }
   return out.Finish();
 }

@@ -16,6 +16,7 @@
 #include "inventory/domain/lots.h"
 #include "inventory/storage/stock_posting.h"
 #include "sales/domain/sales_rules.h"
+#include "sales/storage/credit_tenders.h"
 #include "sales/storage/demand_rollup.h"
 #include "sales/storage/sale_lookup_cache.h"
 #include "sales/storage/sale_rows.h"
@@ -66,8 +67,8 @@ class SaleGroupWriter {
         tenders_(
             "INSERT INTO sale_tenders (sale_pk, tender_number, tender_type, "
             "amount_minor, "
-            "change_minor, customer_id, reference)",
-            7),
+            "change_minor, customer_id, reference, authorization_id)",
+            8),
         exceptions_(
             "INSERT INTO sale_exceptions (sale_pk, store_id, line_number, "
             "kind)",
@@ -81,7 +82,8 @@ class SaleGroupWriter {
   void Add(const Sale& sale, long long pk, long long store_id,
            const std::vector<LookupCache::Ref>& products,
            const std::vector<std::optional<long long>>& customer_ids,
-           const RequestContext& ctx) {
+           std::vector<PendingPosting> charges, const RequestContext& ctx) {
+    for (auto& charge : charges) postings_.push_back(std::move(charge));
     std::vector<long long> product_ids;
     for (const auto& product : products) product_ids.push_back(product.id);
     std::vector<StockLine> stock_lines;
@@ -113,7 +115,7 @@ class SaleGroupWriter {
                        std::string(domain::TenderTypeName(t.type)),
                        static_cast<long long>(t.amount_minor),
                        static_cast<long long>(t.change_minor), customer_ids[i],
-                       t.reference});
+                       t.reference, t.authorization_id});
     }
     for (const auto& e : sale.exceptions) {
       exceptions_.AddRow(
@@ -155,6 +157,10 @@ class SaleGroupWriter {
     pending_lines_.clear();
     lines_.Execute(s);
     demand_.Flush(s);
+    // Debts last: the party accounts are locked after the stock rows, in
+    // every unit of work that takes both.
+    PartyLedger::PostAll(s, std::move(postings_));
+    postings_.clear();
   }
 
  private:
@@ -166,6 +172,7 @@ class SaleGroupWriter {
   };
 
   std::vector<PendingLine> pending_lines_;
+  std::vector<PendingPosting> postings_;
   MultiInsert lines_;
   MultiInsert tenders_;
   MultiInsert exceptions_;
@@ -201,9 +208,11 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
     product_active.push_back(product.active);
   }
   std::vector<std::optional<long long>> customer_ids;
+  std::vector<int> terms_days;
   for (const auto& tender : sale.tenders) {
     if (tender.customer_code.empty()) {
       customer_ids.push_back(std::nullopt);
+      terms_days.push_back(0);
       continue;
     }
     const auto customer = cache.Customer(s, store_id, tender.customer_code);
@@ -213,8 +222,19 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
       Fail(st);
     }
     customer_ids.push_back(customer.id);
+    terms_days.push_back(customer.credit_terms_days);
   }
   sale.exceptions = domain::SaleExceptions(sale, product_active);
+  const std::vector<CreditTender> credit_tenders =
+      CheckCreditTenders(s, store_id, sale, customer_ids, terms_days);
+  for (const auto& credit : credit_tenders) {
+    if (!credit.exception_kind.empty()) {
+      // Line 0, first: where a replay, read back in line order, has it.
+      sale.exceptions.insert(sale.exceptions.begin(),
+                             {"CREDIT_WITHOUT_AUTHORIZATION", 0});
+      break;
+    }
+  }
   auto day = domain::BusinessDay(sale.sale_time, store.time_zone);
   if (!day.ok()) Fail(day.status());
   sale.business_day = *day;
@@ -258,7 +278,9 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
   }
   const long long pk = LastInsertId(s);
   sale.sequence = pk;
-  writer.Add(sale, pk, store_id, products, customer_ids, ctx);
+  RecordCreditTenders(s, pk, store_id, credit_tenders);
+  writer.Add(sale, pk, store_id, products, customer_ids,
+             SaleCharges(sale, pk, store_id, credit_tenders, ctx), ctx);
   return sale;
 }
 

@@ -12,6 +12,7 @@
 #include "core/storage/multi_insert.h"
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
+#include "credit/storage/party_ledger.h"
 #include "inventory/storage/stock_posting.h"
 #include "sales/domain/sales_rules.h"
 #include "sales/storage/demand_rollup.h"
@@ -135,6 +136,35 @@ std::vector<LotShare> ReturnShares(const std::vector<LotShare>& taken,
   return shares;
 }
 
+// The customers a sale charged on store credit, first tender first.
+std::vector<long long> CreditCustomersOf(soci::session& s, long long sale_pk) {
+  return QueryAll(
+      s,
+      "SELECT customer_id FROM sale_tenders WHERE sale_pk = :pk AND "
+      "tender_type = 'STORE_CREDIT' AND customer_id IS NOT NULL GROUP BY "
+      "customer_id ORDER BY MIN(tender_number)",
+      +[](const soci::row& r) -> long long { return GetInt64(r, 0); }, sale_pk);
+}
+
+PendingPosting CreditPosting(long long store_id, long long customer_id,
+                             const std::string& currency,
+                             const std::string& source_type,
+                             const std::string& source_id, long long source_pk,
+                             const std::string& day,
+                             const RequestContext& ctx) {
+  PendingPosting p;
+  p.party = LedgerParty{store_id, domain::PartyKind::kCustomer, customer_id,
+                        currency};
+  p.document.source_type = source_type;
+  p.document.source_id = source_id;
+  p.document.source_pk = source_pk;
+  p.document.document_day = day;
+  p.document.due_day = day;
+  p.document.recorded_by = domain::FormatTokenId(ctx.principal.token_id);
+  p.document.recorded_by_name = ctx.principal.display_name;
+  return p;
+}
+
 }  // namespace
 
 StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
@@ -217,6 +247,20 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
       originals.push_back(*original);
     }
 
+    // A refund to store credit goes to the account the sale was charged to;
+    // without one there is nowhere to keep it.
+    std::vector<long long> credit_customers;
+    if (r.refund_tender_type == domain::TenderType::kStoreCredit) {
+      credit_customers = CreditCustomersOf(s, sale->pk);
+      if (credit_customers.empty()) {
+        return domain::FailedPrecondition(
+            "STORE_CREDIT_REFUND_NEEDS_ACCOUNT",
+            "sale " + input.sale_id +
+                " was not charged to a customer's account: refund it in "
+                "another tender");
+      }
+    }
+
     long long return_time = r.return_time;
     long long record = record_time;
     long long total = r.refund_total_minor;
@@ -291,6 +335,17 @@ StatusOr<domain::ReturnOutcome> MySqlSalesRepository::RecordReturn(
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     demand.Flush(s);
+    if (!credit_customers.empty() && r.refund_total_minor > 0) {
+      // The credit note goes first against the sale's own charge.
+      PendingPosting note =
+          CreditPosting(store_id, credit_customers.front(), r.currency_code,
+                        "RETURN", r.return_id, pk, *business_day, ctx);
+      note.document.type = domain::PartyDocumentType::kCreditNote;
+      note.document.direction = domain::Direction::kCredit;
+      note.document.amount_minor = r.refund_total_minor;
+      note.settle_with_sale_id = r.sale_id;
+      PartyLedger::PostAll(s, {std::move(note)});
+    }
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"sale_return", r.return_id, r.store_code});
     r.record_time = record_time;
@@ -368,6 +423,20 @@ StatusOr<domain::VoidOutcome> MySqlSalesRepository::VoidSale(
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     demand.Flush(s);
+    // The charges of the sale are reversed on the void's own day.
+    std::vector<PendingPosting> reversals;
+    LookupCache cache;
+    const std::string void_day =
+        domain::DayInZone(now, cache.Store(s, store_code).time_zone);
+    for (long long customer_id : CreditCustomersOf(s, header->pk)) {
+      PendingPosting reversal =
+          CreditPosting(store_id, customer_id, header->currency_code, "VOID",
+                        sale_id, header->pk, void_day, ctx);
+      reversal.reverses_sale_id = sale_id;
+      reversal.document.note = reason;
+      reversals.push_back(std::move(reversal));
+    }
+    PartyLedger::PostAll(s, std::move(reversals));
     AppendAudit(s, &ctx, domain::AuditEntry{"sale_void", sale_id, store_code});
     outcome.sale = LoadSale(s, header->pk);
     return Status();

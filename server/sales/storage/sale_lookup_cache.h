@@ -31,6 +31,8 @@ class LookupCache {
     bool active = true;
     // Products only: what FEFO needs to tell a sellable lot.
     int sell_by_margin_days = 0;
+    // Customers only: days until a charge falls due.
+    int credit_terms_days = 0;
   };
 
   // Loads, in one query per table, what a group of sales will look up: their
@@ -174,9 +176,10 @@ class LookupCache {
     if (it != customers_.end()) return it->second;
     Ref ref;
     int active = 0;
-    s << "SELECT id, active FROM customers WHERE store_id = :s AND code = :c",
+    s << "SELECT id, active, credit_terms_days FROM customers WHERE store_id "
+         "= :s AND code = :c",
         soci::use(store_id), soci::use(code), soci::into(ref.id),
-        soci::into(active);
+        soci::into(active), soci::into(ref.credit_terms_days);
     ref.active = active != 0;
     if (!s.got_data()) {
       Fail(domain::NotFound(

@@ -89,6 +89,7 @@ domain::Tender ReadTender(const soci::row& r) {
   t.change_minor = GetInt64(r, 2);
   t.customer_code = GetString(r, 3);
   t.reference = GetString(r, 4);
+  t.authorization_id = GetString(r, 5);
   return t;
 }
 
@@ -106,13 +107,14 @@ Sale LoadSale(soci::session& s, long long pk) {
       "l.tax_rate_basis_points, l.tax_minor FROM sale_lines l "
       "WHERE l.sale_pk = :pk ORDER BY l.line_number",
       &ReadSaleLine, pk);
-  sale->tenders = QueryAll(
-      s,
-      "SELECT t.tender_type, t.amount_minor, t.change_minor, "
-      "COALESCE(c.code, ''), t.reference FROM sale_tenders t LEFT JOIN "
-      "customers c ON c.id = t.customer_id WHERE t.sale_pk = :pk "
-      "ORDER BY t.tender_number",
-      &ReadTender, pk);
+  sale->tenders =
+      QueryAll(s,
+               "SELECT t.tender_type, t.amount_minor, t.change_minor, "
+               "COALESCE(c.code, ''), t.reference, t.authorization_id FROM "
+               "sale_tenders t LEFT JOIN "
+               "customers c ON c.id = t.customer_id WHERE t.sale_pk = :pk "
+               "ORDER BY t.tender_number",
+               &ReadTender, pk);
   sale->exceptions = QueryAll(
       s,
       "SELECT kind, line_number FROM sale_exceptions WHERE sale_pk = :pk "

@@ -71,6 +71,7 @@ domain::Sale FromProto(const v1::Sale& p) {
     tender.change_minor = t.change_minor();
     tender.customer_code = t.customer_code();
     tender.reference = t.reference();
+    tender.authorization_id = t.authorization_id();
     d.tenders.push_back(std::move(tender));
   }
   return d;
@@ -102,6 +103,7 @@ void ToProto(const domain::Sale& d, v1::Sale* p) {
     tender->set_change_minor(t.change_minor);
     tender->set_customer_code(t.customer_code);
     tender->set_reference(t.reference);
+    tender->set_authorization_id(t.authorization_id);
   }
   SetTimestamp(d.record_time, p->mutable_record_time());
   p->set_business_day(d.business_day);

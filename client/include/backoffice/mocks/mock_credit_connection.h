@@ -1,0 +1,57 @@
+// A gMock mock of CreditConnection, to test code that uses CreditClient
+// without a server:
+//
+//   auto mock = std::make_shared<backoffice::mocks::MockCreditConnection>();
+//   EXPECT_CALL(*mock, ...).WillOnce(testing::Return(...));
+//   backoffice::CreditClient client(mock);
+//
+// Header-only; link GTest::gmock (or backoffice::mocks, from
+// find_package(backoffice CONFIG REQUIRED COMPONENTS mocks)).
+//
+// @par Thread Safety
+// As any gMock mock: set expectations before calls start.
+#ifndef BACKOFFICE_MOCKS_MOCK_CREDIT_CONNECTION_H_
+#define BACKOFFICE_MOCKS_MOCK_CREDIT_CONNECTION_H_
+
+#include <gmock/gmock.h>
+
+#include "backoffice/credit_connection.h"
+
+namespace backoffice {
+namespace mocks {
+
+class MockCreditConnection : public CreditConnection {
+ public:
+  MOCK_METHOD(StatusOr<v1::AuthorizeCreditResponse>, AuthorizeCredit,
+              (const v1::AuthorizeCreditRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::OverrideCreditAuthorizationResponse>,
+              OverrideCreditAuthorization,
+              (const v1::OverrideCreditAuthorizationRequest& request),
+              (override));
+  MOCK_METHOD(StatusOr<v1::GetCreditAuthorizationResponse>,
+              GetCreditAuthorization,
+              (const v1::GetCreditAuthorizationRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ReleaseCreditAuthorizationResponse>,
+              ReleaseCreditAuthorization,
+              (const v1::ReleaseCreditAuthorizationRequest& request),
+              (override));
+  MOCK_METHOD(StatusOr<v1::RecordPaymentResponse>, RecordPayment,
+              (const v1::RecordPaymentRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ReversePaymentResponse>, ReversePayment,
+              (const v1::ReversePaymentRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetAccountResponse>, GetAccount,
+              (const v1::GetAccountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListOpenItemsResponse>, ListOpenItems,
+              (const v1::ListOpenItemsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetStatementResponse>, GetStatement,
+              (const v1::GetStatementRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetAgeingResponse>, GetAgeing,
+              (const v1::GetAgeingRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListCreditExceptionsResponse>, ListCreditExceptions,
+              (const v1::ListCreditExceptionsRequest& request), (override));
+};
+
+}  // namespace mocks
+}  // namespace backoffice
+
+#endif  // BACKOFFICE_MOCKS_MOCK_CREDIT_CONNECTION_H_

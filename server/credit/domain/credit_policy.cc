@@ -1,0 +1,28 @@
+#include "credit/domain/credit_policy.h"
+
+namespace backoffice::domain {
+
+std::vector<MethodPolicy> CreditMethodPolicies() {
+  using namespace roles;  // NOLINT: the table reads better.
+  // clang-format off
+  return {
+    // Tills ask for holds at their own terminal (domain); staff may too.
+    {"/backoffice.v1.CreditService/AuthorizeCredit", {kPos, kStaff, kManager, kHeadOffice, kAdmin}, true},
+    // Checkers: managers and above, never who asked (domain).
+    {"/backoffice.v1.CreditService/OverrideCreditAuthorization", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/GetCreditAuthorization", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/ReleaseCreditAuthorization", {kPos, kStaff, kManager, kHeadOffice, kAdmin}, true},
+    // Money on account: at a till (its own), or by the back office.
+    {"/backoffice.v1.CreditService/RecordPayment", {kPos, kStaff, kManager, kHeadOffice, kAdmin}, true},
+    // Undoing a payment is a manager's.
+    {"/backoffice.v1.CreditService/ReversePayment", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/GetAccount", {kPos, kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/ListOpenItems", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/GetStatement", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/GetAgeing", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/ListCreditExceptions", {kManager, kHeadOffice, kAdmin}},
+  };
+  // clang-format on
+}
+
+}  // namespace backoffice::domain

@@ -1,0 +1,88 @@
+// The pure rules of the party ledger: validation, fingerprints, the credit
+// limit, maker-checker on overrides, allocation and ageing. No storage, no
+// clock: callers pass what was read under lock and the time.
+#ifndef BACKOFFICE_SERVER_CREDIT_DOMAIN_CREDIT_RULES_H_
+#define BACKOFFICE_SERVER_CREDIT_DOMAIN_CREDIT_RULES_H_
+
+#include <string>
+#include <vector>
+
+#include "core/domain/model.h"
+#include "core/domain/status.h"
+#include "credit/domain/credit_model.h"
+
+namespace backoffice::domain {
+
+// How long an authorization holds its amount.
+inline constexpr TimeMicros kCreditHoldMicros = 15LL * 60 * 1000 * 1000;
+// The largest amount one document or authorization may carry: far above
+// any retail debt, and low enough that sums of many never overflow.
+inline constexpr std::int64_t kMaxLedgerAmountMinor = 1'000'000'000'000'000;
+// Customers' payment terms when none are set.
+inline constexpr int kDefaultCreditTermsDays = 30;
+
+Status ValidateParty(const PartyRef& party);
+Status ValidateNewAuthorization(const NewAuthorization& request);
+Status ValidateNewPayment(const NewPayment& payment);
+// YYYY-MM-DD, a real day.
+Status ValidateDay(const std::string& field, const std::string& day);
+
+std::string AuthorizationFingerprint(const NewAuthorization& request);
+std::string PaymentFingerprint(const NewPayment& payment);
+
+// Whether balance + open holds + amount stays within the limit.
+bool WithinCreditLimit(const CreditPosition& position,
+                       std::int64_t amount_minor);
+
+// Maker-checker for an override: the authorization must be OVER_LIMIT
+// (FAILED_PRECONDITION, AUTHORIZATION_NOT_OVER_LIMIT), the checker a
+// manager or above who did not request it (PERMISSION_DENIED,
+// SELF_APPROVAL_FORBIDDEN).
+Status CheckOverrider(const CreditAuthorization& authorization,
+                      const Principal& checker);
+
+// The state an authorization reads as at `now`: a hold past its expiry is
+// EXPIRED.
+AuthorizationState EffectiveState(const CreditAuthorization& authorization,
+                                  TimeMicros now);
+
+// What a sale's store-credit tender finds of the authorization it names.
+struct TenderAuthorization {
+  bool same_customer = false;
+  AuthorizationState state = AuthorizationState::kUnspecified;
+  TimeMicros expire_time = 0;
+  std::int64_t amount_minor = 0;
+};
+
+// What a store-credit tender's authorization says about the sale: empty
+// when it validly covers the tender, else the kind of credit exception
+// ("NO_AUTHORIZATION", "AUTHORIZATION_NOT_FOUND", ...). `found` is null when
+// the tender named none or it does not exist. The hold counts by the time
+// of the sale at the till, so a backlog uploaded late still finds it.
+std::string CreditExceptionKind(const std::string& authorization_id,
+                                const TenderAuthorization* found,
+                                std::int64_t tender_minor,
+                                TimeMicros sale_time);
+
+// Sets `amount` against open debits: the ones named in `requested` (each
+// open, within its open amount, the sum within the amount), or, when none
+// are named, the open debits oldest due first. What is left stays open.
+// `open_debits` must be sorted oldest due first.
+StatusOr<AllocationPlan> PlanAllocations(
+    std::int64_t amount_minor, const std::vector<OpenItem>& open_debits,
+    const std::vector<RequestedAllocation>& requested);
+
+// The ageing buckets by days past due as of the day aged: up to the first
+// bound (0) is current, then 1-30, 31-60, 61-90, and over the last bound.
+// Storage sums open amounts into them with these bounds; this is the one
+// place they are set.
+inline constexpr int kAgeingBucketBounds[] = {0, 30, 60, 90};
+// The bucket (0 current ... 4 over 90) of a debit due on `due_day`, as of
+// `as_of_day`.
+int AgeingBucketOf(const std::string& as_of_day, const std::string& due_day);
+
+std::string AddDays(const std::string& day, int days);
+
+}  // namespace backoffice::domain
+
+#endif  // BACKOFFICE_SERVER_CREDIT_DOMAIN_CREDIT_RULES_H_

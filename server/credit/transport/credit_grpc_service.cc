@@ -1,0 +1,151 @@
+#include "credit/transport/credit_grpc_service.h"
+
+#include "core/transport/common_mapping.h"
+#include "credit/transport/credit_mapping.h"
+
+namespace backoffice::transport {
+
+using domain::RequestContext;
+
+grpc::Status CreditGrpcService::AuthorizeCredit(
+    grpc::ServerContext* c, const v1::AuthorizeCreditRequest* req,
+    v1::AuthorizeCreditResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.Authorize(ctx, FromProto(*req));
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->authorization, resp->mutable_authorization());
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+grpc::Status CreditGrpcService::OverrideCreditAuthorization(
+    grpc::ServerContext* c, const v1::OverrideCreditAuthorizationRequest* req,
+    v1::OverrideCreditAuthorizationResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(credit_.Override(ctx, req->store_code(),
+                                       req->authorization_id(), req->reason()),
+                      resp->mutable_authorization());
+  });
+}
+
+grpc::Status CreditGrpcService::GetCreditAuthorization(
+    grpc::ServerContext* c, const v1::GetCreditAuthorizationRequest* req,
+    v1::GetCreditAuthorizationResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND(credit_.GetAuthorization(ctx, req->store_code(),
+                                               req->authorization_id()),
+                      resp->mutable_authorization());
+  });
+}
+
+grpc::Status CreditGrpcService::ReleaseCreditAuthorization(
+    grpc::ServerContext* c, const v1::ReleaseCreditAuthorizationRequest* req,
+    v1::ReleaseCreditAuthorizationResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.Release(ctx, req->store_code(), req->authorization_id()),
+        resp->mutable_authorization());
+  });
+}
+
+grpc::Status CreditGrpcService::RecordPayment(
+    grpc::ServerContext* c, const v1::RecordPaymentRequest* req,
+    v1::RecordPaymentResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.RecordPayment(ctx, FromProto(*req));
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->payment, resp->mutable_payment());
+        for (const auto& a : outcome->allocations) {
+          ToProto(a, resp->add_allocations());
+        }
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+grpc::Status CreditGrpcService::ReversePayment(
+    grpc::ServerContext* c, const v1::ReversePaymentRequest* req,
+    v1::ReversePaymentResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.ReversePayment(ctx, req->store_code(),
+                                              req->payment_id(), req->reason());
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->reversal, resp->mutable_reversal());
+        for (const auto& a : outcome->allocations) {
+          ToProto(a, resp->add_allocations());
+        }
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+grpc::Status CreditGrpcService::GetAccount(grpc::ServerContext* c,
+                                           const v1::GetAccountRequest* req,
+                                           v1::GetAccountResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.GetAccount(ctx, req->store_code(), FromProto(req->party())),
+        resp->mutable_account());
+  });
+}
+
+grpc::Status CreditGrpcService::ListOpenItems(
+    grpc::ServerContext* c, const v1::ListOpenItemsRequest* req,
+    v1::ListOpenItemsResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND_PAGE(
+        credit_.ListOpenItems(ctx, req->store_code(), FromProto(req->party()),
+                              req->page_size(), req->page_token()),
+        resp->mutable_documents(), resp->mutable_next_page_token());
+  });
+}
+
+grpc::Status CreditGrpcService::GetStatement(grpc::ServerContext* c,
+                                             const v1::GetStatementRequest* req,
+                                             v1::GetStatementResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) -> Status {
+    auto statement =
+        credit_.GetStatement(ctx, req->store_code(), FromProto(req->party()),
+                             req->from_day(), req->to_day());
+    if (!statement.ok()) return statement.status();
+    ToProto(*statement, resp);
+    return Status();
+  });
+}
+
+grpc::Status CreditGrpcService::GetAgeing(grpc::ServerContext* c,
+                                          const v1::GetAgeingRequest* req,
+                                          v1::GetAgeingResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) -> Status {
+    domain::AgeingQuery query;
+    query.store_code = req->store_code();
+    query.party_kind = FromProto(req->party_kind());
+    query.as_of_day = req->as_of_day();
+    auto ageing =
+        credit_.GetAgeing(ctx, query, req->page_size(), req->page_token());
+    if (!ageing.ok()) return ageing.status();
+    for (const auto& row : ageing->rows) ToProto(row, resp->add_rows());
+    for (const auto& row : ageing->totals) ToProto(row, resp->add_totals());
+    resp->set_as_of_day(ageing->as_of_day);
+    resp->set_next_page_token(ageing->next_page_token);
+    return Status();
+  });
+}
+
+grpc::Status CreditGrpcService::ListCreditExceptions(
+    grpc::ServerContext* c, const v1::ListCreditExceptionsRequest* req,
+    v1::ListCreditExceptionsResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND_PAGE(credit_.ListCreditExceptions(
+                               ctx, req->store_code(), req->business_day(),
+                               req->page_size(), req->page_token()),
+                           resp->mutable_exceptions(),
+                           resp->mutable_next_page_token());
+  });
+}
+
+}  // namespace backoffice::transport

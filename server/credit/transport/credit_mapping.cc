@@ -1,0 +1,246 @@
+#include "credit/transport/credit_mapping.h"
+
+#include "core/transport/common_mapping.h"
+
+namespace backoffice::transport {
+namespace {
+
+void SetMoney(const std::string& currency, std::int64_t minor, v1::Money* p) {
+  ToProto(domain::Money{currency, minor}, p);
+}
+
+v1::PartyKind ToProto(domain::PartyKind kind) {
+  switch (kind) {
+    case domain::PartyKind::kCustomer:
+      return v1::PARTY_KIND_CUSTOMER;
+    case domain::PartyKind::kSupplier:
+      return v1::PARTY_KIND_SUPPLIER;
+    default:
+      return v1::PARTY_KIND_UNSPECIFIED;
+  }
+}
+
+void ToProto(const domain::PartyRef& party, v1::Party* p) {
+  p->set_kind(ToProto(party.kind));
+  p->set_code(party.code);
+}
+
+domain::PaymentMethod FromProto(v1::PaymentMethod m) {
+  switch (m) {
+    case v1::PAYMENT_METHOD_CASH:
+      return domain::PaymentMethod::kCash;
+    case v1::PAYMENT_METHOD_BANK_TRANSFER:
+      return domain::PaymentMethod::kBankTransfer;
+    case v1::PAYMENT_METHOD_QRIS:
+      return domain::PaymentMethod::kQris;
+    case v1::PAYMENT_METHOD_CARD:
+      return domain::PaymentMethod::kCard;
+    case v1::PAYMENT_METHOD_CHEQUE:
+      return domain::PaymentMethod::kCheque;
+    default:
+      return domain::PaymentMethod::kUnspecified;
+  }
+}
+
+v1::PaymentMethod ToProto(domain::PaymentMethod m) {
+  switch (m) {
+    case domain::PaymentMethod::kCash:
+      return v1::PAYMENT_METHOD_CASH;
+    case domain::PaymentMethod::kBankTransfer:
+      return v1::PAYMENT_METHOD_BANK_TRANSFER;
+    case domain::PaymentMethod::kQris:
+      return v1::PAYMENT_METHOD_QRIS;
+    case domain::PaymentMethod::kCard:
+      return v1::PAYMENT_METHOD_CARD;
+    case domain::PaymentMethod::kCheque:
+      return v1::PAYMENT_METHOD_CHEQUE;
+    default:
+      return v1::PAYMENT_METHOD_UNSPECIFIED;
+  }
+}
+
+v1::PartyDocumentType ToProto(domain::PartyDocumentType t) {
+  switch (t) {
+    case domain::PartyDocumentType::kCharge:
+      return v1::PARTY_DOCUMENT_TYPE_CHARGE;
+    case domain::PartyDocumentType::kPayment:
+      return v1::PARTY_DOCUMENT_TYPE_PAYMENT;
+    case domain::PartyDocumentType::kCreditNote:
+      return v1::PARTY_DOCUMENT_TYPE_CREDIT_NOTE;
+    case domain::PartyDocumentType::kWriteOff:
+      return v1::PARTY_DOCUMENT_TYPE_WRITE_OFF;
+    case domain::PartyDocumentType::kReversal:
+      return v1::PARTY_DOCUMENT_TYPE_REVERSAL;
+    default:
+      return v1::PARTY_DOCUMENT_TYPE_UNSPECIFIED;
+  }
+}
+
+v1::CreditAuthorizationState ToProto(domain::AuthorizationState s) {
+  switch (s) {
+    case domain::AuthorizationState::kHeld:
+      return v1::CREDIT_AUTHORIZATION_STATE_HELD;
+    case domain::AuthorizationState::kOverLimit:
+      return v1::CREDIT_AUTHORIZATION_STATE_OVER_LIMIT;
+    case domain::AuthorizationState::kConsumed:
+      return v1::CREDIT_AUTHORIZATION_STATE_CONSUMED;
+    case domain::AuthorizationState::kReleased:
+      return v1::CREDIT_AUTHORIZATION_STATE_RELEASED;
+    case domain::AuthorizationState::kExpired:
+      return v1::CREDIT_AUTHORIZATION_STATE_EXPIRED;
+    default:
+      return v1::CREDIT_AUTHORIZATION_STATE_UNSPECIFIED;
+  }
+}
+
+void ToProto(const std::string& currency, const domain::AgeingBuckets& b,
+             v1::AgeingBuckets* p) {
+  SetMoney(currency, b.current_minor, p->mutable_current());
+  SetMoney(currency, b.days_1_30_minor, p->mutable_days_1_30());
+  SetMoney(currency, b.days_31_60_minor, p->mutable_days_31_60());
+  SetMoney(currency, b.days_61_90_minor, p->mutable_days_61_90());
+  SetMoney(currency, b.over_90_minor, p->mutable_over_90());
+  SetMoney(currency, b.unallocated_credit_minor,
+           p->mutable_unallocated_credit());
+  SetMoney(currency, b.total_minor(), p->mutable_total());
+}
+
+}  // namespace
+
+domain::PartyKind FromProto(v1::PartyKind kind) {
+  switch (kind) {
+    case v1::PARTY_KIND_CUSTOMER:
+      return domain::PartyKind::kCustomer;
+    case v1::PARTY_KIND_SUPPLIER:
+      return domain::PartyKind::kSupplier;
+    default:
+      return domain::PartyKind::kUnspecified;
+  }
+}
+
+domain::PartyRef FromProto(const v1::Party& p) {
+  return domain::PartyRef{FromProto(p.kind()), p.code()};
+}
+
+domain::NewAuthorization FromProto(const v1::AuthorizeCreditRequest& r) {
+  domain::NewAuthorization a;
+  a.store_code = r.store_code();
+  a.authorization_id = r.authorization_id();
+  a.customer_code = r.customer_code();
+  a.terminal_code = r.terminal_code();
+  a.amount = FromProto(r.amount());
+  return a;
+}
+
+domain::NewPayment FromProto(const v1::RecordPaymentRequest& r) {
+  domain::NewPayment p;
+  p.store_code = r.store_code();
+  p.payment_id = r.payment_id();
+  p.party = FromProto(r.party());
+  p.amount = FromProto(r.amount());
+  p.method = FromProto(r.method());
+  p.reference = r.reference();
+  p.terminal_code = r.terminal_code();
+  for (const auto& a : r.allocations()) {
+    p.allocations.push_back({a.document_number(), a.amount().minor_units()});
+  }
+  p.note = r.note();
+  return p;
+}
+
+void ToProto(const domain::CreditAuthorization& a, v1::CreditAuthorization* p) {
+  p->set_store_code(a.store_code);
+  p->set_authorization_id(a.authorization_id);
+  p->set_customer_code(a.customer_code);
+  p->set_terminal_code(a.terminal_code);
+  SetMoney(a.currency_code, a.amount_minor, p->mutable_amount());
+  p->set_state(ToProto(a.state));
+  SetTimestamp(a.expire_time, p->mutable_expire_time());
+  SetMoney(a.currency_code, a.balance_minor, p->mutable_balance());
+  SetMoney(a.currency_code, a.open_holds_minor, p->mutable_open_holds());
+  SetMoney(a.currency_code, a.credit_limit_minor, p->mutable_credit_limit());
+  p->set_requested_by(a.requested_by);
+  p->set_overridden_by(a.overridden_by);
+  p->set_sale_id(a.sale_id);
+  SetTimestamp(a.create_time, p->mutable_create_time());
+}
+
+void ToProto(const domain::PartyDocument& d, v1::PartyDocument* p) {
+  p->set_store_code(d.store_code);
+  ToProto(d.party, p->mutable_party());
+  p->set_document_number(d.document_number);
+  p->set_type(ToProto(d.type));
+  p->set_direction(d.direction == domain::Direction::kDebit
+                       ? v1::PARTY_DOCUMENT_DIRECTION_DEBIT
+                       : v1::PARTY_DOCUMENT_DIRECTION_CREDIT);
+  p->set_source_type(d.source_type);
+  p->set_source_id(d.source_id);
+  SetMoney(d.currency_code, d.amount_minor, p->mutable_amount());
+  SetMoney(d.currency_code, d.open_minor, p->mutable_open_amount());
+  p->set_document_day(d.document_day);
+  p->set_due_day(d.due_day);
+  p->set_payment_method(ToProto(d.payment_method));
+  p->set_reference(d.reference);
+  p->set_terminal_code(d.terminal_code);
+  p->set_reverses_document_number(d.reverses_document_number);
+  p->set_note(d.note);
+  p->set_recorded_by(d.recorded_by);
+  SetTimestamp(d.create_time, p->mutable_create_time());
+}
+
+void ToProto(const domain::Allocation& a, v1::Allocation* p) {
+  p->set_debit_document_number(a.debit_document_number);
+  p->set_credit_document_number(a.credit_document_number);
+  SetMoney(a.currency_code, a.amount_minor, p->mutable_amount());
+  p->set_allocation_day(a.allocation_day);
+  SetTimestamp(a.create_time, p->mutable_create_time());
+}
+
+void ToProto(const domain::Account& a, v1::Account* p) {
+  p->set_store_code(a.store_code);
+  ToProto(a.party, p->mutable_party());
+  SetMoney(a.currency_code, a.balance_minor, p->mutable_balance());
+  SetMoney(a.currency_code, a.open_debits_minor, p->mutable_open_debits());
+  SetMoney(a.currency_code, a.open_credits_minor, p->mutable_open_credits());
+  if (a.party.kind == domain::PartyKind::kCustomer) {
+    SetMoney(a.currency_code, a.open_holds_minor, p->mutable_open_holds());
+    SetMoney(a.currency_code, a.credit_limit_minor, p->mutable_credit_limit());
+    SetMoney(a.currency_code, a.available_minor(), p->mutable_available());
+  }
+}
+
+void ToProto(const domain::Statement& s, v1::GetStatementResponse* p) {
+  SetMoney(s.currency_code, s.opening_balance_minor,
+           p->mutable_opening_balance());
+  for (const auto& line : s.lines) {
+    auto* out = p->add_lines();
+    ToProto(line.document, out->mutable_document());
+    SetMoney(s.currency_code, line.running_balance_minor,
+             out->mutable_running_balance());
+  }
+  for (const auto& a : s.allocations) ToProto(a, p->add_allocations());
+  SetMoney(s.currency_code, s.closing_balance_minor,
+           p->mutable_closing_balance());
+  p->set_truncated(s.truncated);
+}
+
+void ToProto(const domain::AgeingRow& r, v1::AgeingRow* p) {
+  p->set_store_code(r.store_code);
+  if (!r.party.code.empty()) ToProto(r.party, p->mutable_party());
+  p->set_display_name(r.display_name);
+  ToProto(r.currency_code, r.buckets, p->mutable_buckets());
+}
+
+void ToProto(const domain::CreditException& e, v1::CreditException* p) {
+  p->set_store_code(e.store_code);
+  p->set_sale_id(e.sale_id);
+  p->set_terminal_code(e.terminal_code);
+  p->set_customer_code(e.customer_code);
+  SetMoney(e.currency_code, e.amount_minor, p->mutable_amount());
+  p->set_kind(e.kind);
+  p->set_authorization_id(e.authorization_id);
+  p->set_business_day(e.business_day);
+  SetTimestamp(e.sale_time, p->mutable_sale_time());
+}
+
+}  // namespace backoffice::transport
