@@ -204,6 +204,26 @@ BACKOFFICE_TOKEN=$manager_jkt show account ageing JKT01 --suppliers
 step "...and head office, for every store at once"
 show account ageing --suppliers --totals
 
+step "Paying a supplier: above the store's limit the clerk's payment waits for a manager"
+# Head office sets Jakarta's limits: supplier payments above Rp 5.000.000
+# need a second person, write-offs above Rp 500.000 need head office.
+BACKOFFICE_TOKEN=$head_token show credit-settings set JKT01 --supplier-payment-limit 5000000 \
+  --write-off-head-office-limit 500000
+week_end=$(TZ=Asia/Jakarta date -d '+7 days' +%F)
+BACKOFFICE_TOKEN=$clerk_jkt show payables due JKT01 --by "$week_end"
+sosro_owed=$(BACKOFFICE_TOKEN=$clerk_jkt "$ctl" account get JKT01 --supplier SUP-SOSRO -o json |
+  /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"]["minor_units"])')
+BACKOFFICE_TOKEN=$clerk_jkt show payment record JKT01 --supplier SUP-SOSRO --amount "$sosro_owed" \
+  --method bank-transfer --reference "BCA-SOSRO-$(TZ=Asia/Jakarta date +%F)" \
+  --id "pay-sosro-$(TZ=Asia/Jakarta date +%F)"
+step "...the clerk cannot approve it; the manager does, and it is posted against the deliveries"
+BACKOFFICE_TOKEN=$clerk_jkt show approve JKT01 "pay-sosro-$(TZ=Asia/Jakarta date +%F)" \
+  --type supplier-payment || true
+BACKOFFICE_TOKEN=$manager_jkt show approve JKT01 "pay-sosro-$(TZ=Asia/Jakarta date +%F)" \
+  --type supplier-payment
+BACKOFFICE_TOKEN=$manager_jkt show account get JKT01 --supplier SUP-SOSRO
+BACKOFFICE_TOKEN=$manager_jkt show requests list JKT01
+
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10
 step "At or below their reorder point: time to order"

@@ -148,4 +148,32 @@ Status CreditClient::ForEachCreditException(
       visit);
 }
 
+Status CreditClient::ForEachLedgerRequest(
+    v1::ListLedgerRequestsRequest request,
+    const std::function<bool(const v1::LedgerRequest&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListLedgerRequestsRequest& r) {
+        return connection_->ListLedgerRequests(r);
+      },
+      [](const v1::ListLedgerRequestsResponse& page) -> const auto& {
+        return page.requests();
+      },
+      visit);
+}
+
+Status CreditClient::ForEachPayableDue(
+    v1::ListPayablesDueRequest request,
+    const std::function<bool(const v1::PayableDue&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListPayablesDueRequest& r) {
+        return connection_->ListPayablesDue(r);
+      },
+      [](const v1::ListPayablesDueResponse& page) -> const auto& {
+        return page.payables();
+      },
+      visit);
+}
+
 }  // namespace backoffice

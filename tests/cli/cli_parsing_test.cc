@@ -1154,5 +1154,98 @@ TEST(TableOutputTest, CreditAccountsShowMoneyInItsCurrency) {
       << json;
 }
 
+// --- the request types and states of `approve`, `reject`, `requests list` ---
+
+TEST(ParseLedgerRequestTypeTest, AcceptsDashesUnderscoresAndAnyCase) {
+  EXPECT_EQ(*ParseLedgerRequestType("supplier-payment"),
+            v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT);
+  EXPECT_EQ(*ParseLedgerRequestType("SUPPLIER_PAYMENT"),
+            v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT);
+  EXPECT_EQ(*ParseLedgerRequestType("write-off"),
+            v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+  EXPECT_EQ(*ParseLedgerRequestType("Write_Off"),
+            v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+  EXPECT_EQ(*ParseLedgerRequestType("LEDGER_REQUEST_TYPE_WRITE_OFF"),
+            v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+}
+
+TEST(ParseLedgerRequestTypeTest, RejectsUnspecifiedAndUnknownTypes) {
+  for (const char* text :
+       {"", "unspecified", "LEDGER_REQUEST_TYPE_UNSPECIFIED", "1", "payment",
+        "writeoff", "write off", " write-off", "supplier-payments"}) {
+    auto type = ParseLedgerRequestType(text);
+    EXPECT_FALSE(type.ok()) << '"' << text << '"';
+    EXPECT_EQ(type.status().reason(), "INVALID_CHOICE") << text;
+  }
+  EXPECT_NE(ParseLedgerRequestType("payment").status().message().find(
+                "supplier-payment|write-off"),
+            std::string::npos);
+  EXPECT_EQ(LedgerRequestTypeChoices(), "supplier-payment|write-off");
+}
+
+TEST(ParseLedgerRequestStateTest, PendingIsShortForPendingApproval) {
+  EXPECT_EQ(*ParseLedgerRequestState("pending"),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  EXPECT_EQ(*ParseLedgerRequestState("PENDING"),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  EXPECT_EQ(*ParseLedgerRequestState("pending-approval"),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  EXPECT_EQ(*ParseLedgerRequestState("LEDGER_REQUEST_STATE_PENDING_APPROVAL"),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  EXPECT_EQ(*ParseLedgerRequestState("posted"),
+            v1::LEDGER_REQUEST_STATE_POSTED);
+  EXPECT_EQ(*ParseLedgerRequestState("Rejected"),
+            v1::LEDGER_REQUEST_STATE_REJECTED);
+}
+
+TEST(ParseLedgerRequestStateTest, RejectsUnspecifiedAndUnknownStates) {
+  for (const char* text :
+       {"", "unspecified", "LEDGER_REQUEST_STATE_UNSPECIFIED", "0", "2",
+        "approved", "pend", "pending approval", " posted",
+        "LEDGER_REQUEST_STATE_PENDING"}) {
+    auto state = ParseLedgerRequestState(text);
+    EXPECT_FALSE(state.ok()) << '"' << text << '"';
+    EXPECT_EQ(state.status().reason(), "INVALID_CHOICE") << text;
+  }
+  const std::string message =
+      ParseLedgerRequestState("approved").status().message();
+  EXPECT_NE(message.find("\"approved\""), std::string::npos) << message;
+  EXPECT_NE(message.find("pending|posted|rejected"), std::string::npos)
+      << message;
+  EXPECT_EQ(LedgerRequestStateChoices(), "pending|posted|rejected");
+}
+
+TEST(TableOutputTest, LedgerRequestsAndPayablesShowMoneyInItsCurrency) {
+  v1::LedgerRequest request;
+  request.set_store_code("JKT01");
+  request.set_ledger_request_id("wo-1");
+  request.set_type(v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+  request.set_state(v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  request.mutable_amount()->set_currency_code("IDR");
+  request.mutable_amount()->set_minor_units(15000);
+  const std::string table = Printed(OutputFormat::kTable, request);
+  EXPECT_NE(table.find("Rp 15.000"), std::string::npos) << table;
+  EXPECT_NE(table.find("LEDGER_REQUEST_STATE_PENDING_APPROVAL"),
+            std::string::npos)
+      << table;
+  const std::string json = Printed(OutputFormat::kJson, request);
+  EXPECT_NE(json.find("\"minor_units\": \"15000\""), std::string::npos) << json;
+
+  v1::PayableDue payable;
+  payable.set_store_code("JKT01");
+  payable.set_supplier_code("SUP-1");
+  payable.mutable_amount_due()->set_currency_code("IDR");
+  payable.mutable_amount_due()->set_minor_units(2500000);
+  payable.mutable_overdue()->set_currency_code("IDR");
+  payable.mutable_overdue()->set_minor_units(1000000);
+  payable.set_document_count(3);
+  const std::string rows = PrintedList(OutputFormat::kTable, {&payable});
+  EXPECT_NE(rows.find("Rp 2.500.000"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("Rp 1.000.000"), std::string::npos) << rows;
+  const std::string csv = PrintedList(OutputFormat::kCsv, {&payable});
+  EXPECT_NE(csv.find("2500000 IDR"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("Rp "), std::string::npos) << csv;
+}
+
 }  // namespace
 }  // namespace backoffice::ctl

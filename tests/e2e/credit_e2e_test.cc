@@ -665,6 +665,16 @@ TEST_F(CreditE2eTest, ServerKilledMidPaymentsRecordsEachOnce) {
     r.set_method(v1::PAYMENT_METHOD_CASH);
     return credit.RecordPayment(r);
   };
+  // Every fourth payment comes with a write-off request of another debt.
+  auto ask_write_off = [&](int i) {
+    v1::RequestWriteOffRequest r;
+    r.set_store_code(kStore);
+    r.set_write_off_id("W7-WO" + std::to_string(i));
+    r.set_customer_code("W7");
+    *r.mutable_amount() = Idr(1000);
+    r.set_reason("disputed delivery");
+    return credit.RequestWriteOff(r);
+  };
   std::atomic<int> done{0};
   std::atomic<int> failed{0};
   std::thread payer([&] {
@@ -673,6 +683,13 @@ TEST_F(CreditE2eTest, ServerKilledMidPaymentsRecordsEachOnce) {
       if (!r.ok()) {
         ++failed;
         ADD_FAILURE() << "payment " << i << ": " << r.status();
+      }
+      if (i % 4 == 0) {
+        auto w = ask_write_off(i);
+        if (!w.ok()) {
+          ++failed;
+          ADD_FAILURE() << "write-off " << i << ": " << w.status();
+        }
       }
       ++done;
     }
@@ -690,17 +707,24 @@ TEST_F(CreditE2eTest, ServerKilledMidPaymentsRecordsEachOnce) {
     ASSERT_TRUE(r.ok()) << i << ": " << r.status();
     EXPECT_TRUE(r->replayed()) << i;
   }
+  for (int i = 4; i <= kPayments; i += 4) {
+    auto w = ask_write_off(i);
+    ASSERT_TRUE(w.ok()) << i << ": " << w.status();
+    EXPECT_TRUE(w->replayed()) << i;
+  }
   EXPECT_EQ(
       scratch_->CountRows("party_documents WHERE payment_id LIKE 'W7-P%'"),
       kPayments);
+  EXPECT_EQ(scratch_->CountRows(
+                "ledger_requests WHERE ledger_request_id LIKE 'W7-WO%'"),
+            kPayments / 4);
   v1::Account account = Account("W7");
   EXPECT_EQ(account.balance().minor_units(), 500000 - kPayments * 10000);
   EXPECT_EQ(account.open_debits().minor_units(), 500000 - kPayments * 10000);
   ExpectCleanLedger();
 }
 
-TEST_F(CreditE2eTest,
-       SupplierPayablesAreLedgerChargesAndPaymentsWaitForApproval) {
+TEST_F(CreditE2eTest, SupplierPaymentsAboveTheLimitWaitForASecondPerson) {
   v1::CreateSupplierRequest supplier;
   supplier.mutable_supplier()->set_code("CR-SUP");
   supplier.mutable_supplier()->set_display_name("PT Pasar");
@@ -760,19 +784,191 @@ TEST_F(CreditE2eTest,
   ASSERT_EQ(payables->rows_size(), 1);
   EXPECT_EQ(payables->rows(0).buckets().current().minor_units(), owed);
 
-  // Paying a supplier is a maker-checker step that this server does not
-  // yet offer: nothing is paid unchecked.
+  // What is due this week, by supplier.
+  v1::ListPayablesDueRequest due;
+  due.set_store_code(kStore);
+  due.set_due_by_day(DayAgo(-14));
+  auto payables_due =
+      CreditClient(server_->Connect(staff_)).ListPayablesDue(due);
+  ASSERT_TRUE(payables_due.ok()) << payables_due.status();
+  ASSERT_EQ(payables_due->payables_size(), 1);
+  EXPECT_EQ(payables_due->payables(0).supplier_code(), "CR-SUP");
+  EXPECT_EQ(payables_due->payables(0).amount_due().minor_units(), owed);
+  due.set_due_by_day(DayAgo(-13));
+  EXPECT_EQ(CreditClient(server_->Connect(staff_))
+                .ListPayablesDue(due)
+                ->payables_size(),
+            0)
+      << "not due by then";
+
+  // Head office sets the store's limit; a manager may not.
+  v1::UpdateCreditSettingsRequest settings;
+  settings.mutable_settings()->set_store_code(kStore);
+  *settings.mutable_settings()->mutable_supplier_payment_approval_limit() =
+      Idr(5000);
+  *settings.mutable_settings()->mutable_write_off_head_office_limit() =
+      Idr(10000);
+  EXPECT_EQ(CreditClient(server_->Connect(manager_a_))
+                .UpdateCreditSettings(settings)
+                .status()
+                .code(),
+            StatusCode::kPermissionDenied);
+  ASSERT_TRUE(CreditClient(server_->Connect(head_office_))
+                  .UpdateCreditSettings(settings)
+                  .ok());
+
+  // Above the limit a supplier payment waits for a second person.
   v1::RecordPaymentRequest pay;
   pay.set_store_code(kStore);
   pay.set_payment_id("CR-SP1");
   *pay.mutable_party() = get.party();
   *pay.mutable_amount() = Idr(owed);
   pay.set_method(v1::PAYMENT_METHOD_BANK_TRANSFER);
+  pay.set_reference("BCA-991");
+  auto waiting = CreditClient(server_->Connect(manager_a_)).RecordPayment(pay);
+  ASSERT_TRUE(waiting.ok()) << waiting.status();
+  EXPECT_FALSE(waiting->has_payment());
+  ASSERT_TRUE(waiting->has_approval_request());
+  EXPECT_EQ(waiting->approval_request().state(),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  auto replay = CreditClient(server_->Connect(manager_a_)).RecordPayment(pay);
+  ASSERT_TRUE(replay.ok()) << replay.status();
+  EXPECT_TRUE(replay->replayed());
+  account = CreditClient(server_->Connect(manager_a_)).GetAccount(get);
+  EXPECT_EQ(account->account().balance().minor_units(), owed)
+      << "nothing paid yet";
+
+  v1::ApproveLedgerRequestRequest approve_payment;
+  approve_payment.set_store_code(kStore);
+  approve_payment.set_ledger_request_id("CR-SP1");
+  approve_payment.set_type(v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT);
   EXPECT_EQ(CreditClient(server_->Connect(manager_a_))
-                .RecordPayment(pay)
+                .ApproveLedgerRequest(approve_payment)
                 .status()
                 .reason(),
-            "SUPPLIER_PAYMENT_NEEDS_APPROVAL_FLOW");
+            "SELF_APPROVAL_FORBIDDEN");
+  auto posted = CreditClient(server_->Connect(manager_b_))
+                    .ApproveLedgerRequest(approve_payment);
+  ASSERT_TRUE(posted.ok()) << posted.status();
+  EXPECT_EQ(posted->request().state(), v1::LEDGER_REQUEST_STATE_POSTED);
+  EXPECT_EQ(posted->document().type(), v1::PARTY_DOCUMENT_TYPE_PAYMENT);
+  EXPECT_EQ(posted->allocations_size(), 1);
+  auto again = CreditClient(server_->Connect(manager_b_))
+                   .ApproveLedgerRequest(approve_payment);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->document().document_number(),
+            posted->document().document_number());
+  account = CreditClient(server_->Connect(manager_a_)).GetAccount(get);
+  EXPECT_EQ(account->account().balance().minor_units(), 0);
+  due.set_due_by_day(DayAgo(-14));
+  EXPECT_EQ(CreditClient(server_->Connect(staff_))
+                .ListPayablesDue(due)
+                ->payables_size(),
+            0);
+  // The payment sent again after its approval is the posted payment.
+  auto after = CreditClient(server_->Connect(manager_a_)).RecordPayment(pay);
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(after->payment().document_number(),
+            posted->document().document_number());
+
+  // Within the limit it posts at once (and is an open credit with nothing
+  // owed).
+  pay.set_payment_id("CR-SP2");
+  *pay.mutable_amount() = Idr(3000);
+  auto direct = CreditClient(server_->Connect(manager_a_)).RecordPayment(pay);
+  ASSERT_TRUE(direct.ok()) << direct.status();
+  EXPECT_FALSE(direct->has_approval_request());
+  EXPECT_EQ(direct->payment().open_amount().minor_units(), 3000);
+  // A till pays no supplier.
+  pay.set_payment_id("CR-SP3");
+  EXPECT_EQ(
+      CreditClient(server_->Connect(till_)).RecordPayment(pay).status().code(),
+      StatusCode::kPermissionDenied);
+  ExpectCleanLedger();
+}
+
+TEST_F(CreditE2eTest, WriteOffsNeedASecondManagerAndHeadOfficeAboveTheLimit) {
+  ASSERT_NO_FATAL_FAILURE(MakeCustomer("W8", 1000000));
+  ASSERT_TRUE(SellOnCredit("W8-S1", "W8", 30000, "", 120).ok());
+  v1::UpdateCreditSettingsRequest settings;
+  settings.mutable_settings()->set_store_code(kStore);
+  *settings.mutable_settings()->mutable_supplier_payment_approval_limit() =
+      Idr(5000);
+  *settings.mutable_settings()->mutable_write_off_head_office_limit() =
+      Idr(10000);
+  ASSERT_TRUE(CreditClient(server_->Connect(head_office_))
+                  .UpdateCreditSettings(settings)
+                  .ok());
+  auto ask = [&](const std::string& token, const std::string& id,
+                 std::int64_t amount) {
+    v1::RequestWriteOffRequest r;
+    r.set_store_code(kStore);
+    r.set_write_off_id(id);
+    r.set_customer_code("W8");
+    *r.mutable_amount() = Idr(amount);
+    r.set_reason("warung closed, owner moved away");
+    return CreditClient(server_->Connect(token)).RequestWriteOff(r);
+  };
+  auto decide = [&](const std::string& token, const std::string& id,
+                    bool approve) -> Status {
+    CreditClient credit(server_->Connect(token));
+    if (approve) {
+      v1::ApproveLedgerRequestRequest r;
+      r.set_store_code(kStore);
+      r.set_ledger_request_id(id);
+      r.set_type(v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+      return credit.ApproveLedgerRequest(r).status();
+    }
+    v1::RejectLedgerRequestRequest r;
+    r.set_store_code(kStore);
+    r.set_ledger_request_id(id);
+    r.set_type(v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+    r.set_reason("collect it first");
+    return credit.RejectLedgerRequest(r).status();
+  };
+
+  // Small: a manager who is not the maker approves it.
+  auto small = ask(staff_, "W8-WO1", 5000);
+  ASSERT_TRUE(small.ok()) << small.status();
+  EXPECT_FALSE(small->request().needs_head_office());
+  EXPECT_EQ(Account("W8").balance().minor_units(), 30000) << "waiting";
+  EXPECT_EQ(decide(staff_, "W8-WO1", true).code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_TRUE(decide(manager_b_, "W8-WO1", true).ok());
+  EXPECT_EQ(Account("W8").balance().minor_units(), 25000);
+
+  // Above the limit: not the maker, not a store manager, head office.
+  auto large = ask(manager_a_, "W8-WO2", 20000);
+  ASSERT_TRUE(large.ok()) << large.status();
+  EXPECT_TRUE(large->request().needs_head_office());
+  EXPECT_EQ(decide(manager_a_, "W8-WO2", true).reason(),
+            "SELF_APPROVAL_FORBIDDEN");
+  EXPECT_EQ(decide(manager_b_, "W8-WO2", true).reason(),
+            "APPROVAL_LIMIT_EXCEEDED");
+  EXPECT_TRUE(decide(head_office_, "W8-WO2", true).ok());
+  EXPECT_EQ(Account("W8").balance().minor_units(), 5000);
+
+  // No more than is owed; a rejected request posts nothing.
+  EXPECT_EQ(ask(staff_, "W8-WO3", 6000).status().reason(),
+            "WRITE_OFF_EXCEEDS_OPEN");
+  ASSERT_TRUE(ask(staff_, "W8-WO4", 5000).ok());
+  EXPECT_EQ(decide(staff_, "W8-WO4", false).code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_TRUE(decide(manager_b_, "W8-WO4", false).ok());
+  EXPECT_EQ(decide(head_office_, "W8-WO4", true).reason(),
+            "REQUEST_NOT_PENDING");
+  EXPECT_EQ(Account("W8").balance().minor_units(), 5000);
+
+  v1::ListLedgerRequestsRequest list;
+  list.set_store_code(kStore);
+  auto requests =
+      CreditClient(server_->Connect(manager_a_)).ListLedgerRequests(list);
+  ASSERT_TRUE(requests.ok()) << requests.status();
+  int write_offs = 0;
+  for (const auto& r : requests->requests()) {
+    if (r.type() == v1::LEDGER_REQUEST_TYPE_WRITE_OFF) ++write_offs;
+  }
+  EXPECT_EQ(write_offs, 3);
   ExpectCleanLedger();
 }
 
@@ -822,6 +1018,30 @@ TEST_F(CreditE2eTest, VerifyFindsEachBrokenLedgerInvariant) {
                     db + ".sales x JOIN " + db +
                     ".sale_tenders t ON t.sale_pk = x.id WHERE x.sale_id = "
                     "'W9-S1'");
+  // A request decided by its own maker.
+  v1::RequestWriteOffRequest write_off;
+  write_off.set_store_code(kStore);
+  write_off.set_write_off_id("W9-WO1");
+  write_off.set_customer_code("W9");
+  *write_off.mutable_amount() = Idr(1000);
+  write_off.set_reason("bad debt");
+  ASSERT_TRUE(
+      CreditClient(server_->Connect(staff_)).RequestWriteOff(write_off).ok());
+  v1::ApproveLedgerRequestRequest approve;
+  approve.set_store_code(kStore);
+  approve.set_ledger_request_id("W9-WO1");
+  approve.set_type(v1::LEDGER_REQUEST_TYPE_WRITE_OFF);
+  ASSERT_TRUE(CreditClient(server_->Connect(head_office_))
+                  .ApproveLedgerRequest(approve)
+                  .ok());
+  ExpectCleanLedger();
+  scratch_->Execute("UPDATE " + db +
+                    ".ledger_requests SET decided_by = requested_by WHERE "
+                    "ledger_request_id = 'W9-WO1'");
+  expect_kind("LEDGER_REQUEST_MISMATCH");
+  scratch_->Execute("UPDATE " + db +
+                    ".ledger_requests r SET decided_by = 'tok_999999' WHERE "
+                    "ledger_request_id = 'W9-WO1'");
   // The ledger is append-only, even to direct SQL.
   EXPECT_THROW(scratch_->Execute("DELETE FROM " + db +
                                  ".party_allocations WHERE id > 0"),

@@ -63,24 +63,33 @@ TEST(CreditHoldTest, AHoldPastItsExpiryHoldsNothing) {
 }
 
 TEST(CreditTenderTest, EachWayATenderLacksAValidHoldHasItsKind) {
-  TenderAuthorization held{true, AuthorizationState::kHeld, 1000, 5000};
-  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 900), "");
-  EXPECT_EQ(CreditExceptionKind("", nullptr, 5000, 900), "NO_AUTHORIZATION");
-  EXPECT_EQ(CreditExceptionKind("A1", nullptr, 5000, 900),
+  TenderAuthorization held{true, true, AuthorizationState::kHeld, 1000, 5000};
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 0, 900), "");
+  EXPECT_EQ(CreditExceptionKind("", nullptr, 5000, 0, 900), "NO_AUTHORIZATION");
+  EXPECT_EQ(CreditExceptionKind("A1", nullptr, 5000, 0, 900),
             "AUTHORIZATION_NOT_FOUND");
-  // Judged by the time of the sale at the till, not of its upload.
-  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 1000), "");
-  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 1001),
+  // Judged when the sale reaches the server: a hold that has expired no
+  // longer counts against the limit, whatever the till's clock says.
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 0, 999), "");
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 5000, 0, 1000),
             "AUTHORIZATION_EXPIRED");
-  EXPECT_EQ(CreditExceptionKind("A1", &held, 5001, 900),
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 5001, 0, 900),
             "AUTHORIZATION_AMOUNT_EXCEEDED");
+  // Two tenders cannot both spend one hold.
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 3000, 3000, 900),
+            "AUTHORIZATION_AMOUNT_EXCEEDED");
+  EXPECT_EQ(CreditExceptionKind("A1", &held, 2000, 3000, 900), "");
   TenderAuthorization other = held;
   other.same_customer = false;
-  EXPECT_EQ(CreditExceptionKind("A1", &other, 5000, 900),
+  EXPECT_EQ(CreditExceptionKind("A1", &other, 5000, 0, 900),
             "AUTHORIZATION_OTHER_CUSTOMER");
+  TenderAuthorization elsewhere = held;
+  elsewhere.same_terminal = false;
+  EXPECT_EQ(CreditExceptionKind("A1", &elsewhere, 5000, 0, 900),
+            "AUTHORIZATION_OTHER_TERMINAL");
   TenderAuthorization used = held;
   used.state = AuthorizationState::kConsumed;
-  EXPECT_EQ(CreditExceptionKind("A1", &used, 5000, 900),
+  EXPECT_EQ(CreditExceptionKind("A1", &used, 5000, 0, 900),
             "AUTHORIZATION_NOT_HELD");
 }
 

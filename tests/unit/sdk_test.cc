@@ -35,6 +35,7 @@ using ::backoffice::mocks::MockReconciliationConnection;
 using ::backoffice::mocks::MockSalesConnection;
 using ::std::chrono::milliseconds;
 using ::testing::_;
+using ::testing::AllOf;
 using ::testing::Invoke;
 using ::testing::Property;
 using ::testing::Return;
@@ -135,6 +136,62 @@ TEST(SdkClientTest, CreditClientPassesRequestAndResponseThrough) {
             v1::CREDIT_AUTHORIZATION_STATE_HELD);
   EXPECT_EQ(client.RecordPayment({}).status().reason(),
             "IDEMPOTENCY_KEY_REUSED");
+}
+
+TEST(SdkClientTest, CreditClientPassesLedgerRequestsThrough) {
+  auto mock = std::make_shared<MockCreditConnection>();
+  v1::RecordPaymentResponse waiting;
+  v1::LedgerRequest& pending = *waiting.mutable_approval_request();
+  pending.set_ledger_request_id("pay-9");
+  pending.set_type(v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT);
+  pending.set_state(v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  EXPECT_CALL(*mock, RecordPayment(_)).WillOnce(Return(waiting));
+  v1::ApproveLedgerRequestResponse posted;
+  posted.mutable_request()->set_ledger_request_id("pay-9");
+  posted.mutable_request()->set_state(v1::LEDGER_REQUEST_STATE_POSTED);
+  posted.mutable_request()->set_document_number(1042);
+  posted.mutable_document()->set_document_number(1042);
+  EXPECT_CALL(*mock,
+              ApproveLedgerRequest(AllOf(
+                  Property(&v1::ApproveLedgerRequestRequest::ledger_request_id,
+                           "pay-9"),
+                  Property(&v1::ApproveLedgerRequestRequest::type,
+                           v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT))))
+      .WillOnce(Return(posted));
+  EXPECT_CALL(*mock, RejectLedgerRequest(_))
+      .WillOnce(Return(Status(StatusCode::kPermissionDenied,
+                              "SELF_APPROVAL_FORBIDDEN", "the maker")));
+  v1::GetCreditSettingsResponse settings;
+  settings.mutable_settings()->set_store_code("JKT01");
+  settings.mutable_settings()
+      ->mutable_supplier_payment_approval_limit()
+      ->set_minor_units(5000000);
+  EXPECT_CALL(*mock, GetCreditSettings(Property(
+                         &v1::GetCreditSettingsRequest::store_code, "JKT01")))
+      .WillOnce(Return(settings));
+  CreditClient client(mock);
+
+  auto recorded = client.RecordPayment({});
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_FALSE(recorded->has_payment());
+  EXPECT_EQ(recorded->approval_request().state(),
+            v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL);
+  v1::ApproveLedgerRequestRequest approve;
+  approve.set_store_code("JKT01");
+  approve.set_ledger_request_id("pay-9");
+  approve.set_type(v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT);
+  auto approved = client.ApproveLedgerRequest(approve);
+  ASSERT_TRUE(approved.ok()) << approved.status();
+  EXPECT_EQ(approved->request().state(), v1::LEDGER_REQUEST_STATE_POSTED);
+  EXPECT_EQ(approved->document().document_number(), 1042);
+  EXPECT_EQ(client.RejectLedgerRequest({}).status().reason(),
+            "SELF_APPROVAL_FORBIDDEN");
+  v1::GetCreditSettingsRequest get;
+  get.set_store_code("JKT01");
+  auto read = client.GetCreditSettings(get);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(read->settings().supplier_payment_approval_limit().minor_units(),
+            5000000);
 }
 
 TEST(SdkClientTest, AConnectionOfYourOwnGetsUnimplementedForWhatItLacks) {
@@ -279,6 +336,8 @@ TEST(SdkPagerTest, EveryListHasAForEach) {
   BO_TWO_PAGES(credit, ListOpenItems, add_documents);
   BO_TWO_PAGES(credit, GetAgeing, add_rows);
   BO_TWO_PAGES(credit, ListCreditExceptions, add_exceptions);
+  BO_TWO_PAGES(credit, ListLedgerRequests, add_requests);
+  BO_TWO_PAGES(credit, ListPayablesDue, add_payables);
 #undef BO_TWO_PAGES
   int count = 0;
   auto visit = [&](const auto&) { return ++count > 0; };
@@ -299,7 +358,9 @@ TEST(SdkPagerTest, EveryListHasAForEach) {
   EXPECT_TRUE(credit_client.ForEachOpenItem({}, visit).ok());
   EXPECT_TRUE(credit_client.ForEachAgeingRow({}, visit).ok());
   EXPECT_TRUE(credit_client.ForEachCreditException({}, visit).ok());
-  EXPECT_EQ(count, 28);
+  EXPECT_TRUE(credit_client.ForEachLedgerRequest({}, visit).ok());
+  EXPECT_TRUE(credit_client.ForEachPayableDue({}, visit).ok());
+  EXPECT_EQ(count, 32);
 }
 
 // ----------------------------------------------------------------- retry
@@ -420,6 +481,36 @@ TEST_F(SdkRetryTest, CreditCallsAreRetriedWithTheSameRequest) {
   EXPECT_EQ(clock_->sleeps.size(), 2u);
 }
 
+TEST_F(SdkRetryTest, WriteOffsAndTheirDecisionsAreRetriedWithTheSameRequest) {
+  auto credit = std::make_shared<MockCreditConnection>();
+  v1::RequestWriteOffResponse waiting;
+  waiting.mutable_request()->set_ledger_request_id("wo-1");
+  EXPECT_CALL(*credit, RequestWriteOff(Property(
+                           &v1::RequestWriteOffRequest::write_off_id, "wo-1")))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(waiting));
+  EXPECT_CALL(*credit, ApproveLedgerRequest(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::ApproveLedgerRequestResponse()));
+  EXPECT_CALL(*credit, RejectLedgerRequest(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::RejectLedgerRequestResponse()));
+  EXPECT_CALL(*credit, UpdateCreditSettings(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::UpdateCreditSettingsResponse()));
+  CreditClient client(
+      internal::MakeRetryingCreditConnection(credit, Retrier()));
+  v1::RequestWriteOffRequest request;
+  request.set_write_off_id("wo-1");
+  auto response = client.RequestWriteOff(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->request().ledger_request_id(), "wo-1");
+  EXPECT_TRUE(client.ApproveLedgerRequest({}).ok());
+  EXPECT_TRUE(client.RejectLedgerRequest({}).ok());
+  EXPECT_TRUE(client.UpdateCreditSettings({}).ok());
+  EXPECT_EQ(clock_->sleeps.size(), 4u);
+}
+
 TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
   const auto idempotent = std::optional<Idempotency>(Idempotency::kIdempotent);
   const auto once = std::optional<Idempotency>(Idempotency::kNonIdempotent);
@@ -444,7 +535,9 @@ TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
        {"AuthorizeCredit", "OverrideCreditAuthorization",
         "GetCreditAuthorization", "ReleaseCreditAuthorization", "RecordPayment",
         "ReversePayment", "GetAccount", "ListOpenItems", "GetStatement",
-        "GetAgeing", "ListCreditExceptions"}) {
+        "GetAgeing", "ListCreditExceptions", "RequestWriteOff",
+        "ApproveLedgerRequest", "RejectLedgerRequest", "ListLedgerRequests",
+        "ListPayablesDue", "GetCreditSettings", "UpdateCreditSettings"}) {
     EXPECT_EQ(DefaultIdempotency(std::string("backoffice.v1.CreditService.") +
                                  method),
               idempotent)

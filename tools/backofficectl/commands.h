@@ -24,7 +24,8 @@ void AddOrderCommands(CLI::App& app, Action& selected);
 void AddReceivingCommands(CLI::App& app, Action& selected);
 /// supplier-item and demand.
 void AddPurchasingCommands(CLI::App& app, Action& selected);
-/// credit, payment and account.
+/// credit, payment, account, write-off, approve, reject, requests, payables
+/// and credit-settings.
 void AddCreditCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl

@@ -1,4 +1,5 @@
-// credit, payment and account: one subcommand per CreditService operation.
+// credit, payment, account, write-off, approve, reject, requests, payables
+// and credit-settings: one subcommand per CreditService operation.
 // Tables print money as the currency writes it; --output json|csv keeps the
 // exact integers.
 #include <memory>
@@ -84,6 +85,54 @@ std::string MoneyText(const Session& session, const v1::Money& money) {
   std::string text = std::to_string(money.minor_units());
   return money.currency_code().empty() ? text
                                        : text + " " + money.currency_code();
+}
+
+// --allocate DOCNUM=AMOUNT (repeatable) into `target`; a bad one is a
+// usage error naming the flag.
+CLI::Option* AddAllocateFlag(CLI::App* app,
+                             std::vector<v1::AllocationInput>& target,
+                             const std::string& help) {
+  return app
+      ->add_option_function<std::vector<std::string>>(
+          "--allocate",
+          [&target](const std::vector<std::string>& texts) {
+            for (const auto& text : texts) {
+              auto allocation = ParseAllocation(text);
+              if (!allocation.ok()) {
+                throw CLI::ValidationError("--allocate",
+                                           allocation.status().message());
+              }
+              target.push_back(*allocation);
+            }
+          },
+          help)
+      ->type_name("DOCNUM=AMOUNT");
+}
+
+// Copies `allocations` into `out`, in `currency`.
+template <typename Request>
+void AddAllocations(const std::vector<v1::AllocationInput>& allocations,
+                    const std::string& currency, Request& request) {
+  for (const auto& allocation : allocations) {
+    v1::AllocationInput& added = *request.add_allocations();
+    added = allocation;
+    added.mutable_amount()->set_currency_code(currency);
+  }
+}
+
+// Prints one ledger request in the session's format.
+int PrintLedgerRequest(const Session& session,
+                       const v1::LedgerRequest& ledger_request) {
+  v1::RejectLedgerRequestResponse entity;
+  *entity.mutable_request() = ledger_request;
+  return PrintResponse(
+      session, StatusOr<v1::RejectLedgerRequestResponse>(std::move(entity)));
+}
+
+// "supplier-payment" or "write-off", as `approve --type` takes it.
+std::string LedgerRequestTypeText(v1::LedgerRequestType type) {
+  return type == v1::LEDGER_REQUEST_TYPE_WRITE_OFF ? "write-off"
+                                                   : "supplier-payment";
 }
 
 // --- credit ---
@@ -293,22 +342,15 @@ void AddPaymentGroup(CLI::App& root, Action& selected) {
   record->add_option("--id", record_flags->payment_id,
                      "the payment's id, chosen by you (A-Z a-z 0-9 - _; "
                      "default: a new random id, printed in the result)");
-  record
-      ->add_option_function<std::vector<std::string>>(
-          "--allocate",
-          [f = record_flags](const std::vector<std::string>& texts) {
-            for (const auto& text : texts) {
-              auto allocation = ParseAllocation(text);
-              if (!allocation.ok()) {
-                throw CLI::ValidationError("--allocate",
-                                           allocation.status().message());
-              }
-              f->allocations.push_back(*allocation);
-            }
-          },
-          "DOCUMENT_NUMBER=AMOUNT_MINOR: pay this much of this open document "
-          "(repeatable); without it the oldest due are paid first")
-      ->type_name("DOCNUM=AMOUNT");
+  AddAllocateFlag(
+      record, record_flags->allocations,
+      "DOCUMENT_NUMBER=AMOUNT_MINOR: pay this much of this open document "
+      "(repeatable); without it the oldest due are paid first");
+  record->footer(
+      "A payment to a supplier above the store's limit is not posted: it "
+      "waits for a\nsecond person (backofficectl approve STORE ID --type "
+      "supplier-payment), and\nthe waiting request is printed instead of the "
+      "payment.");
   record->add_option("--note", record_flags->note,
                      "a free note, up to 500 characters");
   AddRequestIdFlag(record, record_flags->request_id);
@@ -325,11 +367,7 @@ void AddPaymentGroup(CLI::App& root, Action& selected) {
     request.set_method(f->method.value_or(v1::PAYMENT_METHOD_UNSPECIFIED));
     request.set_reference(f->reference);
     request.set_terminal_code(f->terminal);
-    for (const auto& allocation : f->allocations) {
-      v1::AllocationInput& added = *request.add_allocations();
-      added = allocation;
-      added.mutable_amount()->set_currency_code(*currency);
-    }
+    AddAllocations(f->allocations, *currency, request);
     request.set_note(f->note);
     request.set_request_id(RequestIdOrNew(f->request_id));
     auto response = session.credit().RecordPayment(request);
@@ -337,6 +375,18 @@ void AddPaymentGroup(CLI::App& root, Action& selected) {
     if (response->replayed()) {
       std::cerr << "backofficectl: replayed: payment " << request.payment_id()
                 << " was recorded before with the same content\n";
+    }
+    if (response->has_approval_request()) {
+      const v1::LedgerRequest& waiting = response->approval_request();
+      std::cerr << "backofficectl: payment " << request.payment_id()
+                << " is not posted: it waits for approval as ledger request "
+                << waiting.ledger_request_id() << " ("
+                << v1::LedgerRequestState_Name(waiting.state())
+                << (waiting.needs_head_office() ? ", head office" : "")
+                << "); approve it with: backofficectl approve "
+                << waiting.store_code() << ' ' << waiting.ledger_request_id()
+                << " --type " << LedgerRequestTypeText(waiting.type()) << '\n';
+      return PrintLedgerRequest(session, waiting);
     }
     return PrintResponse(session, response);
   });
@@ -575,12 +625,275 @@ void AddAccountGroup(CLI::App& root, Action& selected) {
   });
 }
 
+// --- write-off, approve, reject, requests ---
+
+void AddWriteOffGroup(CLI::App& root, Action& selected) {
+  CLI::App* group = root.add_subcommand(
+      "write-off",
+      "uncollectable debt of a credit customer: request a write-off, which "
+      "waits for a second person (backofficectl approve)");
+  group->require_subcommand(1);
+
+  struct RequestFlags {
+    std::string store;
+    std::string customer;
+    std::optional<std::int64_t> amount;
+    std::optional<std::string> currency;
+    std::string reason;
+    std::string write_off_id;
+    std::vector<v1::AllocationInput> allocations;
+    std::string request_id;
+  };
+  auto request_flags = std::make_shared<RequestFlags>();
+  CLI::App* request_command = group->add_subcommand(
+      "request",
+      "ask to write off a customer's debt: a store manager who is not you "
+      "approves it, head office above the store's limit; the same --id again "
+      "is a replay");
+  request_command->add_option("store", request_flags->store, "the store's code")
+      ->required();
+  request_command
+      ->add_option("customer", request_flags->customer,
+                   "the customer's code within the store")
+      ->required();
+  AddInt64Flag(request_command, "--amount", request_flags->amount,
+               "the amount, an integer in the currency's minor unit (15000 "
+               "IDR), at most what the customer owes")
+      ->required();
+  AddCurrencyFlag(request_command, request_flags->currency);
+  request_command
+      ->add_option("--reason", request_flags->reason,
+                   "why the debt cannot be collected, 1-500 characters")
+      ->required();
+  request_command->add_option(
+      "--id", request_flags->write_off_id,
+      "the write-off's id, chosen by you (A-Z a-z 0-9 - _; default: a new "
+      "random id, printed in the result)");
+  AddAllocateFlag(
+      request_command, request_flags->allocations,
+      "DOCUMENT_NUMBER=AMOUNT_MINOR: write off this much of this open charge "
+      "(repeatable); without it the oldest due first");
+  AddRequestIdFlag(request_command, request_flags->request_id);
+  SetAction(
+      request_command, selected, [f = request_flags](const Session& session) {
+        auto currency = AmountCurrency(session, f->store, f->currency);
+        if (!currency.ok()) return Fail(currency.status());
+        v1::RequestWriteOffRequest request;
+        request.set_store_code(f->store);
+        request.set_write_off_id(f->write_off_id.empty() ? RandomId("wo-")
+                                                         : f->write_off_id);
+        request.set_customer_code(f->customer);
+        request.mutable_amount()->set_minor_units(f->amount.value_or(0));
+        request.mutable_amount()->set_currency_code(*currency);
+        AddAllocations(f->allocations, *currency, request);
+        request.set_reason(f->reason);
+        request.set_request_id(RequestIdOrNew(f->request_id));
+        auto response = session.credit().RequestWriteOff(request);
+        if (!response.ok()) return Fail(response.status());
+        if (response->replayed()) {
+          std::cerr << "backofficectl: replayed: write-off "
+                    << request.write_off_id()
+                    << " was asked before with the same content\n";
+        }
+        return PrintLedgerRequest(session, response->request());
+      });
+}
+
+// The store, the request's id and its --type, as approve and reject take
+// them.
+struct LedgerRequestKey {
+  std::string store;
+  std::string ledger_request_id;
+  std::optional<v1::LedgerRequestType> type;
+  std::string reason;
+  std::string request_id;
+};
+
+void AddLedgerRequestKey(CLI::App* app, LedgerRequestKey& key) {
+  app->add_option("store", key.store, "the store's code")->required();
+  app->add_option("ledger_request_id", key.ledger_request_id,
+                  "the request's id (a supplier payment's payment id, a "
+                  "write-off's id)")
+      ->required();
+  AddParsedFlag(app, "--type", key.type, ParseLedgerRequestType,
+                "what the request asks for", LedgerRequestTypeChoices())
+      ->required();
+  AddRequestIdFlag(app, key.request_id);
+}
+
+void AddDecisionCommands(CLI::App& root, Action& selected) {
+  auto approve_key = std::make_shared<LedgerRequestKey>();
+  CLI::App* approve = root.add_subcommand(
+      "approve",
+      "approve a waiting ledger request (a supplier payment above the "
+      "store's limit, a write-off) and post it: a manager who did not make "
+      "it, head office above the limit");
+  AddLedgerRequestKey(approve, *approve_key);
+  SetAction(approve, selected, [key = approve_key](const Session& session) {
+    v1::ApproveLedgerRequestRequest request;
+    request.set_store_code(key->store);
+    request.set_ledger_request_id(key->ledger_request_id);
+    request.set_type(key->type.value_or(v1::LEDGER_REQUEST_TYPE_UNSPECIFIED));
+    request.set_request_id(RequestIdOrNew(key->request_id));
+    return PrintResponse(session,
+                         session.credit().ApproveLedgerRequest(request));
+  });
+
+  auto reject_key = std::make_shared<LedgerRequestKey>();
+  CLI::App* reject = root.add_subcommand(
+      "reject",
+      "refuse a waiting ledger request with a reason: nothing is "
+      "posted");
+  AddLedgerRequestKey(reject, *reject_key);
+  reject->add_option("--reason", reject_key->reason, "why, 1-500 characters")
+      ->required();
+  SetAction(reject, selected, [key = reject_key](const Session& session) {
+    v1::RejectLedgerRequestRequest request;
+    request.set_store_code(key->store);
+    request.set_ledger_request_id(key->ledger_request_id);
+    request.set_type(key->type.value_or(v1::LEDGER_REQUEST_TYPE_UNSPECIFIED));
+    request.set_reason(key->reason);
+    request.set_request_id(RequestIdOrNew(key->request_id));
+    return PrintResponse(session,
+                         session.credit().RejectLedgerRequest(request));
+  });
+}
+
+void AddRequestsGroup(CLI::App& root, Action& selected) {
+  CLI::App* group = root.add_subcommand(
+      "requests",
+      "the ledger requests of a store that wait for (or had) a second "
+      "person: supplier payments above the limit, write-offs");
+  group->require_subcommand(1);
+
+  struct ListFlags {
+    std::string store;
+    std::optional<v1::LedgerRequestState> state;
+    PageFlags page;
+  };
+  auto list_flags = std::make_shared<ListFlags>();
+  CLI::App* list = group->add_subcommand("list",
+                                         "a store's requests, newest "
+                                         "first");
+  list->add_option("store", list_flags->store, "the store's code")->required();
+  AddParsedFlag(list, "--state", list_flags->state, ParseLedgerRequestState,
+                "only the requests in this state", LedgerRequestStateChoices());
+  AddPageFlags(list, list_flags->page);
+  SetAction(list, selected, [f = list_flags](const Session& session) {
+    v1::ListLedgerRequestsRequest request;
+    request.set_store_code(f->store);
+    request.set_state(f->state.value_or(v1::LEDGER_REQUEST_STATE_UNSPECIFIED));
+    CreditClient client = session.credit();
+    return ListPages(session, request, f->page, [&](const auto& r) {
+      return client.ListLedgerRequests(r);
+    });
+  });
+}
+
+// --- payables, credit-settings ---
+
+void AddPayablesGroup(CLI::App& root, Action& selected) {
+  CLI::App* group = root.add_subcommand(
+      "payables", "what the stores owe their suppliers: due");
+  group->require_subcommand(1);
+
+  struct DueFlags {
+    std::string store;
+    std::optional<std::string> by;
+    PageFlags page;
+  };
+  auto due_flags = std::make_shared<DueFlags>();
+  CLI::App* due = group->add_subcommand(
+      "due",
+      "per supplier, the open payables due on or before a day; without a "
+      "store (head office) every store");
+  due->add_option("store", due_flags->store,
+                  "the store's code (default: every store)");
+  AddDayFlag(due, "--by", due_flags->by,
+             "payables due on or before this day (for this week: its last "
+             "day)")
+      ->required();
+  AddPageFlags(due, due_flags->page);
+  SetAction(due, selected, [f = due_flags](const Session& session) {
+    v1::ListPayablesDueRequest request;
+    request.set_store_code(f->store);
+    request.set_due_by_day(f->by.value_or(""));
+    CreditClient client = session.credit();
+    return ListPages(session, request, f->page,
+                     [&](const auto& r) { return client.ListPayablesDue(r); });
+  });
+}
+
+void AddCreditSettingsGroup(CLI::App& root, Action& selected) {
+  CLI::App* group = root.add_subcommand(
+      "credit-settings",
+      "a store's approval limits: supplier payments that wait for a second "
+      "person, write-offs that head office approves");
+  group->require_subcommand(1);
+
+  struct SettingsFlags {
+    std::string store;
+    std::optional<std::int64_t> supplier_payment_limit;
+    std::optional<std::int64_t> write_off_limit;
+    std::optional<std::string> currency;
+    std::string request_id;
+  };
+  auto get_flags = std::make_shared<SettingsFlags>();
+  CLI::App* get =
+      group->add_subcommand("get", "a store's limits (0 and 0 when never set)");
+  get->add_option("store", get_flags->store, "the store's code")->required();
+  SetAction(get, selected, [f = get_flags](const Session& session) {
+    v1::GetCreditSettingsRequest request;
+    request.set_store_code(f->store);
+    return PrintResponse(session, session.credit().GetCreditSettings(request));
+  });
+
+  auto set_flags = std::make_shared<SettingsFlags>();
+  CLI::App* set = group->add_subcommand(
+      "set", "set both of a store's limits (head office)");
+  set->add_option("store", set_flags->store, "the store's code")->required();
+  AddInt64Flag(set, "--supplier-payment-limit",
+               set_flags->supplier_payment_limit,
+               "supplier payments above it wait for a second person (0: "
+               "every one), an integer in the currency's minor unit")
+      ->required();
+  AddInt64Flag(set, "--write-off-head-office-limit", set_flags->write_off_limit,
+               "write-offs above it are approved by head office only, an "
+               "integer in the currency's minor unit")
+      ->required();
+  AddCurrencyFlag(set, set_flags->currency);
+  AddRequestIdFlag(set, set_flags->request_id);
+  SetAction(set, selected, [f = set_flags](const Session& session) {
+    auto currency = AmountCurrency(session, f->store, f->currency);
+    if (!currency.ok()) return Fail(currency.status());
+    v1::UpdateCreditSettingsRequest request;
+    v1::CreditSettings& settings = *request.mutable_settings();
+    settings.set_store_code(f->store);
+    v1::Money& payment_limit =
+        *settings.mutable_supplier_payment_approval_limit();
+    payment_limit.set_minor_units(f->supplier_payment_limit.value_or(0));
+    payment_limit.set_currency_code(*currency);
+    v1::Money& write_off_limit =
+        *settings.mutable_write_off_head_office_limit();
+    write_off_limit.set_minor_units(f->write_off_limit.value_or(0));
+    write_off_limit.set_currency_code(*currency);
+    request.set_request_id(RequestIdOrNew(f->request_id));
+    return PrintResponse(session,
+                         session.credit().UpdateCreditSettings(request));
+  });
+}
+
 }  // namespace
 
 void AddCreditCommands(CLI::App& app, Action& selected) {
   AddCreditGroup(app, selected);
   AddPaymentGroup(app, selected);
   AddAccountGroup(app, selected);
+  AddWriteOffGroup(app, selected);
+  AddDecisionCommands(app, selected);
+  AddRequestsGroup(app, selected);
+  AddPayablesGroup(app, selected);
+  AddCreditSettingsGroup(app, selected);
 }
 
 }  // namespace backoffice::ctl

@@ -9,9 +9,44 @@ namespace backoffice::ctl {
 namespace {
 
 constexpr std::string_view kPaymentMethodPrefix = "PAYMENT_METHOD_";
+constexpr std::string_view kLedgerRequestTypePrefix = "LEDGER_REQUEST_TYPE_";
+constexpr std::string_view kLedgerRequestStatePrefix = "LEDGER_REQUEST_STATE_";
 
 std::string Quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
+}
+
+// The value of `type` named `text` without `prefix`, in any case, with '-'
+// or '_' between words; INVALID_CHOICE listing `choices` otherwise.
+StatusOr<int> ParseDashedEnumName(const google::protobuf::EnumDescriptor& type,
+                                  std::string_view prefix,
+                                  std::string_view text,
+                                  const std::string& choices) {
+  std::string name(text);
+  for (char& c : name) {
+    if (c == '-') c = '_';
+  }
+  auto number = ParseEnumName(type, prefix, name);
+  if (!number.ok()) {
+    return Status(StatusCode::kInvalidArgument, "INVALID_CHOICE",
+                  Quoted(text) + " is not one of " + choices);
+  }
+  return *number;
+}
+
+// The names of `type` without `prefix`, lower case with '-' between words,
+// separated by '|'.
+std::string DashedEnumChoices(const google::protobuf::EnumDescriptor& type,
+                              std::string_view prefix) {
+  std::string choices = EnumChoices(type, prefix);
+  for (char& c : choices) {
+    if (c == '_') {
+      c = '-';
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return choices;
 }
 
 Status InvalidAllocation(std::string_view text, const std::string& why) {
@@ -50,30 +85,52 @@ StatusOr<v1::AllocationInput> ParseAllocation(std::string_view text) {
 }
 
 StatusOr<v1::PaymentMethod> ParsePaymentMethod(std::string_view text) {
-  std::string name(text);
-  for (char& c : name) {
-    if (c == '-') c = '_';
-  }
-  auto number = ParseEnumName(*v1::PaymentMethod_descriptor(),
-                              kPaymentMethodPrefix, name);
-  if (!number.ok()) {
-    return Status(StatusCode::kInvalidArgument, "INVALID_CHOICE",
-                  Quoted(text) + " is not one of " + PaymentMethodChoices());
-  }
+  auto number =
+      ParseDashedEnumName(*v1::PaymentMethod_descriptor(), kPaymentMethodPrefix,
+                          text, PaymentMethodChoices());
+  if (!number.ok()) return number.status();
   return static_cast<v1::PaymentMethod>(*number);
 }
 
 std::string PaymentMethodChoices() {
-  std::string choices =
-      EnumChoices(*v1::PaymentMethod_descriptor(), kPaymentMethodPrefix);
-  for (char& c : choices) {
-    if (c == '_') {
-      c = '-';
-    } else if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return choices;
+  return DashedEnumChoices(*v1::PaymentMethod_descriptor(),
+                           kPaymentMethodPrefix);
 }
+
+StatusOr<v1::LedgerRequestType> ParseLedgerRequestType(std::string_view text) {
+  auto number = ParseDashedEnumName(*v1::LedgerRequestType_descriptor(),
+                                    kLedgerRequestTypePrefix, text,
+                                    LedgerRequestTypeChoices());
+  if (!number.ok()) return number.status();
+  return static_cast<v1::LedgerRequestType>(*number);
+}
+
+std::string LedgerRequestTypeChoices() {
+  return DashedEnumChoices(*v1::LedgerRequestType_descriptor(),
+                           kLedgerRequestTypePrefix);
+}
+
+StatusOr<v1::LedgerRequestState> ParseLedgerRequestState(
+    std::string_view text) {
+  // "pending" is short for PENDING_APPROVAL, the one state people name
+  // otherwise.
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  const std::string_view name =
+      upper == "PENDING" ? std::string_view("PENDING_APPROVAL") : text;
+  auto number = ParseDashedEnumName(*v1::LedgerRequestState_descriptor(),
+                                    kLedgerRequestStatePrefix, name,
+                                    LedgerRequestStateChoices());
+  if (!number.ok()) {
+    return Status(
+        StatusCode::kInvalidArgument, "INVALID_CHOICE",
+        Quoted(text) + " is not one of " + LedgerRequestStateChoices());
+  }
+  return static_cast<v1::LedgerRequestState>(*number);
+}
+
+std::string LedgerRequestStateChoices() { return "pending|posted|rejected"; }
 
 }  // namespace backoffice::ctl

@@ -1,5 +1,7 @@
 // What the credit commands read before calling the server: the allocations
-// of `payment record --allocate` and the payment methods of `--method`.
+// of `payment record --allocate` and `write-off request --allocate`, the
+// payment methods of `--method`, and the ledger request types and states of
+// `approve`, `reject` and `requests list`.
 #ifndef BACKOFFICE_TOOLS_BACKOFFICECTL_CREDIT_INPUT_H_
 #define BACKOFFICE_TOOLS_BACKOFFICECTL_CREDIT_INPUT_H_
 
@@ -27,6 +29,24 @@ StatusOr<v1::PaymentMethod> ParsePaymentMethod(std::string_view text);
 /// The names ParsePaymentMethod documents, separated by '|':
 /// "cash|bank-transfer|qris|card|cheque".
 std::string PaymentMethodChoices();
+
+/// What a ledger request asks for, as ParsePaymentMethod reads its names:
+/// "supplier-payment", "write-off" (or "WRITE_OFF", or the full enum name
+/// "LEDGER_REQUEST_TYPE_WRITE_OFF"). Fails with reason INVALID_CHOICE,
+/// listing the choices.
+StatusOr<v1::LedgerRequestType> ParseLedgerRequestType(std::string_view text);
+
+/// "supplier-payment|write-off".
+std::string LedgerRequestTypeChoices();
+
+/// Where a ledger request is: "pending" (or "pending-approval"), "posted",
+/// "rejected", in any case, with '-' or '_' between words; the full enum
+/// name is accepted too. Fails with reason INVALID_CHOICE, listing the
+/// choices.
+StatusOr<v1::LedgerRequestState> ParseLedgerRequestState(std::string_view text);
+
+/// "pending|posted|rejected".
+std::string LedgerRequestStateChoices();
 
 }  // namespace backoffice::ctl
 

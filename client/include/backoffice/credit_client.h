@@ -18,10 +18,11 @@
 
 namespace backoffice {
 
-/// Debts and credit. Every method is retried: reads; authorizations and
-/// payments by their client ids; reversals by payment id; overrides and
-/// releases by state (a repeat replays), unless ConnectionOptions::methods
-/// says otherwise.
+/// Debts and credit. Every method is retried: reads; authorizations,
+/// payments and write-off requests by their client ids; reversals by
+/// payment id; overrides, releases, approvals and rejections by state (a
+/// repeat replays); settings updates, which set absolute values; unless
+/// ConnectionOptions::methods says otherwise.
 class CreditClient {
  public:
   /// A client over the SDK's gRPC connection (MakeCreditConnection).
@@ -51,6 +52,20 @@ class CreditClient {
       const v1::GetAgeingRequest& request);
   StatusOr<v1::ListCreditExceptionsResponse> ListCreditExceptions(
       const v1::ListCreditExceptionsRequest& request);
+  StatusOr<v1::RequestWriteOffResponse> RequestWriteOff(
+      const v1::RequestWriteOffRequest& request);
+  StatusOr<v1::ApproveLedgerRequestResponse> ApproveLedgerRequest(
+      const v1::ApproveLedgerRequestRequest& request);
+  StatusOr<v1::RejectLedgerRequestResponse> RejectLedgerRequest(
+      const v1::RejectLedgerRequestRequest& request);
+  StatusOr<v1::ListLedgerRequestsResponse> ListLedgerRequests(
+      const v1::ListLedgerRequestsRequest& request);
+  StatusOr<v1::ListPayablesDueResponse> ListPayablesDue(
+      const v1::ListPayablesDueRequest& request);
+  StatusOr<v1::GetCreditSettingsResponse> GetCreditSettings(
+      const v1::GetCreditSettingsRequest& request);
+  StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(
+      const v1::UpdateCreditSettingsRequest& request);
 
   /// Visit every open document of a party, following the pages (see
   /// CatalogClient::ForEachStore for the contract).
@@ -67,6 +82,16 @@ class CreditClient {
   Status ForEachCreditException(
       v1::ListCreditExceptionsRequest request,
       const std::function<bool(const v1::CreditException&)>& visit);
+  /// Visit every ledger request of a store (in the request's state, if
+  /// set), newest first, following the pages.
+  Status ForEachLedgerRequest(
+      v1::ListLedgerRequestsRequest request,
+      const std::function<bool(const v1::LedgerRequest&)>& visit);
+  /// Visit every row of the payables due by a day (one per store and
+  /// supplier), following the pages.
+  Status ForEachPayableDue(
+      v1::ListPayablesDueRequest request,
+      const std::function<bool(const v1::PayableDue&)>& visit);
 
  private:
   std::shared_ptr<CreditConnection> connection_;

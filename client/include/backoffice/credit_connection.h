@@ -48,6 +48,20 @@ class CreditConnection {
       const v1::GetAgeingRequest& request);
   virtual StatusOr<v1::ListCreditExceptionsResponse> ListCreditExceptions(
       const v1::ListCreditExceptionsRequest& request);
+  virtual StatusOr<v1::RequestWriteOffResponse> RequestWriteOff(
+      const v1::RequestWriteOffRequest& request);
+  virtual StatusOr<v1::ApproveLedgerRequestResponse> ApproveLedgerRequest(
+      const v1::ApproveLedgerRequestRequest& request);
+  virtual StatusOr<v1::RejectLedgerRequestResponse> RejectLedgerRequest(
+      const v1::RejectLedgerRequestRequest& request);
+  virtual StatusOr<v1::ListLedgerRequestsResponse> ListLedgerRequests(
+      const v1::ListLedgerRequestsRequest& request);
+  virtual StatusOr<v1::ListPayablesDueResponse> ListPayablesDue(
+      const v1::ListPayablesDueRequest& request);
+  virtual StatusOr<v1::GetCreditSettingsResponse> GetCreditSettings(
+      const v1::GetCreditSettingsRequest& request);
+  virtual StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(
+      const v1::UpdateCreditSettingsRequest& request);
 };
 
 /// The SDK's CreditConnection over `connection`: gRPC calls with the

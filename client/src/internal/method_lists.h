@@ -104,6 +104,10 @@
 // a replay); a reversal is by payment id (a payment reversed already
 // returns its reversal); overrides and releases are idempotent by state
 // (in the target state already, the authorization is returned unchanged).
+// Write-off requests carry the maker's id (a repeat is a replay); approvals
+// and rejections of a waiting request are idempotent by state (a request
+// posted or rejected already is returned); the settings are set to
+// absolute values, so that sending them again changes nothing.
 #define BACKOFFICE_CREDIT_METHODS(X)          \
   X(AuthorizeCredit, kIdempotent)             \
   X(OverrideCreditAuthorization, kIdempotent) \
@@ -115,6 +119,13 @@
   X(ListOpenItems, kIdempotent)               \
   X(GetStatement, kIdempotent)                \
   X(GetAgeing, kIdempotent)                   \
-  X(ListCreditExceptions, kIdempotent)
+  X(ListCreditExceptions, kIdempotent)        \
+  X(RequestWriteOff, kIdempotent)             \
+  X(ApproveLedgerRequest, kIdempotent)        \
+  X(RejectLedgerRequest, kIdempotent)         \
+  X(ListLedgerRequests, kIdempotent)          \
+  X(ListPayablesDue, kIdempotent)             \
+  X(GetCreditSettings, kIdempotent)           \
+  X(UpdateCreditSettings, kIdempotent)
 
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

@@ -90,7 +90,12 @@ StatusOr<CreditAuthorization> Credit::Release(
   BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
   BO_RETURN_IF_ERROR(ValidateAuthorizationKey(store_code, authorization_id));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
-  return repository_.Release(store_code, authorization_id, clock_(), ctx);
+  return repository_.Release(
+      store_code, authorization_id, clock_(),
+      [&](const CreditAuthorization& a) {
+        return CheckTillScope(ctx.principal, store_code, a.terminal_code);
+      },
+      ctx);
 }
 
 StatusOr<CreditAuthorization> Credit::GetAuthorization(
@@ -100,6 +105,8 @@ StatusOr<CreditAuthorization> Credit::GetAuthorization(
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
   auto found = repository_.GetAuthorization(store_code, authorization_id);
   if (!found.ok()) return found.status();
+  BO_RETURN_IF_ERROR(
+      CheckTillScope(ctx.principal, store_code, found->terminal_code));
   found->state = EffectiveState(*found, clock_());
   return found;
 }
@@ -109,19 +116,22 @@ StatusOr<PaymentOutcome> Credit::RecordPayment(const RequestContext& ctx,
   BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
   BO_RETURN_IF_ERROR(ValidateNewPayment(payment));
   if (ctx.principal.role == Role::kPosTerminal) {
-    // A till takes money on account only in cash or QRIS at itself.
+    // A till takes money on account at itself, in what a till takes: cash,
+    // QRIS or a card; transfers and cheques are the back office's to check.
     BO_RETURN_IF_ERROR(CheckTillScope(ctx.principal, payment.store_code,
                                       payment.terminal_code));
+    if (payment.method != PaymentMethod::kCash &&
+        payment.method != PaymentMethod::kQris &&
+        payment.method != PaymentMethod::kCard) {
+      return PermissionDenied("METHOD_NOT_AT_TILL",
+                              "a till takes cash, QRIS or cards on account");
+    }
   } else {
     BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, payment.store_code));
   }
-  if (payment.party.kind == PartyKind::kSupplier) {
-    // Paying suppliers is prepared by one person and approved by another;
-    // that flow is not built yet, so nothing pays a supplier unchecked.
-    return FailedPrecondition(
-        "SUPPLIER_PAYMENT_NEEDS_APPROVAL_FLOW",
-        "supplier payments go through a prepared and approved payment run, "
-        "which this server does not offer yet");
+  if (payment.party.kind == PartyKind::kSupplier &&
+      ctx.principal.role == Role::kPosTerminal) {
+    return PermissionDenied("ROLE_NOT_ALLOWED", "a till pays no supplier");
   }
   return repository_.RecordPayment(payment, PaymentFingerprint(payment),
                                    clock_(), ctx);
@@ -221,6 +231,96 @@ StatusOr<Ageing> Credit::GetAgeing(const RequestContext& ctx,
   ageing->rows = std::move(page.items);
   ageing->next_page_token = page.next_page_token;
   return ageing;
+}
+
+StatusOr<LedgerRequestOutcome> Credit::RequestWriteOff(
+    const RequestContext& ctx, const NewWriteOff& write_off) {
+  BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
+  BO_RETURN_IF_ERROR(ValidateNewWriteOff(write_off));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, write_off.store_code));
+  return repository_.RequestWriteOff(write_off, WriteOffFingerprint(write_off),
+                                     ctx);
+}
+
+StatusOr<LedgerDecisionOutcome> Credit::DecideLedgerRequest(
+    const RequestContext& ctx, const std::string& store_code,
+    LedgerRequestType type, const std::string& ledger_request_id, bool approve,
+    const std::string& reason) {
+  BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(
+      ValidateIdempotencyKey("ledger_request_id", ledger_request_id));
+  if (type == LedgerRequestType::kUnspecified) {
+    return InvalidField("type", "must be SUPPLIER_PAYMENT or WRITE_OFF");
+  }
+  if (!approve) BO_RETURN_IF_ERROR(ValidateReason(reason));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  return repository_.DecideLedgerRequest(
+      store_code, type, ledger_request_id, approve, reason,
+      [&](const LedgerRequest& request) {
+        return CheckLedgerDecider(request, ctx.principal);
+      },
+      clock_(), ctx);
+}
+
+StatusOr<Page<LedgerRequest>> Credit::ListLedgerRequests(
+    const RequestContext& ctx, const std::string& store_code,
+    LedgerRequestState state, int page_size, const std::string& page_token) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  auto request =
+      MakePageRequest(page_size, page_token,
+                      PageScope("ledger_requests", PageKeyKind::kSequence)
+                          .Add(store_code)
+                          .Add(static_cast<std::int64_t>(state)));
+  if (!request.ok()) return request.status();
+  auto items = repository_.ListLedgerRequests(store_code, state, *request);
+  if (!items.ok()) return items.status();
+  return MakePage(std::move(*items), *request, [](const LedgerRequest& r) {
+    return std::to_string(r.sequence);
+  });
+}
+
+StatusOr<Page<PayableDue>> Credit::ListPayablesDue(
+    const RequestContext& ctx, const std::string& store_code,
+    const std::string& due_by_day, int page_size,
+    const std::string& page_token) {
+  if (store_code.empty()) {
+    if (!IsChainWide(ctx.principal.role)) {
+      return PermissionDenied("STORE_OUT_OF_SCOPE",
+                              "only head office lists every store");
+    }
+  } else {
+    BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+    BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  }
+  BO_RETURN_IF_ERROR(ValidateDay("due_by_day", due_by_day));
+  auto request = MakePageRequest(page_size, page_token,
+                                 PageScope("payables_due", PageKeyKind::kText)
+                                     .Add(store_code)
+                                     .Add(due_by_day));
+  if (!request.ok()) return request.status();
+  auto items =
+      repository_.ListPayablesDue(store_code, due_by_day, clock_(), *request);
+  if (!items.ok()) return items.status();
+  return MakePage(std::move(*items), *request, [](const PayableDue& p) {
+    return std::to_string(p.store_id) + "/" + std::to_string(p.party_id);
+  });
+}
+
+StatusOr<CreditSettings> Credit::GetCreditSettings(
+    const RequestContext& ctx, const std::string& store_code) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  return repository_.GetCreditSettings(store_code);
+}
+
+StatusOr<CreditSettings> Credit::UpdateCreditSettings(
+    const RequestContext& ctx, const CreditSettings& settings) {
+  BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
+  BO_RETURN_IF_ERROR(ValidateCreditSettings(settings));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, settings.store_code));
+  return repository_.UpdateCreditSettings(settings, ctx);
 }
 
 StatusOr<Page<CreditException>> Credit::ListCreditExceptions(

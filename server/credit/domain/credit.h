@@ -57,6 +57,24 @@ class Credit {
   StatusOr<Ageing> GetAgeing(const RequestContext& ctx,
                              const AgeingQuery& query, int page_size,
                              const std::string& page_token);
+  StatusOr<LedgerRequestOutcome> RequestWriteOff(const RequestContext& ctx,
+                                                 const NewWriteOff& write_off);
+  StatusOr<LedgerDecisionOutcome> DecideLedgerRequest(
+      const RequestContext& ctx, const std::string& store_code,
+      LedgerRequestType type, const std::string& ledger_request_id,
+      bool approve, const std::string& reason);
+  StatusOr<Page<LedgerRequest>> ListLedgerRequests(
+      const RequestContext& ctx, const std::string& store_code,
+      LedgerRequestState state, int page_size, const std::string& page_token);
+  StatusOr<Page<PayableDue>> ListPayablesDue(const RequestContext& ctx,
+                                             const std::string& store_code,
+                                             const std::string& due_by_day,
+                                             int page_size,
+                                             const std::string& page_token);
+  StatusOr<CreditSettings> GetCreditSettings(const RequestContext& ctx,
+                                             const std::string& store_code);
+  StatusOr<CreditSettings> UpdateCreditSettings(const RequestContext& ctx,
+                                                const CreditSettings& settings);
   StatusOr<Page<CreditException>> ListCreditExceptions(
       const RequestContext& ctx, const std::string& store_code,
       const std::string& business_day, int page_size,

@@ -156,10 +156,88 @@ struct NewPayment {
   std::string note;
 };
 
+enum class LedgerRequestType { kUnspecified, kSupplierPayment, kWriteOff };
+enum class LedgerRequestState {
+  kUnspecified,
+  kPendingApproval,
+  kPosted,
+  kRejected
+};
+const char* LedgerRequestTypeName(LedgerRequestType type);
+LedgerRequestType LedgerRequestTypeFromName(const std::string& name);
+const char* LedgerRequestStateName(LedgerRequestState state);
+LedgerRequestState LedgerRequestStateFromName(const std::string& name);
+
+// A change to a ledger that waits for a second person.
+struct LedgerRequest {
+  std::string store_code;
+  std::string ledger_request_id;
+  LedgerRequestType type = LedgerRequestType::kUnspecified;
+  PartyRef party;
+  std::string currency_code;
+  std::int64_t amount_minor = 0;
+  PaymentMethod method = PaymentMethod::kUnspecified;
+  std::string reference;
+  std::vector<RequestedAllocation> allocations;
+  std::string note;
+  LedgerRequestState state = LedgerRequestState::kUnspecified;
+  bool needs_head_office = false;
+  std::string requested_by;
+  std::string decided_by;
+  std::string decision_reason;
+  std::int64_t document_number = 0;
+  TimeMicros create_time = 0;
+  TimeMicros decide_time = 0;
+  std::int64_t sequence = 0;  // The paging key.
+};
+
+struct NewWriteOff {
+  std::string store_code;
+  std::string write_off_id;
+  std::string customer_code;
+  Money amount;
+  std::vector<RequestedAllocation> allocations;
+  std::string reason;
+};
+
+struct LedgerRequestOutcome {
+  LedgerRequest request;
+  bool replayed = false;
+};
+
+struct LedgerDecisionOutcome {
+  LedgerRequest request;
+  std::optional<PartyDocument> document;
+  std::vector<Allocation> allocations;
+};
+
 struct PaymentOutcome {
   PartyDocument payment;
   std::vector<Allocation> allocations;
   bool replayed = false;
+  // A supplier payment above the store's limit waits here instead.
+  std::optional<LedgerRequest> approval_request;
+};
+
+struct CreditSettings {
+  std::string store_code;
+  std::string currency_code;
+  std::int64_t supplier_payment_approval_limit_minor = 0;
+  std::int64_t write_off_head_office_limit_minor = 0;
+};
+
+// What a store owes one supplier by a day.
+struct PayableDue {
+  std::int64_t store_id = 0;  // The paging key, with party_id.
+  std::int64_t party_id = 0;
+  std::string store_code;
+  std::string supplier_code;
+  std::string display_name;
+  std::string currency_code;
+  std::int64_t amount_due_minor = 0;
+  std::int64_t document_count = 0;
+  std::string oldest_due_day;
+  std::int64_t overdue_minor = 0;
 };
 
 struct ReversalOutcome {

@@ -21,6 +21,16 @@ std::vector<MethodPolicy> CreditMethodPolicies() {
     {"/backoffice.v1.CreditService/GetStatement", {kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.CreditService/GetAgeing", {kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.CreditService/ListCreditExceptions", {kManager, kHeadOffice, kAdmin}},
+    // Makers: store staff and above; checkers: managers and above, never
+    // the maker, head office above the store's limit (domain).
+    {"/backoffice.v1.CreditService/RequestWriteOff", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/ApproveLedgerRequest", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/RejectLedgerRequest", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/ListLedgerRequests", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/ListPayablesDue", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/GetCreditSettings", {kStaff, kManager, kHeadOffice, kAdmin}},
+    // The limits of the four eyes are head office's to set.
+    {"/backoffice.v1.CreditService/UpdateCreditSettings", {kHeadOffice, kAdmin}, true},
   };
   // clang-format on
 }

@@ -47,10 +47,12 @@ class CreditRepository {
       const std::string& store_code, const std::string& authorization_id,
       const std::string& reason, TimeMicros now, const OverrideCheck& check,
       const RequestContext& ctx) = 0;
-  // HELD -> RELEASED; a released one is returned as is.
+  // HELD -> RELEASED once `check` accepts the locked hold; a released one
+  // is returned as is.
   virtual StatusOr<CreditAuthorization> Release(
       const std::string& store_code, const std::string& authorization_id,
-      TimeMicros now, const RequestContext& ctx) = 0;
+      TimeMicros now, const OverrideCheck& check,
+      const RequestContext& ctx) = 0;
   // NOT_FOUND (AUTHORIZATION_NOT_FOUND).
   virtual StatusOr<CreditAuthorization> GetAuthorization(
       const std::string& store_code, const std::string& authorization_id) = 0;
@@ -85,6 +87,35 @@ class CreditRepository {
   virtual StatusOr<Ageing> GetAgeing(const AgeingQuery& query,
                                      const PageRequest& page, TimeMicros now,
                                      bool with_totals) = 0;
+  // Records a write-off waiting for approval, after checking, under the
+  // customer's lock, that the customer owes it (FAILED_PRECONDITION,
+  // WRITE_OFF_EXCEEDS_OPEN). A replay returns the recorded request.
+  virtual StatusOr<LedgerRequestOutcome> RequestWriteOff(
+      const NewWriteOff& write_off, const std::string& fingerprint,
+      const RequestContext& ctx) = 0;
+  // Approves (posts) or rejects a waiting request once `check` accepts it
+  // on the locked row; a request already where the decision leads is
+  // returned as is. NOT_FOUND (LEDGER_REQUEST_NOT_FOUND).
+  virtual StatusOr<LedgerDecisionOutcome> DecideLedgerRequest(
+      const std::string& store_code, LedgerRequestType type,
+      const std::string& ledger_request_id, bool approve,
+      const std::string& reason,
+      const std::function<Status(const LedgerRequest&)>& check, TimeMicros now,
+      const RequestContext& ctx) = 0;
+  // Up to page.page_size + 1, newest first, below page.after_sequence.
+  virtual StatusOr<std::vector<LedgerRequest>> ListLedgerRequests(
+      const std::string& store_code, LedgerRequestState state,
+      const PageRequest& page) = 0;
+  // Up to page.page_size + 1 (store, supplier) rows after page.after_key
+  // ("<store id>/<supplier id>"); `today` decides what is overdue.
+  virtual StatusOr<std::vector<PayableDue>> ListPayablesDue(
+      const std::string& store_code, const std::string& due_by_day,
+      TimeMicros now, const PageRequest& page) = 0;
+  virtual StatusOr<CreditSettings> GetCreditSettings(
+      const std::string& store_code) = 0;
+  virtual StatusOr<CreditSettings> UpdateCreditSettings(
+      const CreditSettings& settings, const RequestContext& ctx) = 0;
+
   // Up to page.page_size + 1, newest first, below page.after_sequence.
   virtual StatusOr<std::vector<CreditException>> ListCreditExceptions(
       const std::string& store_code, const std::string& business_day,

@@ -58,6 +58,40 @@ constexpr NamePair kAuthorizationStates[] = {
     {static_cast<int>(AuthorizationState::kReleased), "RELEASED"},
     {static_cast<int>(AuthorizationState::kExpired), "EXPIRED"}};
 
+constexpr NamePair kRequestTypes[] = {
+    {static_cast<int>(LedgerRequestType::kSupplierPayment), "SUPPLIER_PAYMENT"},
+    {static_cast<int>(LedgerRequestType::kWriteOff), "WRITE_OFF"}};
+constexpr NamePair kRequestStates[] = {
+    {static_cast<int>(LedgerRequestState::kPendingApproval),
+     "PENDING_APPROVAL"},
+    {static_cast<int>(LedgerRequestState::kPosted), "POSTED"},
+    {static_cast<int>(LedgerRequestState::kRejected), "REJECTED"}};
+
+Status ValidateAllocationsWithin(const std::vector<RequestedAllocation>& list,
+                                 std::int64_t amount_minor,
+                                 const char* reason_when_over) {
+  if (list.size() > 1000) return InvalidField("allocations", "at most 1000");
+  std::int64_t sum = 0;
+  std::map<std::int64_t, int> seen;
+  for (const auto& a : list) {
+    if (a.document_number <= 0) {
+      return InvalidField("allocations.document_number", "must be above zero");
+    }
+    if (a.amount_minor <= 0 || a.amount_minor > kMaxLedgerAmountMinor) {
+      return InvalidField("allocations.amount", "must be above zero");
+    }
+    if (seen[a.document_number]++) {
+      return InvalidField("allocations", "name each document once");
+    }
+    sum += a.amount_minor;
+    if (sum > amount_minor) {
+      return InvalidArgument(reason_when_over,
+                             "the allocations add up to more than the amount");
+    }
+  }
+  return Status();
+}
+
 Status ValidateLedgerAmount(const std::string& field, const Money& amount) {
   BO_RETURN_IF_ERROR(ValidateMoney(field, amount));
   if (amount.minor_units <= 0 || amount.minor_units > kMaxLedgerAmountMinor) {
@@ -95,6 +129,96 @@ const char* AuthorizationStateName(AuthorizationState state) {
 }
 AuthorizationState AuthorizationStateFromName(const std::string& name) {
   return ValueOf<AuthorizationState>(name, kAuthorizationStates);
+}
+
+const char* LedgerRequestTypeName(LedgerRequestType type) {
+  return NameOf(type, kRequestTypes);
+}
+LedgerRequestType LedgerRequestTypeFromName(const std::string& name) {
+  return ValueOf<LedgerRequestType>(name, kRequestTypes);
+}
+const char* LedgerRequestStateName(LedgerRequestState state) {
+  return NameOf(state, kRequestStates);
+}
+LedgerRequestState LedgerRequestStateFromName(const std::string& name) {
+  return ValueOf<LedgerRequestState>(name, kRequestStates);
+}
+
+Status ValidateNewWriteOff(const NewWriteOff& w) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", w.store_code));
+  BO_RETURN_IF_ERROR(ValidateIdempotencyKey("write_off_id", w.write_off_id));
+  BO_RETURN_IF_ERROR(ValidateCode("customer_code", w.customer_code));
+  BO_RETURN_IF_ERROR(ValidateLedgerAmount("amount", w.amount));
+  if (w.reason.empty()) {
+    return InvalidArgument("REASON_REQUIRED",
+                           "say why the debt cannot be collected");
+  }
+  BO_RETURN_IF_ERROR(ValidateOptionalText("reason", w.reason, 500));
+  return ValidateAllocationsWithin(w.allocations, w.amount.minor_units,
+                                   "ALLOCATION_EXCEEDS_WRITE_OFF");
+}
+
+std::string WriteOffFingerprint(const NewWriteOff& w) {
+  FingerprintBuilder f("write_off/v1");
+  f.Add(w.store_code)
+      .Add(w.customer_code)
+      .Add(w.amount.currency_code)
+      .Add(w.amount.minor_units)
+      .Add(w.reason)
+      .Add(static_cast<std::int64_t>(w.allocations.size()));
+  for (const auto& a : w.allocations)
+    f.Add(a.document_number).Add(a.amount_minor);
+  return f.Finish();
+}
+
+bool SupplierPaymentNeedsApproval(const CreditSettings& settings,
+                                  std::int64_t amount_minor) {
+  return amount_minor > settings.supplier_payment_approval_limit_minor;
+}
+
+bool WriteOffNeedsHeadOffice(const CreditSettings& settings,
+                             std::int64_t amount_minor) {
+  return amount_minor > settings.write_off_head_office_limit_minor;
+}
+
+Status CheckLedgerDecider(const LedgerRequest& request,
+                          const Principal& checker) {
+  if (request.state != LedgerRequestState::kPendingApproval) {
+    return FailedPrecondition("REQUEST_NOT_PENDING",
+                              "request " + request.ledger_request_id + " is " +
+                                  LedgerRequestStateName(request.state))
+        .WithMetadata("state", LedgerRequestStateName(request.state));
+  }
+  if (!IsManagerOrAbove(checker.role)) {
+    return PermissionDenied("ROLE_NOT_ALLOWED",
+                            "a store manager or head office decides");
+  }
+  if (request.requested_by == FormatTokenId(checker.token_id)) {
+    return PermissionDenied(
+        "SELF_APPROVAL_FORBIDDEN",
+        "a second person decides: the maker may not approve or reject");
+  }
+  if (request.needs_head_office && !IsChainWide(checker.role)) {
+    return PermissionDenied("APPROVAL_LIMIT_EXCEEDED",
+                            "above the store's limit only head office "
+                            "approves");
+  }
+  return Status();
+}
+
+Status ValidateCreditSettings(const CreditSettings& settings) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", settings.store_code));
+  if (settings.supplier_payment_approval_limit_minor < 0 ||
+      settings.supplier_payment_approval_limit_minor > kMaxLedgerAmountMinor) {
+    return InvalidField("supplier_payment_approval_limit",
+                        "must be within 0-10^15");
+  }
+  if (settings.write_off_head_office_limit_minor < 0 ||
+      settings.write_off_head_office_limit_minor > kMaxLedgerAmountMinor) {
+    return InvalidField("write_off_head_office_limit",
+                        "must be within 0-10^15");
+  }
+  return Status();
 }
 
 void AgeingBuckets::Add(const AgeingBuckets& other) {
@@ -147,28 +271,8 @@ Status ValidateNewPayment(const NewPayment& p) {
       return InvalidField("terminal_code", "only a customer pays at a till");
     }
   }
-  if (p.allocations.size() > 1000) {
-    return InvalidField("allocations", "at most 1000");
-  }
-  std::int64_t sum = 0;
-  std::map<std::int64_t, int> seen;
-  for (const auto& a : p.allocations) {
-    if (a.document_number <= 0) {
-      return InvalidField("allocations.document_number", "must be above zero");
-    }
-    if (a.amount_minor <= 0 || a.amount_minor > kMaxLedgerAmountMinor) {
-      return InvalidField("allocations.amount", "must be above zero");
-    }
-    if (seen[a.document_number]++) {
-      return InvalidField("allocations", "name each document once");
-    }
-    sum += a.amount_minor;
-    if (sum > p.amount.minor_units) {
-      return InvalidArgument("ALLOCATION_EXCEEDS_PAYMENT",
-                             "the allocations add up to more than the payment");
-    }
-  }
-  return Status();
+  return ValidateAllocationsWithin(p.allocations, p.amount.minor_units,
+                                   "ALLOCATION_EXCEEDS_PAYMENT");
 }
 
 std::string AuthorizationFingerprint(const NewAuthorization& r) {
@@ -240,15 +344,18 @@ AuthorizationState EffectiveState(const CreditAuthorization& a,
 std::string CreditExceptionKind(const std::string& authorization_id,
                                 const TenderAuthorization* found,
                                 std::int64_t tender_minor,
-                                TimeMicros sale_time) {
+                                std::int64_t already_used_minor,
+                                TimeMicros record_time) {
   if (authorization_id.empty()) return "NO_AUTHORIZATION";
   if (found == nullptr) return "AUTHORIZATION_NOT_FOUND";
   if (!found->same_customer) return "AUTHORIZATION_OTHER_CUSTOMER";
+  if (!found->same_terminal) return "AUTHORIZATION_OTHER_TERMINAL";
   if (found->state != AuthorizationState::kHeld) {
     return "AUTHORIZATION_NOT_HELD";
   }
-  if (found->expire_time < sale_time) return "AUTHORIZATION_EXPIRED";
-  if (tender_minor > found->amount_minor) {
+  if (found->expire_time <= record_time) return "AUTHORIZATION_EXPIRED";
+  // Amounts are bounded by validation, so the sum cannot overflow.
+  if (already_used_minor + tender_minor > found->amount_minor) {
     return "AUTHORIZATION_AMOUNT_EXCEEDED";
   }
   return "";

@@ -49,6 +49,7 @@ AuthorizationState EffectiveState(const CreditAuthorization& authorization,
 // What a sale's store-credit tender finds of the authorization it names.
 struct TenderAuthorization {
   bool same_customer = false;
+  bool same_terminal = false;
   AuthorizationState state = AuthorizationState::kUnspecified;
   TimeMicros expire_time = 0;
   std::int64_t amount_minor = 0;
@@ -57,12 +58,16 @@ struct TenderAuthorization {
 // What a store-credit tender's authorization says about the sale: empty
 // when it validly covers the tender, else the kind of credit exception
 // ("NO_AUTHORIZATION", "AUTHORIZATION_NOT_FOUND", ...). `found` is null when
-// the tender named none or it does not exist. The hold counts by the time
-// of the sale at the till, so a backlog uploaded late still finds it.
+// the tender named none or it does not exist; `already_used_minor` is what
+// earlier tenders of the unit of work took from the same hold. The hold
+// must still hold when the sale reaches the server (`record_time`): an
+// expired hold no longer counts against the limit, so a sale that arrives
+// after it is listed, however early the till says it happened.
 std::string CreditExceptionKind(const std::string& authorization_id,
                                 const TenderAuthorization* found,
                                 std::int64_t tender_minor,
-                                TimeMicros sale_time);
+                                std::int64_t already_used_minor,
+                                TimeMicros record_time);
 
 // Sets `amount` against open debits: the ones named in `requested` (each
 // open, within its open amount, the sum within the amount), or, when none
@@ -71,6 +76,24 @@ std::string CreditExceptionKind(const std::string& authorization_id,
 StatusOr<AllocationPlan> PlanAllocations(
     std::int64_t amount_minor, const std::vector<OpenItem>& open_debits,
     const std::vector<RequestedAllocation>& requested);
+
+Status ValidateNewWriteOff(const NewWriteOff& write_off);
+std::string WriteOffFingerprint(const NewWriteOff& write_off);
+// Every supplier payment above the store's limit waits for a second
+// person.
+bool SupplierPaymentNeedsApproval(const CreditSettings& settings,
+                                  std::int64_t amount_minor);
+// Write-offs above the store's limit are head office's to approve.
+bool WriteOffNeedsHeadOffice(const CreditSettings& settings,
+                             std::int64_t amount_minor);
+// Maker-checker on a waiting request: it must be waiting
+// (FAILED_PRECONDITION, REQUEST_NOT_PENDING); the checker a manager or
+// above (ROLE_NOT_ALLOWED) who did not make it (SELF_APPROVAL_FORBIDDEN,
+// whatever the role), and head office when the request needs it
+// (APPROVAL_LIMIT_EXCEEDED).
+Status CheckLedgerDecider(const LedgerRequest& request,
+                          const Principal& checker);
+Status ValidateCreditSettings(const CreditSettings& settings);
 
 // The ageing buckets by days past due as of the day aged: up to the first
 // bound (0) is current, then 1-30, 31-60, 61-90, and over the last bound.

@@ -28,15 +28,17 @@ const std::string kSums =
     "CAST(COALESCE(SUM(CASE WHEN d.direction = 'CREDIT' THEN " + kOpen +
     " END), 0) AS SIGNED)";
 
+// One store's documents of a kind, with the allocations dated after the
+// day (of that store only) added back.
 const std::string kFrom =
     " FROM party_documents d FORCE INDEX (ix_party_documents_kind) LEFT JOIN "
     "(SELECT u.doc, SUM(u.amount) AS amount FROM (SELECT debit_document_id "
-    "AS doc, amount_minor AS amount FROM party_allocations WHERE "
-    "allocation_day > :late1 UNION ALL SELECT credit_document_id, "
-    "amount_minor FROM party_allocations WHERE allocation_day > :late2) u "
-    "GROUP BY u.doc) l ON l.doc = d.id WHERE d.party_kind = :kind AND "
-    "d.document_day <= :asof AND (:anystore = 1 OR d.store_id = :sid) AND "
-    "(d.allocated_minor < d.amount_minor OR l.doc IS NOT NULL)";
+    "AS doc, amount_minor AS amount FROM party_allocations WHERE store_id = "
+    ":ls1 AND allocation_day > :late1 UNION ALL SELECT credit_document_id, "
+    "amount_minor FROM party_allocations WHERE store_id = :ls2 AND "
+    "allocation_day > :late2) u GROUP BY u.doc) l ON l.doc = d.id WHERE "
+    "d.party_kind = :kind AND d.store_id = :sid AND d.document_day <= :asof "
+    "AND (d.allocated_minor < d.amount_minor OR l.doc IS NOT NULL)";
 
 const std::string kAnyOpen = " HAVING COALESCE(SUM(" + kOpen + "), 0) <> 0";
 
@@ -52,27 +54,36 @@ void ReadBuckets(const soci::row& r, int first, domain::AgeingBuckets& b) {
 // Binds the sums' and the FROM's placeholders, in the order they stand.
 struct Binds {
   explicit Binds(const AgeingScope& scope)
-      : kind(domain::PartyKindName(scope.kind)),
-        as_of(scope.as_of_day),
-        any_store(scope.store_id ? 0 : 1),
-        store_id(scope.store_id.value_or(0)) {
+      : kind(domain::PartyKindName(scope.kind)), as_of(scope.as_of_day) {
     for (int bound : domain::kAgeingBucketBounds) {
       starts.push_back(domain::AddDays(as_of, -bound));
     }
   }
-  void Apply(soci::details::prepare_temp_type& p) const {
+  void Apply(soci::details::prepare_temp_type& p,
+             const long long& store_id) const {
     p, soci::use(starts[0]), soci::use(starts[1]), soci::use(starts[0]),
         soci::use(starts[2]), soci::use(starts[1]), soci::use(starts[3]),
-        soci::use(starts[2]), soci::use(starts[3]), soci::use(as_of),
-        soci::use(as_of), soci::use(kind), soci::use(as_of),
-        soci::use(any_store), soci::use(store_id);
+        soci::use(starts[2]), soci::use(starts[3]), soci::use(store_id),
+        soci::use(as_of), soci::use(store_id), soci::use(as_of),
+        soci::use(kind), soci::use(store_id), soci::use(as_of);
   }
   std::vector<std::string> starts;
   std::string kind;
   std::string as_of;
-  long long any_store;
-  long long store_id;
 };
+
+// The stores of the scope from `first_store` on, in id order.
+std::vector<long long> StoresFrom(soci::session& s, const AgeingScope& scope,
+                                  long long first_store) {
+  if (scope.store_id) {
+    if (*scope.store_id < first_store) return {};
+    return {*scope.store_id};
+  }
+  return QueryAll(
+      s, "SELECT id FROM stores WHERE id >= :f ORDER BY id",
+      +[](const soci::row& r) -> long long { return GetInt64(r, 0); },
+      first_store);
+}
 
 }  // namespace
 
@@ -82,26 +93,28 @@ std::vector<domain::AgeingRow> ReadAgeingRows(soci::session& s,
                                               long long after_party,
                                               long long limit) {
   const Binds binds(scope);
-  soci::details::prepare_temp_type prepared =
-      (s.prepare << "SELECT d.store_id, d.party_id, MIN(d.currency_code), " +
-                        kSums + kFrom +
-                        " AND (d.store_id > :as1 OR (d.store_id = :as2 AND "
-                        "d.party_id > :ap)) GROUP BY d.store_id, d.party_id" +
-                        kAnyOpen +
-                        " ORDER BY d.store_id, d.party_id LIMIT :lim");
-  binds.Apply(prepared);
-  prepared, soci::use(after_store), soci::use(after_store),
-      soci::use(after_party), soci::use(limit);
-  soci::rowset<soci::row> rows(prepared);
   std::vector<domain::AgeingRow> out;
-  for (const auto& r : rows) {
-    domain::AgeingRow row;
-    row.store_id = GetInt64(r, 0);
-    row.party_id = GetInt64(r, 1);
-    row.party.kind = scope.kind;
-    row.currency_code = GetString(r, 2);
-    ReadBuckets(r, 3, row.buckets);
-    out.push_back(std::move(row));
+  // Store by store, so that a page reads only the stores it covers.
+  for (long long store_id : StoresFrom(s, scope, after_store)) {
+    long long after = store_id == after_store ? after_party : 0;
+    long long left = limit - static_cast<long long>(out.size());
+    if (left <= 0) break;
+    soci::details::prepare_temp_type prepared =
+        (s.prepare << "SELECT d.party_id, MIN(d.currency_code), " + kSums +
+                          kFrom + " AND d.party_id > :ap GROUP BY d.party_id" +
+                          kAnyOpen + " ORDER BY d.party_id LIMIT :lim");
+    binds.Apply(prepared, store_id);
+    prepared, soci::use(after), soci::use(left);
+    soci::rowset<soci::row> rows(prepared);
+    for (const auto& r : rows) {
+      domain::AgeingRow row;
+      row.store_id = store_id;
+      row.party_id = GetInt64(r, 0);
+      row.party.kind = scope.kind;
+      row.currency_code = GetString(r, 1);
+      ReadBuckets(r, 2, row.buckets);
+      out.push_back(std::move(row));
+    }
   }
   return out;
 }
@@ -122,24 +135,28 @@ void NameAgeingRows(soci::session& s, domain::PartyKind kind,
 std::vector<domain::AgeingRow> ReadAgeingTotals(soci::session& s,
                                                 const AgeingScope& scope) {
   const Binds binds(scope);
-  soci::details::prepare_temp_type prepared =
-      (s.prepare << "SELECT d.store_id, MIN(d.currency_code), " + kSums +
-                        kFrom + " GROUP BY d.store_id" + kAnyOpen +
-                        " ORDER BY d.store_id");
-  binds.Apply(prepared);
-  soci::rowset<soci::row> rows(prepared);
   std::vector<domain::AgeingRow> out;
-  for (const auto& r : rows) {
-    domain::AgeingRow row;
-    row.store_id = GetInt64(r, 0);
-    row.party.kind = scope.kind;
-    row.currency_code = GetString(r, 1);
-    ReadBuckets(r, 2, row.buckets);
-    out.push_back(std::move(row));
-  }
-  for (auto& row : out) {
-    s << "SELECT code FROM stores WHERE id = :s", soci::use(row.store_id),
-        soci::into(row.store_code);
+  for (long long store_id : StoresFrom(s, scope, 0)) {
+    soci::details::prepare_temp_type prepared =
+        (s.prepare << "SELECT COUNT(*), MIN(d.currency_code), " + kSums +
+                          kFrom);
+    binds.Apply(prepared, store_id);
+    soci::rowset<soci::row> rows(prepared);
+    for (const auto& r : rows) {
+      if (GetInt64(r, 0) == 0) continue;  // Nothing open in this store.
+      domain::AgeingRow row;
+      row.store_id = store_id;
+      row.party.kind = scope.kind;
+      row.currency_code = GetString(r, 1);
+      ReadBuckets(r, 2, row.buckets);
+      if (row.buckets.total_minor() == 0 &&
+          row.buckets.unallocated_credit_minor == 0) {
+        continue;
+      }
+      s << "SELECT code FROM stores WHERE id = :s", soci::use(store_id),
+          soci::into(row.store_code);
+      out.push_back(std::move(row));
+    }
   }
   return out;
 }

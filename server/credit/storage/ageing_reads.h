@@ -5,9 +5,9 @@
 // A document's open amount as of a day is what is open now
 // (`amount - allocated`) plus what allocations dated after the day took
 // from it: only those allocations are read (by their day), so a recent day
-// costs little however long the history. Documents are read in (kind,
-// store, party) order, the order of the pages, so a page stops after its
-// parties.
+// costs little however long the history. Each store is read on its own, by
+// (kind, store, party), the order of the pages, so a page reads only the
+// stores it covers.
 #ifndef BACKOFFICE_SERVER_CREDIT_STORAGE_AGEING_READS_H_
 #define BACKOFFICE_SERVER_CREDIT_STORAGE_AGEING_READS_H_
 

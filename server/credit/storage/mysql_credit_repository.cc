@@ -12,6 +12,7 @@
 #include "core/storage/sql_util.h"
 #include "credit/domain/credit_rules.h"
 #include "credit/storage/ageing_reads.h"
+#include "credit/storage/credit_rows.h"
 #include "credit/storage/party_ledger.h"
 
 namespace backoffice::storage {
@@ -25,81 +26,6 @@ using domain::PartyKind;
 using domain::PartyRef;
 using domain::RequestContext;
 using domain::TimeMicros;
-
-struct PartyRow {
-  long long id = 0;
-  bool active = false;
-  long long credit_limit_minor = 0;
-  std::string limit_currency;
-  int terms_days = 0;
-};
-
-// The party's row: a customer of this store, or a supplier.
-PartyRow RequireParty(soci::session& s, const StoreRow& store,
-                      const PartyRef& party) {
-  std::optional<PartyRow> row;
-  if (party.kind == PartyKind::kCustomer) {
-    row = QueryOne(
-        s,
-        "SELECT id, active, credit_limit_minor, credit_limit_currency_code, "
-        "credit_terms_days FROM customers WHERE store_id = :s AND code = :c",
-        +[](const soci::row& r) {
-          return PartyRow{GetInt64(r, 0), GetBool(r, 1), GetInt64(r, 2),
-                          GetString(r, 3), static_cast<int>(GetInt64(r, 4))};
-        },
-        store.id, party.code);
-    if (!row) {
-      Fail(domain::NotFound(
-          "CUSTOMER_NOT_FOUND",
-          "customer " + party.code + " not found in store " + store.code));
-    }
-  } else {
-    row = QueryOne(
-        s,
-        "SELECT id, active, 0, '', payment_terms_days FROM suppliers WHERE "
-        "code = :c",
-        +[](const soci::row& r) {
-          return PartyRow{GetInt64(r, 0), GetBool(r, 1), GetInt64(r, 2),
-                          GetString(r, 3), static_cast<int>(GetInt64(r, 4))};
-        },
-        party.code);
-    if (!row) {
-      Fail(domain::NotFound("SUPPLIER_NOT_FOUND",
-                            "supplier " + party.code + " not found"));
-    }
-  }
-  return *row;
-}
-
-long long RequireTerminal(soci::session& s, const StoreRow& store,
-                          const std::string& code) {
-  auto row = QueryOne(
-      s, "SELECT id FROM terminals WHERE store_id = :s AND code = :c",
-      +[](const soci::row& r) { return GetInt64(r, 0); }, store.id, code);
-  if (!row) {
-    Fail(domain::NotFound(
-        "TERMINAL_NOT_FOUND",
-        "terminal " + code + " not found in store " + store.code));
-  }
-  return *row;
-}
-
-void RequireCurrency(const StoreRow& store, const std::string& currency) {
-  if (currency != store.currency_code) {
-    Fail(domain::FailedPrecondition("CURRENCY_MISMATCH",
-                                    "store " + store.code +
-                                        " keeps its accounts in " +
-                                        store.currency_code)
-             .WithMetadata("currency_code", store.currency_code));
-  }
-}
-
-LedgerParty LedgerPartyOf(const StoreRow& store, PartyKind kind,
-                          long long party_id) {
-  return LedgerParty{store.id, kind, party_id, store.currency_code};
-}
-
-// ---- Authorizations ----
 
 const std::string kSelectAuthorization =
     "SELECT a.id, st.code, a.authorization_id, c.code, t.code, "
@@ -184,108 +110,6 @@ long long OpenHolds(soci::session& s, long long customer_id, TimeMicros now) {
 }
 
 // ---- Documents ----
-
-const std::string kSelectDocument =
-    "SELECT d.id, st.code, d.party_kind, IF(d.party_kind = 'CUSTOMER', "
-    "cu.code, su.code), d.document_type, d.direction, d.source_type, "
-    "d.source_id, d.currency_code, d.amount_minor, d.amount_minor - "
-    "d.allocated_minor, DATE_FORMAT(d.document_day, '%Y-%m-%d'), "
-    "DATE_FORMAT(d.due_day, '%Y-%m-%d'), IFNULL(d.payment_method, ''), "
-    "d.reference, IFNULL(t.code, ''), IFNULL(d.reverses_document_id, 0), "
-    "d.note, d.recorded_by, " BO_MICROS(
-        "d.create_time") " FROM party_documents d JOIN stores st ON st.id = "
-                         "d.store_id LEFT JOIN customers cu ON "
-                         "d.party_kind = 'CUSTOMER' AND cu.id = d.party_id "
-                         "LEFT JOIN suppliers su ON d.party_kind = "
-                         "'SUPPLIER' AND su.id = d.party_id LEFT JOIN "
-                         "terminals t ON t.id = d.terminal_id";
-
-PartyDocument ReadDocument(const soci::row& r) {
-  PartyDocument d;
-  d.document_number = GetInt64(r, 0);
-  d.store_code = GetString(r, 1);
-  d.party.kind = domain::PartyKindFromName(GetString(r, 2));
-  d.party.code = GetString(r, 3);
-  d.type = domain::PartyDocumentTypeFromName(GetString(r, 4));
-  d.direction = domain::DirectionFromName(GetString(r, 5));
-  d.source_type = GetString(r, 6);
-  d.source_id = GetString(r, 7);
-  d.currency_code = GetString(r, 8);
-  d.amount_minor = GetInt64(r, 9);
-  d.open_minor = GetInt64(r, 10);
-  d.document_day = GetString(r, 11);
-  d.due_day = GetString(r, 12);
-  d.payment_method = domain::PaymentMethodFromName(GetString(r, 13));
-  d.reference = GetString(r, 14);
-  d.terminal_code = GetString(r, 15);
-  d.reverses_document_number = GetInt64(r, 16);
-  d.note = GetString(r, 17);
-  d.recorded_by = GetString(r, 18);
-  d.create_time = GetInt64(r, 19);
-  return d;
-}
-
-PartyDocument LoadDocument(soci::session& s, long long id) {
-  auto row =
-      QueryOne(s, kSelectDocument + " WHERE d.id = :id", &ReadDocument, id);
-  if (!row) {
-    Fail(domain::Internal("DOCUMENT_VANISHED",
-                          "a recorded document could not be read"));
-  }
-  return *row;
-}
-
-domain::Allocation ReadAllocation(const soci::row& r) {
-  domain::Allocation a;
-  a.debit_document_number = GetInt64(r, 0);
-  a.credit_document_number = GetInt64(r, 1);
-  a.amount_minor = GetInt64(r, 2);
-  a.currency_code = GetString(r, 3);
-  a.allocation_day = GetString(r, 4);
-  a.create_time = GetInt64(r, 5);
-  return a;
-}
-
-const std::string kSelectAllocation =
-    "SELECT a.debit_document_id, a.credit_document_id, a.amount_minor, "
-    "d.currency_code, DATE_FORMAT(a.allocation_day, '%Y-%m-%d'), " BO_MICROS(
-        "a.create_time") " FROM party_allocations a JOIN party_documents d ON "
-                         "d.id = a.debit_document_id";
-
-// The allocations a document took part in, made at or after `from_id`.
-std::vector<domain::Allocation> AllocationsOf(soci::session& s,
-                                              long long document_id,
-                                              long long from_id = 0) {
-  return QueryAll(s,
-                  kSelectAllocation +
-                      " WHERE (a.debit_document_id = :d OR "
-                      "a.credit_document_id = :c) AND a.id >= :f ORDER BY a.id",
-                  &ReadAllocation, document_id, document_id, from_id);
-}
-
-long long MaxAllocationId(soci::session& s) {
-  long long id = 0;
-  s << "SELECT COALESCE(MAX(id), 0) FROM party_allocations", soci::into(id);
-  return id;
-}
-
-std::string RecordedBy(const RequestContext& ctx) {
-  return domain::FormatTokenId(ctx.principal.token_id);
-}
-
-std::optional<StoredDocument> FindPayment(soci::session& s, long long store_id,
-                                          const std::string& payment_id,
-                                          KeyRead read) {
-  return QueryOne(
-      s,
-      std::string("SELECT id, fingerprint FROM party_documents WHERE "
-                  "store_id = :s AND payment_id = :p") +
-          KeyReadSuffix(read),
-      +[](const soci::row& r) {
-        return StoredDocument{GetInt64(r, 0), GetString(r, 1)};
-      },
-      store_id, payment_id);
-}
 
 }  // namespace
 
@@ -393,15 +217,25 @@ StatusOr<CreditAuthorization> MySqlCreditRepository::Override(
       return Status();
     }
     BO_RETURN_IF_ERROR(check(authorization));
+    // The customer's account next (a hold, then the account, as a sale
+    // takes them), so that no hold is granted beside this one unseen; the
+    // manager's decision records the position as it is now.
+    long long customer_id = 0;
+    s << "SELECT customer_id FROM credit_authorizations WHERE id = :pk",
+        soci::use(pk), soci::into(customer_id);
+    long long balance = PartyLedger::LockAccount(
+        s, LedgerPartyOf(store, PartyKind::kCustomer, customer_id));
+    long long holds = OpenHolds(s, customer_id, now);
     long long expire = now + domain::kCreditHoldMicros;
     std::string by = RecordedBy(ctx);
     long long id = pk;
     s << "UPDATE credit_authorizations SET state = 'HELD', expire_time = "
          "TIMESTAMPADD(MICROSECOND, :exp, '1970-01-01'), overridden_by = :by, "
-         "overridden_by_name = :byn, override_reason = :r, update_time = "
-         "UTC_TIMESTAMP(6) WHERE id = :pk",
+         "overridden_by_name = :byn, override_reason = :r, balance_minor = "
+         ":bal, open_holds_minor = :holds, update_time = UTC_TIMESTAMP(6) "
+         "WHERE id = :pk",
         soci::use(expire), soci::use(by), soci::use(ctx.principal.display_name),
-        soci::use(reason), soci::use(id);
+        soci::use(reason), soci::use(balance), soci::use(holds), soci::use(id);
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"credit_authorization", authorization_id,
                                    store.code});
@@ -414,11 +248,13 @@ StatusOr<CreditAuthorization> MySqlCreditRepository::Override(
 
 StatusOr<CreditAuthorization> MySqlCreditRepository::Release(
     const std::string& store_code, const std::string& authorization_id,
-    TimeMicros now, const RequestContext& ctx) {
+    TimeMicros now, const domain::OverrideCheck& check,
+    const RequestContext& ctx) {
   CreditAuthorization result;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     const StoreRow store = RequireStoreRow(s, store_code);
     auto [pk, authorization] = LockAuthorization(s, store, authorization_id);
+    BO_RETURN_IF_ERROR(check(authorization));
     if (authorization.state == AuthorizationState::kReleased) {
       result = authorization;
       return Status();
@@ -486,6 +322,53 @@ StatusOr<domain::PaymentOutcome> MySqlCreditRepository::RecordPayment(
     if (auto recorded = document.Recorded()) return *recorded;
     const PartyRow party = RequireParty(s, store, payment.party);
     RequireCurrency(store, payment.amount.currency_code);
+    if (payment.party.kind == PartyKind::kSupplier) {
+      // Money leaving the store: above the store's limit it waits for a
+      // second person, and a payment that waited replays as its request.
+      const ClientDocument request(
+          "payment", payment.payment_id, fingerprint, "uk_ledger_requests_id",
+          [&](KeyRead read) {
+            return FindLedgerRequest(
+                s, store.id, domain::LedgerRequestType::kSupplierPayment,
+                payment.payment_id, read);
+          },
+          [&](long long pk) {
+            outcome.approval_request = LoadLedgerRequest(s, pk);
+            if (outcome.approval_request->document_number > 0) {
+              outcome.payment =
+                  LoadDocument(s, outcome.approval_request->document_number);
+              outcome.allocations =
+                  AllocationsOf(s, outcome.approval_request->document_number);
+            }
+            outcome.replayed = true;
+            return Status();
+          });
+      if (auto recorded = request.Recorded()) return *recorded;
+      if (domain::SupplierPaymentNeedsApproval(ReadCreditSettings(s, store),
+                                               payment.amount.minor_units)) {
+        NewLedgerRequest q;
+        q.type = domain::LedgerRequestType::kSupplierPayment;
+        q.ledger_request_id = payment.payment_id;
+        q.fingerprint = fingerprint;
+        q.party_kind = PartyKind::kSupplier;
+        q.party_id = party.id;
+        q.amount_minor = payment.amount.minor_units;
+        q.method = payment.method;
+        q.reference = payment.reference;
+        q.note = payment.note;
+        q.allocations = payment.allocations;
+        long long pk = 0;
+        if (auto concurrent = request.Insert(
+                [&] { pk = InsertLedgerRequest(s, store, q, ctx); })) {
+          return *concurrent;
+        }
+        AppendAudit(s, &ctx,
+                    domain::AuditEntry{"supplier_payment_request",
+                                       payment.payment_id, store.code});
+        outcome.approval_request = LoadLedgerRequest(s, pk);
+        return Status();
+      }
+    }
     std::optional<long long> terminal_id;
     if (!payment.terminal_code.empty()) {
       terminal_id = RequireTerminal(s, store, payment.terminal_code);
@@ -516,7 +399,6 @@ StatusOr<domain::PaymentOutcome> MySqlCreditRepository::RecordPayment(
     doc.note = payment.note;
     doc.recorded_by = RecordedBy(ctx);
     doc.recorded_by_name = ctx.principal.display_name;
-    const long long first_allocation = MaxAllocationId(s) + 1;
     long long id = 0;
     if (auto concurrent = document.Insert(
             [&] { id = PartyLedger::Append(s, ledger_party, doc); })) {
@@ -524,12 +406,12 @@ StatusOr<domain::PaymentOutcome> MySqlCreditRepository::RecordPayment(
     }
     for (const auto& a : plan->allocations) {
       PartyLedger::Allocate(s, ledger_party, a.document_number, id,
-                            a.amount_minor, today);
+                            a.amount_minor, today, id);
     }
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"payment", payment.payment_id, store.code});
     outcome.payment = LoadDocument(s, id);
-    outcome.allocations = AllocationsOf(s, id, first_allocation);
+    outcome.allocations = AllocationsOf(s, id);
     return Status();
   });
   if (!status.ok()) return status;
@@ -583,18 +465,11 @@ StatusOr<domain::ReversalOutcome> MySqlCreditRepository::ReversePayment(
     doc.note = reason;
     doc.recorded_by = RecordedBy(ctx);
     doc.recorded_by_name = ctx.principal.display_name;
-    const long long first_allocation = MaxAllocationId(s) + 1;
     const long long id = PartyLedger::Reverse(s, party, found->pk, doc);
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"payment_reversal", payment_id, store.code});
     outcome.reversal = LoadDocument(s, id);
-    // The undone allocations of the payment and the reversal's own.
-    outcome.allocations =
-        QueryAll(s,
-                 kSelectAllocation +
-                     " WHERE a.credit_document_id = :p AND a.id >= :f ORDER "
-                     "BY a.id",
-                 &ReadAllocation, found->pk, first_allocation);
+    outcome.allocations = AllocationsOf(s, id);
     return Status();
   });
   if (!status.ok()) return status;
@@ -618,7 +493,7 @@ StatusOr<domain::Account> MySqlCreditRepository::GetAccount(
          "allocated_minor, 0)), 0), COALESCE(SUM(IF(direction = 'CREDIT', "
          "amount_minor - allocated_minor, 0)), 0) FROM party_documents WHERE "
          "store_id = :s AND party_kind = :k AND party_id = :p AND "
-         "allocated_minor < amount_minor",
+         "is_open = 1",
         soci::use(store_id), soci::use(kind), soci::use(party_id),
         soci::into(debits), soci::into(credits);
     auto stored = QueryOne(
@@ -669,7 +544,7 @@ StatusOr<std::vector<PartyDocument>> MySqlCreditRepository::ListOpenItems(
         s,
         kSelectDocument +
             " WHERE d.store_id = :s AND d.party_kind = :k AND d.party_id = :p "
-            "AND d.allocated_minor < d.amount_minor AND (d.due_day > :ad OR "
+            "AND d.is_open = 1 AND (d.due_day > :ad OR "
             "(d.due_day = :ad2 AND d.id > :aid)) ORDER BY d.due_day, d.id "
             "LIMIT :lim",
         &ReadDocument, store.id, std::string(domain::PartyKindName(party.kind)),

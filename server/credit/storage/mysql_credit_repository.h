@@ -25,7 +25,8 @@ class MySqlCreditRepository : public domain::CreditRepository {
       const domain::RequestContext& ctx) override;
   StatusOr<domain::CreditAuthorization> Release(
       const std::string& store_code, const std::string& authorization_id,
-      domain::TimeMicros now, const domain::RequestContext& ctx) override;
+      domain::TimeMicros now, const domain::OverrideCheck& check,
+      const domain::RequestContext& ctx) override;
   StatusOr<domain::CreditAuthorization> GetAuthorization(
       const std::string& store_code,
       const std::string& authorization_id) override;
@@ -50,6 +51,26 @@ class MySqlCreditRepository : public domain::CreditRepository {
                                      const domain::PageRequest& page,
                                      domain::TimeMicros now,
                                      bool with_totals) override;
+  StatusOr<domain::LedgerRequestOutcome> RequestWriteOff(
+      const domain::NewWriteOff& write_off, const std::string& fingerprint,
+      const domain::RequestContext& ctx) override;
+  StatusOr<domain::LedgerDecisionOutcome> DecideLedgerRequest(
+      const std::string& store_code, domain::LedgerRequestType type,
+      const std::string& ledger_request_id, bool approve,
+      const std::string& reason,
+      const std::function<Status(const domain::LedgerRequest&)>& check,
+      domain::TimeMicros now, const domain::RequestContext& ctx) override;
+  StatusOr<std::vector<domain::LedgerRequest>> ListLedgerRequests(
+      const std::string& store_code, domain::LedgerRequestState state,
+      const domain::PageRequest& page) override;
+  StatusOr<std::vector<domain::PayableDue>> ListPayablesDue(
+      const std::string& store_code, const std::string& due_by_day,
+      domain::TimeMicros now, const domain::PageRequest& page) override;
+  StatusOr<domain::CreditSettings> GetCreditSettings(
+      const std::string& store_code) override;
+  StatusOr<domain::CreditSettings> UpdateCreditSettings(
+      const domain::CreditSettings& settings,
+      const domain::RequestContext& ctx) override;
   StatusOr<std::vector<domain::CreditException>> ListCreditExceptions(
       const std::string& store_code, const std::string& business_day,
       const domain::PageRequest& page) override;

@@ -131,7 +131,8 @@ long long PartyLedger::Append(soci::session& s, const LedgerParty& party,
 
 void PartyLedger::Allocate(soci::session& s, const LedgerParty& party,
                            long long debit_id, long long credit_id,
-                           long long amount_minor, const std::string& day) {
+                           long long amount_minor, const std::string& day,
+                           long long made_by) {
   long long store = party.store_id;
   std::string kind = KindName(party);
   long long party_id = party.party_id;
@@ -141,13 +142,13 @@ void PartyLedger::Allocate(soci::session& s, const LedgerParty& party,
   // ageing as of an earlier day never sees it.
   s << "INSERT INTO party_allocations (store_id, party_kind, party_id, "
        "debit_document_id, credit_document_id, amount_minor, allocation_day, "
-       "create_time) SELECT :s, :k, :p, d.id, c.id, :a, "
-       "GREATEST(d.document_day, c.document_day, :day), UTC_TIMESTAMP(6) "
+       "made_by_document_id, create_time) SELECT :s, :k, :p, d.id, c.id, :a, "
+       "GREATEST(d.document_day, c.document_day, :day), :m, UTC_TIMESTAMP(6) "
        "FROM party_documents d JOIN party_documents c ON c.id = :c WHERE d.id "
        "= :d",
       soci::use(store), soci::use(kind), soci::use(party_id),
-      soci::use(amount_minor), soci::use(floor_day), soci::use(credit_id),
-      soci::use(debit_id);
+      soci::use(amount_minor), soci::use(floor_day), soci::use(made_by),
+      soci::use(credit_id), soci::use(debit_id);
   s << "UPDATE party_documents SET allocated_minor = allocated_minor + :a "
        "WHERE id IN (:d, :c)",
       soci::use(amount_minor), soci::use(debit_id), soci::use(credit_id);
@@ -161,7 +162,7 @@ std::vector<domain::OpenItem> PartyLedger::OpenItems(soci::session& s,
       "SELECT id, DATE_FORMAT(due_day, '%Y-%m-%d'), amount_minor - "
       "allocated_minor FROM party_documents WHERE store_id = :s AND "
       "party_kind = :k AND party_id = :p AND direction = :d AND "
-      "allocated_minor < amount_minor ORDER BY due_day, id",
+      "is_open = 1 ORDER BY due_day, id",
       +[](const soci::row& r) {
         return domain::OpenItem{GetInt64(r, 0), GetString(r, 1),
                                 GetInt64(r, 2)};
@@ -177,28 +178,27 @@ void PartyLedger::ApplyOpenCreditsTo(soci::session& s, const LedgerParty& party,
   for (const auto& credit : OpenItems(s, party, Direction::kCredit)) {
     if (left == 0) break;
     const long long take = std::min<long long>(left, credit.open_minor);
-    Allocate(s, party, debit_id, credit.document_number, take, day);
+    Allocate(s, party, debit_id, credit.document_number, take, day, debit_id);
     left -= take;
   }
 }
 
 void PartyLedger::ApplyToOpenDebits(soci::session& s, const LedgerParty& party,
                                     long long credit_id, long long amount_minor,
-                                    const std::string& day) {
+                                    const std::string& day,
+                                    long long made_by) {
   long long left = amount_minor;
   for (const auto& debit : OpenItems(s, party, Direction::kDebit)) {
     if (left == 0) break;
     const long long take = std::min<long long>(left, debit.open_minor);
-    Allocate(s, party, debit.document_number, credit_id, take, day);
+    Allocate(s, party, debit.document_number, credit_id, take, day, made_by);
     left -= take;
   }
 }
 
-std::vector<domain::OpenItem> PartyLedger::Unallocate(soci::session& s,
-                                                      const LedgerParty& party,
-                                                      long long document_id,
-                                                      Direction direction,
-                                                      const std::string& day) {
+std::vector<domain::OpenItem> PartyLedger::Unallocate(
+    soci::session& s, const LedgerParty& party, long long document_id,
+    Direction direction, const std::string& day, long long made_by) {
   const bool is_debit = direction == Direction::kDebit;
   auto counterparts = QueryAll(
       s,
@@ -216,10 +216,10 @@ std::vector<domain::OpenItem> PartyLedger::Unallocate(soci::session& s,
   for (const auto& other : counterparts) {
     if (is_debit) {
       Allocate(s, party, document_id, other.document_number, -other.open_minor,
-               day);
+               day, made_by);
     } else {
       Allocate(s, party, other.document_number, document_id, -other.open_minor,
-               day);
+               day, made_by);
     }
   }
   return counterparts;
@@ -231,8 +231,6 @@ long long PartyLedger::Reverse(soci::session& s, const LedgerParty& party,
   if (!original) {
     Fail(domain::Internal("DOCUMENT_VANISHED", "a reversed document is gone"));
   }
-  auto freed = Unallocate(s, party, document_id, original->direction,
-                          reversal.document_day);
   reversal.type = domain::PartyDocumentType::kReversal;
   reversal.direction = original->direction == Direction::kDebit
                            ? Direction::kCredit
@@ -240,18 +238,21 @@ long long PartyLedger::Reverse(soci::session& s, const LedgerParty& party,
   reversal.amount_minor = original->amount;
   reversal.reverses_document_id = document_id;
   const long long reversal_id = Append(s, party, reversal);
+  const std::string& day = reversal.document_day;
+  auto freed =
+      Unallocate(s, party, document_id, original->direction, day, reversal_id);
   if (original->direction == Direction::kDebit) {
-    Allocate(s, party, document_id, reversal_id, original->amount,
-             reversal.document_day);
+    Allocate(s, party, document_id, reversal_id, original->amount, day,
+             reversal_id);
     // What paid the reversed charge is free again: it pays what else is
     // open, oldest due first, and the rest stays an open credit.
     for (const auto& credit : freed) {
       ApplyToOpenDebits(s, party, credit.document_number, credit.open_minor,
-                        reversal.document_day);
+                        day, reversal_id);
     }
   } else {
-    Allocate(s, party, reversal_id, document_id, original->amount,
-             reversal.document_day);
+    Allocate(s, party, reversal_id, document_id, original->amount, day,
+             reversal_id);
   }
   return reversal_id;
 }
@@ -283,11 +284,11 @@ void PartyLedger::PostAll(soci::session& s,
           charge && charge->allocated < charge->amount) {
         const long long take =
             std::min(left, charge->amount - charge->allocated);
-        Allocate(s, p.party, charge->id, id, take, day);
+        Allocate(s, p.party, charge->id, id, take, day, id);
         left -= take;
       }
     }
-    if (left > 0) ApplyToOpenDebits(s, p.party, id, left, day);
+    if (left > 0) ApplyToOpenDebits(s, p.party, id, left, day, id);
   }
 }
 

@@ -81,10 +81,12 @@ class PartyLedger {
 
   // Sets `amount` of a credit document against a debit document (negative:
   // undoes part of an earlier allocation) and keeps both documents'
-  // allocated amounts.
+  // allocated amounts. `made_by` is the document whose posting makes it,
+  // so that a replay of that posting returns exactly its allocations.
   static void Allocate(soci::session& s, const LedgerParty& party,
                        long long debit_id, long long credit_id,
-                       long long amount_minor, const std::string& day);
+                       long long amount_minor, const std::string& day,
+                       long long made_by);
 
   // The party's open documents of one direction, oldest due first.
   static std::vector<domain::OpenItem> OpenItems(soci::session& s,
@@ -99,15 +101,13 @@ class PartyLedger {
   // stays open.
   static void ApplyToOpenDebits(soci::session& s, const LedgerParty& party,
                                 long long credit_id, long long amount_minor,
-                                const std::string& day);
+                                const std::string& day, long long made_by);
 
   // Undoes every allocation of a document (negative rows dated `day`);
   // returns the counterpart documents freed, with the amounts.
-  static std::vector<domain::OpenItem> Unallocate(soci::session& s,
-                                                  const LedgerParty& party,
-                                                  long long document_id,
-                                                  domain::Direction direction,
-                                                  const std::string& day);
+  static std::vector<domain::OpenItem> Unallocate(
+      soci::session& s, const LedgerParty& party, long long document_id,
+      domain::Direction direction, const std::string& day, long long made_by);
 
   // Posts what sales, returns and voids queued: the accounts are locked in
   // (store, kind, party) order, then each document is appended and set

@@ -57,9 +57,14 @@ grpc::Status CreditGrpcService::RecordPayment(
       c, req->request_id(), [&](const RequestContext& ctx) -> Status {
         auto outcome = credit_.RecordPayment(ctx, FromProto(*req));
         if (!outcome.ok()) return outcome.status();
-        ToProto(outcome->payment, resp->mutable_payment());
+        if (outcome->payment.document_number > 0) {
+          ToProto(outcome->payment, resp->mutable_payment());
+        }
         for (const auto& a : outcome->allocations) {
           ToProto(a, resp->add_allocations());
+        }
+        if (outcome->approval_request) {
+          ToProto(*outcome->approval_request, resp->mutable_approval_request());
         }
         resp->set_replayed(outcome->replayed);
         return Status();
@@ -145,6 +150,105 @@ grpc::Status CreditGrpcService::ListCreditExceptions(
                                req->page_size(), req->page_token()),
                            resp->mutable_exceptions(),
                            resp->mutable_next_page_token());
+  });
+}
+
+grpc::Status CreditGrpcService::RequestWriteOff(
+    grpc::ServerContext* c, const v1::RequestWriteOffRequest* req,
+    v1::RequestWriteOffResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.RequestWriteOff(ctx, FromProto(*req));
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->request, resp->mutable_request());
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+namespace {
+
+template <typename Response>
+Status RespondDecision(StatusOr<domain::LedgerDecisionOutcome> outcome,
+                       Response* resp) {
+  if (!outcome.ok()) return outcome.status();
+  ToProto(outcome->request, resp->mutable_request());
+  return Status();
+}
+
+}  // namespace
+
+grpc::Status CreditGrpcService::ApproveLedgerRequest(
+    grpc::ServerContext* c, const v1::ApproveLedgerRequestRequest* req,
+    v1::ApproveLedgerRequestResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.DecideLedgerRequest(
+            ctx, req->store_code(), FromProto(req->type()),
+            req->ledger_request_id(), true, "");
+        if (!outcome.ok()) return outcome.status();
+        if (outcome->document) {
+          ToProto(*outcome->document, resp->mutable_document());
+        }
+        for (const auto& a : outcome->allocations) {
+          ToProto(a, resp->add_allocations());
+        }
+        return RespondDecision(std::move(outcome), resp);
+      });
+}
+
+grpc::Status CreditGrpcService::RejectLedgerRequest(
+    grpc::ServerContext* c, const v1::RejectLedgerRequestRequest* req,
+    v1::RejectLedgerRequestResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        return RespondDecision(
+            credit_.DecideLedgerRequest(
+                ctx, req->store_code(), FromProto(req->type()),
+                req->ledger_request_id(), false, req->reason()),
+            resp);
+      });
+}
+
+grpc::Status CreditGrpcService::ListLedgerRequests(
+    grpc::ServerContext* c, const v1::ListLedgerRequestsRequest* req,
+    v1::ListLedgerRequestsResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND_PAGE(credit_.ListLedgerRequests(
+                               ctx, req->store_code(), FromProto(req->state()),
+                               req->page_size(), req->page_token()),
+                           resp->mutable_requests(),
+                           resp->mutable_next_page_token());
+  });
+}
+
+grpc::Status CreditGrpcService::ListPayablesDue(
+    grpc::ServerContext* c, const v1::ListPayablesDueRequest* req,
+    v1::ListPayablesDueResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND_PAGE(
+        credit_.ListPayablesDue(ctx, req->store_code(), req->due_by_day(),
+                                req->page_size(), req->page_token()),
+        resp->mutable_payables(), resp->mutable_next_page_token());
+  });
+}
+
+grpc::Status CreditGrpcService::GetCreditSettings(
+    grpc::ServerContext* c, const v1::GetCreditSettingsRequest* req,
+    v1::GetCreditSettingsResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND(credit_.GetCreditSettings(ctx, req->store_code()),
+                      resp->mutable_settings());
+  });
+}
+
+grpc::Status CreditGrpcService::UpdateCreditSettings(
+    grpc::ServerContext* c, const v1::UpdateCreditSettingsRequest* req,
+    v1::UpdateCreditSettingsResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.UpdateCreditSettings(ctx, FromProto(req->settings())),
+        resp->mutable_settings());
   });
 }
 

@@ -28,6 +28,13 @@ class CreditGrpcService final : public v1::CreditService::Service {
   BO_CREDIT_RPC(GetStatement)
   BO_CREDIT_RPC(GetAgeing)
   BO_CREDIT_RPC(ListCreditExceptions)
+  BO_CREDIT_RPC(RequestWriteOff)
+  BO_CREDIT_RPC(ApproveLedgerRequest)
+  BO_CREDIT_RPC(RejectLedgerRequest)
+  BO_CREDIT_RPC(ListLedgerRequests)
+  BO_CREDIT_RPC(ListPayablesDue)
+  BO_CREDIT_RPC(GetCreditSettings)
+  BO_CREDIT_RPC(UpdateCreditSettings)
 #undef BO_CREDIT_RPC
 
  private:

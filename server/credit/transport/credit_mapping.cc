@@ -243,4 +243,122 @@ void ToProto(const domain::CreditException& e, v1::CreditException* p) {
   SetTimestamp(e.sale_time, p->mutable_sale_time());
 }
 
+namespace {
+
+v1::LedgerRequestType ToProto(domain::LedgerRequestType t) {
+  switch (t) {
+    case domain::LedgerRequestType::kSupplierPayment:
+      return v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT;
+    case domain::LedgerRequestType::kWriteOff:
+      return v1::LEDGER_REQUEST_TYPE_WRITE_OFF;
+    default:
+      return v1::LEDGER_REQUEST_TYPE_UNSPECIFIED;
+  }
+}
+
+v1::LedgerRequestState ToProto(domain::LedgerRequestState s) {
+  switch (s) {
+    case domain::LedgerRequestState::kPendingApproval:
+      return v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL;
+    case domain::LedgerRequestState::kPosted:
+      return v1::LEDGER_REQUEST_STATE_POSTED;
+    case domain::LedgerRequestState::kRejected:
+      return v1::LEDGER_REQUEST_STATE_REJECTED;
+    default:
+      return v1::LEDGER_REQUEST_STATE_UNSPECIFIED;
+  }
+}
+
+}  // namespace
+
+domain::LedgerRequestType FromProto(v1::LedgerRequestType type) {
+  switch (type) {
+    case v1::LEDGER_REQUEST_TYPE_SUPPLIER_PAYMENT:
+      return domain::LedgerRequestType::kSupplierPayment;
+    case v1::LEDGER_REQUEST_TYPE_WRITE_OFF:
+      return domain::LedgerRequestType::kWriteOff;
+    default:
+      return domain::LedgerRequestType::kUnspecified;
+  }
+}
+
+domain::LedgerRequestState FromProto(v1::LedgerRequestState state) {
+  switch (state) {
+    case v1::LEDGER_REQUEST_STATE_PENDING_APPROVAL:
+      return domain::LedgerRequestState::kPendingApproval;
+    case v1::LEDGER_REQUEST_STATE_POSTED:
+      return domain::LedgerRequestState::kPosted;
+    case v1::LEDGER_REQUEST_STATE_REJECTED:
+      return domain::LedgerRequestState::kRejected;
+    default:
+      return domain::LedgerRequestState::kUnspecified;
+  }
+}
+
+domain::NewWriteOff FromProto(const v1::RequestWriteOffRequest& r) {
+  domain::NewWriteOff w;
+  w.store_code = r.store_code();
+  w.write_off_id = r.write_off_id();
+  w.customer_code = r.customer_code();
+  w.amount = FromProto(r.amount());
+  for (const auto& a : r.allocations()) {
+    w.allocations.push_back({a.document_number(), a.amount().minor_units()});
+  }
+  w.reason = r.reason();
+  return w;
+}
+
+domain::CreditSettings FromProto(const v1::CreditSettings& c) {
+  domain::CreditSettings d;
+  d.store_code = c.store_code();
+  d.currency_code = c.supplier_payment_approval_limit().currency_code();
+  d.supplier_payment_approval_limit_minor =
+      c.supplier_payment_approval_limit().minor_units();
+  d.write_off_head_office_limit_minor =
+      c.write_off_head_office_limit().minor_units();
+  return d;
+}
+
+void ToProto(const domain::LedgerRequest& r, v1::LedgerRequest* p) {
+  p->set_store_code(r.store_code);
+  p->set_ledger_request_id(r.ledger_request_id);
+  p->set_type(ToProto(r.type));
+  ToProto(r.party, p->mutable_party());
+  SetMoney(r.currency_code, r.amount_minor, p->mutable_amount());
+  p->set_method(ToProto(r.method));
+  p->set_reference(r.reference);
+  for (const auto& a : r.allocations) {
+    auto* out = p->add_allocations();
+    out->set_document_number(a.document_number);
+    SetMoney(r.currency_code, a.amount_minor, out->mutable_amount());
+  }
+  p->set_note(r.note);
+  p->set_state(ToProto(r.state));
+  p->set_needs_head_office(r.needs_head_office);
+  p->set_requested_by(r.requested_by);
+  p->set_decided_by(r.decided_by);
+  p->set_decision_reason(r.decision_reason);
+  p->set_document_number(r.document_number);
+  SetTimestamp(r.create_time, p->mutable_create_time());
+  if (r.decide_time != 0) SetTimestamp(r.decide_time, p->mutable_decide_time());
+}
+
+void ToProto(const domain::PayableDue& d, v1::PayableDue* p) {
+  p->set_store_code(d.store_code);
+  p->set_supplier_code(d.supplier_code);
+  p->set_display_name(d.display_name);
+  SetMoney(d.currency_code, d.amount_due_minor, p->mutable_amount_due());
+  p->set_document_count(static_cast<std::int32_t>(d.document_count));
+  p->set_oldest_due_day(d.oldest_due_day);
+  SetMoney(d.currency_code, d.overdue_minor, p->mutable_overdue());
+}
+
+void ToProto(const domain::CreditSettings& c, v1::CreditSettings* p) {
+  p->set_store_code(c.store_code);
+  SetMoney(c.currency_code, c.supplier_payment_approval_limit_minor,
+           p->mutable_supplier_payment_approval_limit());
+  SetMoney(c.currency_code, c.write_off_head_office_limit_minor,
+           p->mutable_write_off_head_office_limit());
+}
+
 }  // namespace backoffice::transport

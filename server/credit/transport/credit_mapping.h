@@ -19,6 +19,13 @@ void ToProto(const domain::Account& a, v1::Account* p);
 void ToProto(const domain::Statement& s, v1::GetStatementResponse* p);
 void ToProto(const domain::AgeingRow& r, v1::AgeingRow* p);
 void ToProto(const domain::CreditException& e, v1::CreditException* p);
+void ToProto(const domain::LedgerRequest& r, v1::LedgerRequest* p);
+void ToProto(const domain::PayableDue& d, v1::PayableDue* p);
+void ToProto(const domain::CreditSettings& c, v1::CreditSettings* p);
+domain::NewWriteOff FromProto(const v1::RequestWriteOffRequest& r);
+domain::LedgerRequestType FromProto(v1::LedgerRequestType type);
+domain::LedgerRequestState FromProto(v1::LedgerRequestState state);
+domain::CreditSettings FromProto(const v1::CreditSettings& c);
 
 }  // namespace backoffice::transport
 

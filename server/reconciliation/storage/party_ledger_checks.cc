@@ -37,9 +37,18 @@ void AddPartyLedgerChecks(
       "FROM (SELECT debit_document_id AS doc, amount_minor AS amount FROM "
       "party_allocations UNION ALL SELECT credit_document_id, amount_minor "
       "FROM party_allocations) u GROUP BY u.doc) x ON x.doc = d.id WHERE" +
+          store_filter + "AND d.allocated_minor <> COALESCE(x.total, 0)");
+  // An allocation counts from the later of its documents' days, so that a
+  // past day's ageing never sees it.
+  add("ALLOCATION_MISMATCH",
+      "SELECT st.code, CONCAT('allocation ', a.id), CONCAT('dated ', "
+      "a.allocation_day, ' before its documents of ', d.document_day, ' and "
+      "', c.document_day) FROM party_allocations a JOIN party_documents d ON "
+      "d.id = a.debit_document_id JOIN party_documents c ON c.id = "
+      "a.credit_document_id JOIN stores st ON st.id = a.store_id WHERE" +
           store_filter +
-          "AND (d.allocated_minor <> COALESCE(x.total, 0) OR "
-          "d.allocated_minor < 0 OR d.allocated_minor > d.amount_minor)");
+          "AND (a.allocation_day < d.document_day OR a.allocation_day < "
+          "c.document_day)");
   add("ALLOCATION_MISMATCH",
       "SELECT st.code, CONCAT('allocation ', a.id), CONCAT('sets ', "
       "c.direction, ' ', c.id, ' of ', c.party_kind, ' ', c.party_id, ' "
@@ -108,8 +117,13 @@ void AddPartyLedgerChecks(
           store_filter +
           "AND ((r.refund_tender_type = 'STORE_CREDIT' AND "
           "r.refund_total_minor > 0 AND (d.id IS NULL OR d.amount_minor <> "
-          "r.refund_total_minor OR d.direction <> 'CREDIT')) OR "
+          "r.refund_total_minor OR d.direction <> 'CREDIT') AND EXISTS "
+          "(SELECT 1 FROM sale_tenders t WHERE t.sale_pk = r.sale_pk AND "
+          "t.tender_type = 'STORE_CREDIT' AND t.customer_id IS NOT NULL)) OR "
           "(r.refund_tender_type <> 'STORE_CREDIT' AND d.id IS NOT NULL))");
+  // (Refunds to store credit of sales that charged nobody were accepted
+  // before the ledger existed and are refused since: they have no
+  // account to be a credit note of.)
   // What the store owes a supplier is its receipts' payables.
   add("PAYABLE_LEDGER_MISMATCH",
       "SELECT st.code, g.receipt_id, CONCAT('payable of ', p.amount_minor, "
@@ -146,6 +160,17 @@ void AddPartyLedgerChecks(
           "a.credit_limit_minor) OR (a.overridden_by IS NOT NULL AND "
           "a.overridden_by = a.requested_by))");
   add("CREDIT_AUTHORIZATION_MISMATCH",
+      "SELECT st.code, a.authorization_id, CONCAT('hold of ', "
+      "a.amount_minor, ' covers tenders of ', SUM(t.amount_minor)) FROM "
+      "credit_authorizations a JOIN stores st ON st.id = a.store_id JOIN "
+      "sale_tenders t ON t.sale_pk = a.sale_pk AND t.authorization_id = "
+      "a.authorization_id AND t.tender_type = 'STORE_CREDIT' LEFT JOIN "
+      "credit_exceptions e ON e.sale_pk = t.sale_pk AND e.tender_number = "
+      "t.tender_number WHERE" +
+          store_filter +
+          "AND e.sale_pk IS NULL GROUP BY a.id, st.code, a.authorization_id, "
+          "a.amount_minor HAVING SUM(t.amount_minor) > a.amount_minor");
+  add("CREDIT_AUTHORIZATION_MISMATCH",
       "SELECT st.code, x.sale_id, CONCAT('store-credit tender ', "
       "t.tender_number, ' is neither authorized nor an exception') FROM "
       "sale_tenders t JOIN sales x ON x.id = t.sale_pk JOIN stores st ON "
@@ -156,6 +181,29 @@ void AddPartyLedgerChecks(
           "= t.sale_pk AND e.tender_number = t.tender_number) AND NOT EXISTS "
           "(SELECT 1 FROM credit_authorizations a WHERE a.sale_pk = "
           "t.sale_pk AND a.authorization_id = t.authorization_id)");
+  // A waiting request posts nothing; a posted one exactly its document,
+  // decided by a second person; a write-off only through a request.
+  add("LEDGER_REQUEST_MISMATCH",
+      "SELECT st.code, r.ledger_request_id, CONCAT(r.request_type, ' ', "
+      "r.state, ' of ', r.amount_minor, ' by ', r.requested_by, ' decided "
+      "by ', COALESCE(r.decided_by, 'nobody'), ', document ', "
+      "COALESCE(d.id, 'none')) FROM ledger_requests r JOIN stores st ON "
+      "st.id = r.store_id LEFT JOIN party_documents d ON d.id = "
+      "r.document_id WHERE" +
+          store_filter +
+          "AND ((r.state = 'POSTED') <> (r.document_id IS NOT NULL) OR "
+          "(r.state <> 'PENDING_APPROVAL' AND (r.decided_by IS NULL OR "
+          "r.decided_by = r.requested_by)) OR (d.id IS NOT NULL AND "
+          "(d.amount_minor <> r.amount_minor OR d.party_kind <> r.party_kind "
+          "OR d.party_id <> r.party_id OR d.store_id <> r.store_id OR "
+          "d.document_type <> IF(r.request_type = 'WRITE_OFF', 'WRITE_OFF', "
+          "'PAYMENT'))))");
+  add("LEDGER_REQUEST_MISMATCH",
+      "SELECT st.code, d.source_id, CONCAT('write-off ', d.id, ' of ', "
+      "d.amount_minor, ' has no approved request') FROM party_documents d "
+      "JOIN stores st ON st.id = d.store_id LEFT JOIN ledger_requests r ON "
+      "r.document_id = d.id AND r.state = 'POSTED' WHERE" +
+          store_filter + "AND d.document_type = 'WRITE_OFF' AND r.id IS NULL");
 }
 
 }  // namespace backoffice::storage

@@ -10,10 +10,13 @@
 namespace backoffice::storage {
 
 std::vector<CreditTender> CheckCreditTenders(
-    soci::session& s, long long store_id, const domain::Sale& sale,
+    soci::session& s, long long store_id, long long terminal_id,
+    const domain::Sale& sale,
     const std::vector<std::optional<long long>>& customer_ids,
     const std::vector<int>& terms_days) {
   std::vector<CreditTender> out;
+  // What earlier tenders of this sale took from each hold.
+  std::map<long long, std::int64_t> used;
   for (std::size_t i = 0; i < sale.tenders.size(); ++i) {
     const auto& tender = sale.tenders[i];
     if (tender.type != domain::TenderType::kStoreCredit || !customer_ids[i]) {
@@ -38,33 +41,40 @@ std::vector<CreditTender> CheckCreditTenders(
       if (pk) {
         struct Row {
           long long customer_id;
+          long long terminal_id;
           domain::TenderAuthorization authorization;
         };
         auto row = QueryOne(
             s,
-            "SELECT customer_id, state, " BO_MICROS(
+            "SELECT customer_id, terminal_id, state, " BO_MICROS(
                 "expire_time") ", amount_minor FROM credit_authorizations "
                                "WHERE id = :pk FOR UPDATE",
             +[](const soci::row& r) {
-              Row out{GetInt64(r, 0), {}};
+              Row out{GetInt64(r, 0), GetInt64(r, 1), {}};
               out.authorization.state =
-                  domain::AuthorizationStateFromName(GetString(r, 1));
-              out.authorization.expire_time = GetInt64(r, 2);
-              out.authorization.amount_minor = GetInt64(r, 3);
+                  domain::AuthorizationStateFromName(GetString(r, 2));
+              out.authorization.expire_time = GetInt64(r, 3);
+              out.authorization.amount_minor = GetInt64(r, 4);
               return out;
             },
             *pk);
         if (row) {
           found = row->authorization;
           found->same_customer = row->customer_id == credit.customer_id;
+          found->same_terminal = row->terminal_id == terminal_id;
           credit.authorization_pk = *pk;
         }
       }
     }
     credit.exception_kind = domain::CreditExceptionKind(
         tender.authorization_id, found ? &*found : nullptr, tender.amount_minor,
-        sale.sale_time);
-    if (!credit.exception_kind.empty()) credit.authorization_pk = 0;
+        credit.authorization_pk ? used[credit.authorization_pk] : 0,
+        sale.record_time);
+    if (credit.exception_kind.empty()) {
+      used[credit.authorization_pk] += tender.amount_minor;
+    } else {
+      credit.authorization_pk = 0;
+    }
     out.push_back(std::move(credit));
   }
   return out;

@@ -28,10 +28,13 @@ struct CreditTender {
 };
 
 // Reads (and locks, by primary key) the authorizations a sale's tenders
-// name, and judges each; `customer_ids` and `terms_days` run parallel to
+// name, and judges each (`sale.record_time` set): the hold must be the
+// customer's, of the sale's till, still held, and large enough for every
+// tender that names it. `customer_ids` and `terms_days` run parallel to
 // the tenders. Writes nothing: the sale may still be refused.
 std::vector<CreditTender> CheckCreditTenders(
-    soci::session& s, long long store_id, const domain::Sale& sale,
+    soci::session& s, long long store_id, long long terminal_id,
+    const domain::Sale& sale,
     const std::vector<std::optional<long long>>& customer_ids,
     const std::vector<int>& terms_days);
 

@@ -225,8 +225,13 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
     terms_days.push_back(customer.credit_terms_days);
   }
   sale.exceptions = domain::SaleExceptions(sale, product_active);
-  const std::vector<CreditTender> credit_tenders =
-      CheckCreditTenders(s, store_id, sale, customer_ids, terms_days);
+  auto day = domain::BusinessDay(sale.sale_time, store.time_zone);
+  if (!day.ok()) Fail(day.status());
+  sale.business_day = *day;
+  sale.record_time = record_time;
+  sale.currency_code = store.currency_code;
+  const std::vector<CreditTender> credit_tenders = CheckCreditTenders(
+      s, store_id, terminal_id, sale, customer_ids, terms_days);
   for (const auto& credit : credit_tenders) {
     if (!credit.exception_kind.empty()) {
       // Line 0, first: where a replay, read back in line order, has it.
@@ -235,11 +240,6 @@ Sale InsertSaleHeader(soci::session& s, const Sale& input,
       break;
     }
   }
-  auto day = domain::BusinessDay(sale.sale_time, store.time_zone);
-  if (!day.ok()) Fail(day.status());
-  sale.business_day = *day;
-  sale.record_time = record_time;
-  sale.currency_code = store.currency_code;
 
   long long receipt = sale.receipt_number;
   long long sale_time = sale.sale_time;

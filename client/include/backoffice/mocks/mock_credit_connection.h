@@ -49,6 +49,20 @@ class MockCreditConnection : public CreditConnection {
               (const v1::GetAgeingRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::ListCreditExceptionsResponse>, ListCreditExceptions,
               (const v1::ListCreditExceptionsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::RequestWriteOffResponse>, RequestWriteOff,
+              (const v1::RequestWriteOffRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ApproveLedgerRequestResponse>, ApproveLedgerRequest,
+              (const v1::ApproveLedgerRequestRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::RejectLedgerRequestResponse>, RejectLedgerRequest,
+              (const v1::RejectLedgerRequestRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListLedgerRequestsResponse>, ListLedgerRequests,
+              (const v1::ListLedgerRequestsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListPayablesDueResponse>, ListPayablesDue,
+              (const v1::ListPayablesDueRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetCreditSettingsResponse>, GetCreditSettings,
+              (const v1::GetCreditSettingsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::UpdateCreditSettingsResponse>, UpdateCreditSettings,
+              (const v1::UpdateCreditSettingsRequest& request), (override));
 };
 
 }  // namespace mocks

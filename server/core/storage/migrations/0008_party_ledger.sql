@@ -41,6 +41,7 @@ CREATE TABLE party_documents (
   currency_code CHAR(3) NOT NULL,
   amount_minor BIGINT NOT NULL,
   allocated_minor BIGINT NOT NULL DEFAULT 0,
+  is_open TINYINT AS (allocated_minor < amount_minor) PERSISTENT,
   document_day DATE NOT NULL,
   due_day DATE NOT NULL,
   payment_method VARCHAR(16) NULL,
@@ -59,8 +60,9 @@ CREATE TABLE party_documents (
   UNIQUE KEY uk_party_documents_payment (store_id, payment_id),
   UNIQUE KEY uk_party_documents_reverses (reverses_document_id),
   KEY ix_party_documents_party (store_id, party_kind, party_id, document_day),
-  KEY ix_party_documents_open (store_id, party_kind, party_id, direction,
-    due_day),
+  -- A party's open items, oldest due first, without its settled history.
+  KEY ix_party_documents_open (store_id, party_kind, party_id, is_open,
+    direction, due_day),
   -- Ageing reads a kind's documents party by party, in page order.
   KEY ix_party_documents_kind (party_kind, store_id, party_id),
   CONSTRAINT fk_party_documents_store FOREIGN KEY (store_id)
@@ -84,8 +86,11 @@ CREATE TABLE party_allocations (
   credit_document_id BIGINT NOT NULL,
   amount_minor BIGINT NOT NULL,
   allocation_day DATE NOT NULL,
+  -- The document whose posting made it (a replay returns these).
+  made_by_document_id BIGINT NOT NULL,
   create_time DATETIME(6) NOT NULL,
   KEY ix_party_allocations_debit (debit_document_id),
+  KEY ix_party_allocations_made_by (made_by_document_id),
   KEY ix_party_allocations_credit (credit_document_id),
   KEY ix_party_allocations_party (store_id, party_kind, party_id,
     allocation_day),
@@ -164,6 +169,68 @@ CREATE TABLE credit_exceptions (
     REFERENCES customers (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- A store's approval limits for its ledgers: supplier payments above the
+-- first wait for a second person; write-offs above the second for head
+-- office. No row: both 0 (every supplier payment and write-off is checked
+-- by head office).
+CREATE TABLE credit_settings (
+  store_id BIGINT NOT NULL PRIMARY KEY,
+  supplier_payment_approval_limit_minor BIGINT NOT NULL,
+  write_off_head_office_limit_minor BIGINT NOT NULL,
+  update_time DATETIME(6) NOT NULL,
+  CONSTRAINT fk_credit_settings_store FOREIGN KEY (store_id)
+    REFERENCES stores (id),
+  CONSTRAINT ck_credit_settings_limits CHECK (
+    supplier_payment_approval_limit_minor >= 0 AND
+    write_off_head_office_limit_minor >= 0)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A change to a ledger that waits for a second person (a supplier payment
+-- above the limit, a write-off); posted as `document_id` once approved.
+CREATE TABLE ledger_requests (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  store_id BIGINT NOT NULL,
+  request_type VARCHAR(24) NOT NULL,
+  ledger_request_id VARCHAR(64) NOT NULL,
+  fingerprint CHAR(64) NOT NULL,
+  party_kind VARCHAR(16) NOT NULL,
+  party_id BIGINT NOT NULL,
+  currency_code CHAR(3) NOT NULL,
+  amount_minor BIGINT NOT NULL,
+  payment_method VARCHAR(16) NULL,
+  reference VARCHAR(64) NOT NULL DEFAULT '',
+  note VARCHAR(500) NOT NULL DEFAULT '',
+  state VARCHAR(24) NOT NULL,
+  needs_head_office TINYINT NOT NULL,
+  requested_by VARCHAR(64) NOT NULL,
+  requested_by_name VARCHAR(200) NOT NULL,
+  decided_by VARCHAR(64) NULL,
+  decided_by_name VARCHAR(200) NULL,
+  decision_reason VARCHAR(500) NOT NULL DEFAULT '',
+  document_id BIGINT NULL,
+  create_time DATETIME(6) NOT NULL,
+  decide_time DATETIME(6) NULL,
+  UNIQUE KEY uk_ledger_requests_id (store_id, request_type,
+    ledger_request_id),
+  KEY ix_ledger_requests_state (store_id, state, id),
+  CONSTRAINT fk_ledger_requests_store FOREIGN KEY (store_id)
+    REFERENCES stores (id),
+  CONSTRAINT fk_ledger_requests_document FOREIGN KEY (document_id)
+    REFERENCES party_documents (id),
+  CONSTRAINT ck_ledger_requests_amount CHECK (amount_minor > 0)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The documents a request names, in order.
+CREATE TABLE ledger_request_allocations (
+  request_pk BIGINT NOT NULL,
+  line_number INT NOT NULL,
+  document_id BIGINT NOT NULL,
+  amount_minor BIGINT NOT NULL,
+  PRIMARY KEY (request_pk, line_number),
+  CONSTRAINT fk_ledger_request_allocations_request FOREIGN KEY (request_pk)
+    REFERENCES ledger_requests (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- Payables of receipts posted before the ledger existed become charges of
 -- their suppliers' ledgers, so that every payable is in one place.
 INSERT INTO party_documents (store_id, party_kind, party_id, document_type,
@@ -196,17 +263,17 @@ INSERT INTO party_documents (store_id, party_kind, party_id, document_type,
   recorded_by, recorded_by_name, create_time)
 SELECT d.store_id, d.party_kind, d.party_id, 'REVERSAL', 'CREDIT', 'VOID',
   d.source_id, d.source_pk, d.currency_code, d.amount_minor, d.amount_minor,
-  DATE(COALESCE(x.void_time, x.record_time)),
-  DATE(COALESCE(x.void_time, x.record_time)), d.id, 'migration',
-  'migration 0008', COALESCE(x.void_time, x.record_time)
+  GREATEST(d.document_day, DATE(COALESCE(x.void_time, x.record_time))),
+  GREATEST(d.document_day, DATE(COALESCE(x.void_time, x.record_time))),
+  d.id, 'migration', 'migration 0008', COALESCE(x.void_time, x.record_time)
 FROM party_documents d JOIN sales x ON x.id = d.source_pk
 WHERE d.source_type = 'SALE' AND x.state = 'VOIDED';
 
 INSERT INTO party_allocations (store_id, party_kind, party_id,
   debit_document_id, credit_document_id, amount_minor, allocation_day,
-  create_time)
+  made_by_document_id, create_time)
 SELECT r.store_id, r.party_kind, r.party_id, r.reverses_document_id, r.id,
-  r.amount_minor, r.document_day, r.create_time
+  r.amount_minor, r.document_day, r.id, r.create_time
 FROM party_documents r WHERE r.source_type = 'VOID';
 
 UPDATE party_documents d JOIN party_documents r
@@ -224,6 +291,39 @@ FROM sale_returns r JOIN sale_tenders t ON t.sale_pk = r.sale_pk
 WHERE r.refund_tender_type = 'STORE_CREDIT' AND r.refund_total_minor > 0
   AND t.tender_type = 'STORE_CREDIT' AND t.customer_id IS NOT NULL
 GROUP BY r.id;
+
+-- Each backfilled credit note is set against its sale's charge, as a
+-- return to store credit is now, as far as the charge is open.
+INSERT INTO party_allocations (store_id, party_kind, party_id,
+  debit_document_id, credit_document_id, amount_minor, allocation_day,
+  made_by_document_id, create_time)
+SELECT x.store_id, x.party_kind, x.party_id, x.charge_id, x.note_id,
+  LEAST(x.note_amount, x.charge_amount - x.taken_before), x.day, x.note_id,
+  x.create_time
+FROM (SELECT n.store_id, n.party_kind, n.party_id, c.id AS charge_id,
+        n.id AS note_id, n.amount_minor AS note_amount,
+        c.amount_minor AS charge_amount,
+        SUM(n.amount_minor) OVER (PARTITION BY c.id ORDER BY n.id)
+          - n.amount_minor AS taken_before,
+        GREATEST(c.document_day, n.document_day) AS day, n.create_time
+      FROM party_documents n JOIN sale_returns r ON r.id = n.source_pk
+      JOIN party_documents c ON c.source_type = 'SALE'
+        AND c.source_pk = r.sale_pk AND c.party_kind = n.party_kind
+        AND c.party_id = n.party_id
+      WHERE n.source_type = 'RETURN') x
+WHERE x.charge_amount > x.taken_before;
+
+UPDATE party_documents d JOIN (
+    SELECT doc, SUM(amount) AS amount FROM (
+      SELECT debit_document_id AS doc, amount_minor AS amount
+        FROM party_allocations WHERE made_by_document_id IN
+          (SELECT id FROM party_documents WHERE source_type = 'RETURN')
+      UNION ALL
+      SELECT credit_document_id, amount_minor
+        FROM party_allocations WHERE made_by_document_id IN
+          (SELECT id FROM party_documents WHERE source_type = 'RETURN')) u
+    GROUP BY doc) a ON a.doc = d.id
+SET d.allocated_minor = d.allocated_minor + a.amount;
 
 INSERT INTO credit_exceptions (sale_pk, tender_number, store_id, customer_id,
   kind, authorization_id, amount_minor)
