@@ -206,9 +206,11 @@ show account ageing --suppliers --totals
 
 step "Paying a supplier: above the store's limit the clerk's payment waits for a manager"
 # Head office sets Jakarta's limits: supplier payments above Rp 5.000.000
-# need a second person, write-offs above Rp 500.000 need head office.
+# need a second person, write-offs above Rp 500.000 need head office, and a
+# supplier invoice matches only when it asks exactly what was received (0,
+# the default).
 BACKOFFICE_TOKEN=$head_token show credit-settings set JKT01 --supplier-payment-limit 5000000 \
-  --write-off-head-office-limit 500000
+  --write-off-head-office-limit 500000 --invoice-tolerance 0
 week_end=$(TZ=Asia/Jakarta date -d '+7 days' +%F)
 BACKOFFICE_TOKEN=$clerk_jkt show payables due JKT01 --by "$week_end"
 sosro_owed=$(BACKOFFICE_TOKEN=$clerk_jkt "$ctl" account get JKT01 --supplier SUP-SOSRO -o json |

@@ -1247,5 +1247,49 @@ TEST(TableOutputTest, LedgerRequestsAndPayablesShowMoneyInItsCurrency) {
   EXPECT_EQ(csv.find("Rp "), std::string::npos) << csv;
 }
 
+// --- what `invoice match` says of a blocked invoice ---
+
+TEST(BlockedInvoiceNoticeTest, NamesTheReceiptsAndTheManagersCommand) {
+  v1::SupplierInvoice invoice;
+  invoice.set_store_code("JKT01");
+  invoice.set_invoice_id("inv-7");
+  invoice.set_state(v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+  invoice.add_receipt_ids("GR-1");
+  invoice.add_receipt_ids("GR-2");
+  invoice.mutable_difference()->set_currency_code("IDR");
+  invoice.mutable_difference()->set_minor_units(-25000);
+  invoice.mutable_tolerance()->set_currency_code("IDR");
+  invoice.mutable_tolerance()->set_minor_units(10000);
+  EXPECT_EQ(BlockedInvoiceNotice(invoice),
+            "backofficectl: invoice inv-7 is BLOCKED: it differs from what "
+            "was received by -Rp 25.000 (tolerance Rp 10.000); the payables "
+            "of receipts GR-1, GR-2 are blocked until a manager runs: "
+            "backofficectl invoice accept JKT01 inv-7 --reason TEXT\n");
+  invoice.clear_receipt_ids();
+  invoice.add_receipt_ids("GR-3");
+  EXPECT_NE(BlockedInvoiceNotice(invoice).find(
+                "the payables of receipt GR-3 are blocked"),
+            std::string::npos);
+}
+
+TEST(TableOutputTest, SupplierInvoicesShowMoneyInItsCurrency) {
+  v1::SupplierInvoice invoice;
+  invoice.set_store_code("JKT01");
+  invoice.set_invoice_id("inv-7");
+  invoice.set_state(v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+  invoice.add_receipt_ids("GR-1");
+  invoice.mutable_invoice_amount()->set_currency_code("IDR");
+  invoice.mutable_invoice_amount()->set_minor_units(1025000);
+  invoice.mutable_difference()->set_currency_code("IDR");
+  invoice.mutable_difference()->set_minor_units(25000);
+  const std::string table = Printed(OutputFormat::kTable, invoice);
+  EXPECT_NE(table.find("Rp 1.025.000"), std::string::npos) << table;
+  EXPECT_NE(table.find("SUPPLIER_INVOICE_STATE_BLOCKED"), std::string::npos)
+      << table;
+  const std::string json = Printed(OutputFormat::kJson, invoice);
+  EXPECT_NE(json.find("\"minor_units\": \"1025000\""), std::string::npos)
+      << json;
+}
+
 }  // namespace
 }  // namespace backoffice::ctl

@@ -972,6 +972,146 @@ TEST_F(CreditE2eTest, WriteOffsNeedASecondManagerAndHeadOfficeAboveTheLimit) {
   ExpectCleanLedger();
 }
 
+TEST_F(CreditE2eTest, InvoicesMatchTheirReceiptsOrBlockPaymentUntilAccepted) {
+  v1::CreateSupplierRequest supplier;
+  supplier.mutable_supplier()->set_code("CR-INV");
+  supplier.mutable_supplier()->set_display_name("PT Faktur");
+  supplier.mutable_supplier()->set_payment_terms_days(30);
+  supplier.mutable_supplier()->set_active(true);
+  ASSERT_TRUE(CatalogClient(server_->Connect(head_office_))
+                  .CreateSupplier(supplier)
+                  .ok());
+  v1::CreateSupplierItemRequest item;
+  auto* i = item.mutable_supplier_item();
+  i->set_supplier_code("CR-INV");
+  i->set_sku("CR-RICE");
+  i->set_supplier_sku("F-RICE");
+  i->set_pack_size_milli(1000);
+  i->set_min_order_quantity_milli(1000);
+  *i->mutable_unit_cost() = Idr(800);
+  i->set_tax_rate_basis_points(1100);
+  i->set_lead_time_days(1);
+  i->set_active(true);
+  ASSERT_TRUE(PurchasingClient(server_->Connect(head_office_))
+                  .CreateSupplierItem(item)
+                  .ok());
+  // Two market deliveries of 10 at 800 + 11% VAT: 8,880 owed for each.
+  for (const char* id : {"INV-GR1", "INV-GR2"}) {
+    v1::CreateGoodsReceiptRequest receipt;
+    receipt.set_store_code(kStore);
+    receipt.set_receipt_id(id);
+    receipt.set_supplier_code("CR-INV");
+    auto* line = receipt.add_lines();
+    line->set_sku("CR-RICE");
+    line->set_received_milli(10000);
+    ASSERT_TRUE(GoodsReceiptClient(server_->Connect(manager_a_))
+                    .CreateGoodsReceipt(receipt)
+                    .ok());
+    v1::ApproveGoodsReceiptRequest approve;
+    approve.set_store_code(kStore);
+    approve.set_receipt_id(id);
+    ASSERT_TRUE(GoodsReceiptClient(server_->Connect(manager_b_))
+                    .ApproveGoodsReceipt(approve)
+                    .ok());
+  }
+  v1::UpdateCreditSettingsRequest settings;
+  settings.mutable_settings()->set_store_code(kStore);
+  *settings.mutable_settings()->mutable_supplier_payment_approval_limit() =
+      Idr(1000000);
+  *settings.mutable_settings()->mutable_write_off_head_office_limit() = Idr(0);
+  *settings.mutable_settings()->mutable_invoice_match_tolerance() = Idr(100);
+  ASSERT_TRUE(CreditClient(server_->Connect(head_office_))
+                  .UpdateCreditSettings(settings)
+                  .ok());
+  CreditClient credit(server_->Connect(manager_a_));
+  auto match = [&](const std::string& id, const std::string& receipt,
+                   std::int64_t amount) {
+    v1::MatchSupplierInvoiceRequest r;
+    r.set_store_code(kStore);
+    r.set_invoice_id(id);
+    r.set_supplier_code("CR-INV");
+    r.set_supplier_document("FKT-" + id);
+    r.add_receipt_ids(receipt);
+    *r.mutable_invoice_amount() = Idr(amount);
+    return credit.MatchSupplierInvoice(r);
+  };
+  auto matched = match("INV-1", "INV-GR1", 8900);
+  ASSERT_TRUE(matched.ok()) << matched.status();
+  EXPECT_EQ(matched->invoice().state(), v1::SUPPLIER_INVOICE_STATE_MATCHED);
+  EXPECT_EQ(matched->invoice().expected_amount().minor_units(), 8880);
+  EXPECT_EQ(matched->invoice().difference().minor_units(), 20);
+  EXPECT_TRUE(match("INV-1", "INV-GR1", 8900)->replayed());
+  EXPECT_EQ(match("INV-3", "INV-GR1", 8880).status().reason(),
+            "RECEIPT_ALREADY_INVOICED");
+  auto blocked = match("INV-2", "INV-GR2", 9500);
+  ASSERT_TRUE(blocked.ok()) << blocked.status();
+  EXPECT_EQ(blocked->invoice().state(), v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+
+  v1::Party party;
+  party.set_kind(v1::PARTY_KIND_SUPPLIER);
+  party.set_code("CR-INV");
+  v1::ListOpenItemsRequest open_request;
+  open_request.set_store_code(kStore);
+  *open_request.mutable_party() = party;
+  std::int64_t blocked_payable = 0;
+  ASSERT_TRUE(credit
+                  .ForEachOpenItem(open_request,
+                                   [&](const v1::PartyDocument& d) {
+                                     if (d.source_id() == "INV-GR2") {
+                                       blocked_payable = d.document_number();
+                                     }
+                                     return true;
+                                   })
+                  .ok());
+  ASSERT_NE(blocked_payable, 0);
+  auto pay = [&](const std::string& id, std::int64_t amount,
+                 std::int64_t document) {
+    v1::RecordPaymentRequest r;
+    r.set_store_code(kStore);
+    r.set_payment_id(id);
+    *r.mutable_party() = party;
+    *r.mutable_amount() = Idr(amount);
+    r.set_method(v1::PAYMENT_METHOD_BANK_TRANSFER);
+    if (document != 0) {
+      auto* a = r.add_allocations();
+      a->set_document_number(document);
+      *a->mutable_amount() = Idr(amount);
+    }
+    return credit.RecordPayment(r);
+  };
+  // The blocked payable cannot be paid, by name or oldest-first.
+  EXPECT_EQ(pay("INV-P1", 8880, blocked_payable).status().reason(),
+            "PAYABLE_BLOCKED");
+  auto unnamed = pay("INV-P2", 17760, 0);
+  ASSERT_TRUE(unnamed.ok()) << unnamed.status();
+  ASSERT_EQ(unnamed->allocations_size(), 1);
+  EXPECT_NE(unnamed->allocations(0).debit_document_number(), blocked_payable);
+  EXPECT_EQ(unnamed->payment().open_amount().minor_units(), 8880);
+
+  v1::AcceptSupplierInvoiceRequest accept;
+  accept.set_store_code(kStore);
+  accept.set_invoice_id("INV-2");
+  accept.set_reason("price rise agreed by phone");
+  EXPECT_EQ(credit.AcceptSupplierInvoice(accept).status().reason(),
+            "SELF_APPROVAL_FORBIDDEN");
+  auto accepted =
+      CreditClient(server_->Connect(manager_b_)).AcceptSupplierInvoice(accept);
+  ASSERT_TRUE(accepted.ok()) << accepted.status();
+  EXPECT_EQ(accepted->invoice().state(), v1::SUPPLIER_INVOICE_STATE_ACCEPTED);
+  EXPECT_NE(accepted->invoice().adjustment_document_number(), 0);
+  // Owed: two payables and the accepted 620 more, less the payment.
+  v1::GetAccountRequest get;
+  get.set_store_code(kStore);
+  *get.mutable_party() = party;
+  auto account = credit.GetAccount(get);
+  ASSERT_TRUE(account.ok()) << account.status();
+  EXPECT_EQ(account->account().balance().minor_units(),
+            8880 + 8880 + 620 - 17760);
+  // Released: now it can be paid.
+  EXPECT_TRUE(pay("INV-P3", 100, blocked_payable).ok());
+  ExpectCleanLedger();
+}
+
 TEST_F(CreditE2eTest, VerifyFindsEachBrokenLedgerInvariant) {
   ASSERT_NO_FATAL_FAILURE(MakeCustomer("W9", 1000000));
   ASSERT_TRUE(SellOnCredit("W9-S1", "W9", 12000, "").ok());

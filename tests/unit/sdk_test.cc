@@ -194,6 +194,60 @@ TEST(SdkClientTest, CreditClientPassesLedgerRequestsThrough) {
             5000000);
 }
 
+TEST(SdkClientTest, CreditClientPassesSupplierInvoicesThrough) {
+  auto mock = std::make_shared<MockCreditConnection>();
+  v1::MatchSupplierInvoiceResponse blocked;
+  v1::SupplierInvoice& invoice = *blocked.mutable_invoice();
+  invoice.set_store_code("JKT01");
+  invoice.set_invoice_id("inv-1");
+  invoice.set_state(v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+  invoice.mutable_difference()->set_minor_units(25000);
+  EXPECT_CALL(
+      *mock,
+      MatchSupplierInvoice(AllOf(
+          Property(&v1::MatchSupplierInvoiceRequest::invoice_id, "inv-1"),
+          Property(&v1::MatchSupplierInvoiceRequest::receipt_ids_size, 2))))
+      .WillOnce(Return(blocked));
+  v1::AcceptSupplierInvoiceResponse accepted;
+  accepted.mutable_invoice()->set_invoice_id("inv-1");
+  accepted.mutable_invoice()->set_state(v1::SUPPLIER_INVOICE_STATE_ACCEPTED);
+  accepted.mutable_invoice()->set_adjustment_document_number(2001);
+  EXPECT_CALL(
+      *mock,
+      AcceptSupplierInvoice(AllOf(
+          Property(&v1::AcceptSupplierInvoiceRequest::invoice_id, "inv-1"),
+          Property(&v1::AcceptSupplierInvoiceRequest::reason,
+                   "freight agreed"))))
+      .WillOnce(Return(accepted));
+  EXPECT_CALL(*mock, GetSupplierInvoice(Property(
+                         &v1::GetSupplierInvoiceRequest::invoice_id, "inv-2")))
+      .WillOnce(Return(Status(StatusCode::kNotFound,
+                              "SUPPLIER_INVOICE_NOT_FOUND", "inv-2")));
+  CreditClient client(mock);
+
+  v1::MatchSupplierInvoiceRequest match;
+  match.set_store_code("JKT01");
+  match.set_invoice_id("inv-1");
+  match.add_receipt_ids("GR-1");
+  match.add_receipt_ids("GR-2");
+  auto matched = client.MatchSupplierInvoice(match);
+  ASSERT_TRUE(matched.ok()) << matched.status();
+  EXPECT_EQ(matched->invoice().state(), v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+  EXPECT_EQ(matched->invoice().difference().minor_units(), 25000);
+  v1::AcceptSupplierInvoiceRequest accept;
+  accept.set_store_code("JKT01");
+  accept.set_invoice_id("inv-1");
+  accept.set_reason("freight agreed");
+  auto released = client.AcceptSupplierInvoice(accept);
+  ASSERT_TRUE(released.ok()) << released.status();
+  EXPECT_EQ(released->invoice().state(), v1::SUPPLIER_INVOICE_STATE_ACCEPTED);
+  EXPECT_EQ(released->invoice().adjustment_document_number(), 2001);
+  v1::GetSupplierInvoiceRequest get;
+  get.set_invoice_id("inv-2");
+  EXPECT_EQ(client.GetSupplierInvoice(get).status().reason(),
+            "SUPPLIER_INVOICE_NOT_FOUND");
+}
+
 TEST(SdkClientTest, AConnectionOfYourOwnGetsUnimplementedForWhatItLacks) {
   class OnlyGetSale : public SalesConnection {
    public:
@@ -511,6 +565,33 @@ TEST_F(SdkRetryTest, WriteOffsAndTheirDecisionsAreRetriedWithTheSameRequest) {
   EXPECT_EQ(clock_->sleeps.size(), 4u);
 }
 
+TEST_F(SdkRetryTest, SupplierInvoicesAreRetriedWithTheSameRequest) {
+  auto credit = std::make_shared<MockCreditConnection>();
+  v1::MatchSupplierInvoiceResponse matched;
+  matched.mutable_invoice()->set_invoice_id("inv-1");
+  EXPECT_CALL(*credit,
+              MatchSupplierInvoice(Property(
+                  &v1::MatchSupplierInvoiceRequest::invoice_id, "inv-1")))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(matched));
+  EXPECT_CALL(*credit, AcceptSupplierInvoice(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::AcceptSupplierInvoiceResponse()));
+  EXPECT_CALL(*credit, GetSupplierInvoice(_))
+      .WillOnce(Return(Unavailable()))
+      .WillOnce(Return(v1::GetSupplierInvoiceResponse()));
+  CreditClient client(
+      internal::MakeRetryingCreditConnection(credit, Retrier()));
+  v1::MatchSupplierInvoiceRequest request;
+  request.set_invoice_id("inv-1");
+  auto response = client.MatchSupplierInvoice(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->invoice().invoice_id(), "inv-1");
+  EXPECT_TRUE(client.AcceptSupplierInvoice({}).ok());
+  EXPECT_TRUE(client.GetSupplierInvoice({}).ok());
+  EXPECT_EQ(clock_->sleeps.size(), 3u);
+}
+
 TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
   const auto idempotent = std::optional<Idempotency>(Idempotency::kIdempotent);
   const auto once = std::optional<Idempotency>(Idempotency::kNonIdempotent);
@@ -531,13 +612,27 @@ TEST_F(SdkRetryTest, DefaultIdempotencyFollowsTheApi) {
   EXPECT_EQ(
       DefaultIdempotency("backoffice.v1.ReconciliationService.VerifyLedger"),
       once);
-  for (const char* method :
-       {"AuthorizeCredit", "OverrideCreditAuthorization",
-        "GetCreditAuthorization", "ReleaseCreditAuthorization", "RecordPayment",
-        "ReversePayment", "GetAccount", "ListOpenItems", "GetStatement",
-        "GetAgeing", "ListCreditExceptions", "RequestWriteOff",
-        "ApproveLedgerRequest", "RejectLedgerRequest", "ListLedgerRequests",
-        "ListPayablesDue", "GetCreditSettings", "UpdateCreditSettings"}) {
+  for (const char* method : {"AuthorizeCredit",
+                             "OverrideCreditAuthorization",
+                             "GetCreditAuthorization",
+                             "ReleaseCreditAuthorization",
+                             "RecordPayment",
+                             "ReversePayment",
+                             "GetAccount",
+                             "ListOpenItems",
+                             "GetStatement",
+                             "GetAgeing",
+                             "ListCreditExceptions",
+                             "RequestWriteOff",
+                             "ApproveLedgerRequest",
+                             "RejectLedgerRequest",
+                             "ListLedgerRequests",
+                             "ListPayablesDue",
+                             "MatchSupplierInvoice",
+                             "AcceptSupplierInvoice",
+                             "GetSupplierInvoice",
+                             "GetCreditSettings",
+                             "UpdateCreditSettings"}) {
     EXPECT_EQ(DefaultIdempotency(std::string("backoffice.v1.CreditService.") +
                                  method),
               idempotent)

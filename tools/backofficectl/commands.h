@@ -24,8 +24,8 @@ void AddOrderCommands(CLI::App& app, Action& selected);
 void AddReceivingCommands(CLI::App& app, Action& selected);
 /// supplier-item and demand.
 void AddPurchasingCommands(CLI::App& app, Action& selected);
-/// credit, payment, account, write-off, approve, reject, requests, payables
-/// and credit-settings.
+/// credit, payment, account, write-off, approve, reject, requests, payables,
+/// invoice and credit-settings.
 void AddCreditCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl

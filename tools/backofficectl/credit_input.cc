@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "display.h"
 #include "values.h"
 
 namespace backoffice::ctl {
@@ -132,5 +133,23 @@ StatusOr<v1::LedgerRequestState> ParseLedgerRequestState(
 }
 
 std::string LedgerRequestStateChoices() { return "pending|posted|rejected"; }
+
+std::string BlockedInvoiceNotice(const v1::SupplierInvoice& invoice) {
+  auto money = [](const v1::Money& m) {
+    return FormatMoney(m.minor_units(), m.currency_code());
+  };
+  std::string receipts;
+  for (const auto& receipt_id : invoice.receipt_ids()) {
+    if (!receipts.empty()) receipts += ", ";
+    receipts += receipt_id;
+  }
+  return "backofficectl: invoice " + invoice.invoice_id() +
+         " is BLOCKED: " + "it differs from what was received by " +
+         money(invoice.difference()) + " (tolerance " +
+         money(invoice.tolerance()) + "); the payables of receipt" +
+         (invoice.receipt_ids_size() == 1 ? " " : "s ") + receipts +
+         " are blocked until a manager runs: backofficectl invoice accept " +
+         invoice.store_code() + " " + invoice.invoice_id() + " --reason TEXT\n";
+}
 
 }  // namespace backoffice::ctl

@@ -1,7 +1,8 @@
 // What the credit commands read before calling the server: the allocations
 // of `payment record --allocate` and `write-off request --allocate`, the
-// payment methods of `--method`, and the ledger request types and states of
-// `approve`, `reject` and `requests list`.
+// payment methods of `--method`, the ledger request types and states of
+// `approve`, `reject` and `requests list`; and what `invoice match` says of
+// a blocked invoice.
 #ifndef BACKOFFICE_TOOLS_BACKOFFICECTL_CREDIT_INPUT_H_
 #define BACKOFFICE_TOOLS_BACKOFFICECTL_CREDIT_INPUT_H_
 
@@ -47,6 +48,13 @@ StatusOr<v1::LedgerRequestState> ParseLedgerRequestState(std::string_view text);
 
 /// "pending|posted|rejected".
 std::string LedgerRequestStateChoices();
+
+/// What `invoice match` prints on stderr when `invoice` came back BLOCKED:
+/// its difference and the tolerance it exceeds, that its receipts'
+/// payables are blocked, and the command a manager runs to accept it
+/// ("backofficectl invoice accept STORE INVOICE_ID --reason TEXT"). One
+/// line, ending in '\n'; money as a table shows it ("Rp 15.000").
+std::string BlockedInvoiceNotice(const v1::SupplierInvoice& invoice);
 
 }  // namespace backoffice::ctl
 

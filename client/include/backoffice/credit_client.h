@@ -19,10 +19,11 @@
 namespace backoffice {
 
 /// Debts and credit. Every method is retried: reads; authorizations,
-/// payments and write-off requests by their client ids; reversals by
-/// payment id; overrides, releases, approvals and rejections by state (a
-/// repeat replays); settings updates, which set absolute values; unless
-/// ConnectionOptions::methods says otherwise.
+/// payments, write-off requests and supplier invoice matches by their
+/// client ids; reversals by payment id; overrides, releases, approvals,
+/// rejections and invoice acceptances by state (a repeat replays); settings
+/// updates, which set absolute values; unless ConnectionOptions::methods
+/// says otherwise.
 class CreditClient {
  public:
   /// A client over the SDK's gRPC connection (MakeCreditConnection).
@@ -62,6 +63,12 @@ class CreditClient {
       const v1::ListLedgerRequestsRequest& request);
   StatusOr<v1::ListPayablesDueResponse> ListPayablesDue(
       const v1::ListPayablesDueRequest& request);
+  StatusOr<v1::MatchSupplierInvoiceResponse> MatchSupplierInvoice(
+      const v1::MatchSupplierInvoiceRequest& request);
+  StatusOr<v1::AcceptSupplierInvoiceResponse> AcceptSupplierInvoice(
+      const v1::AcceptSupplierInvoiceRequest& request);
+  StatusOr<v1::GetSupplierInvoiceResponse> GetSupplierInvoice(
+      const v1::GetSupplierInvoiceRequest& request);
   StatusOr<v1::GetCreditSettingsResponse> GetCreditSettings(
       const v1::GetCreditSettingsRequest& request);
   StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(

@@ -58,6 +58,12 @@ class CreditConnection {
       const v1::ListLedgerRequestsRequest& request);
   virtual StatusOr<v1::ListPayablesDueResponse> ListPayablesDue(
       const v1::ListPayablesDueRequest& request);
+  virtual StatusOr<v1::MatchSupplierInvoiceResponse> MatchSupplierInvoice(
+      const v1::MatchSupplierInvoiceRequest& request);
+  virtual StatusOr<v1::AcceptSupplierInvoiceResponse> AcceptSupplierInvoice(
+      const v1::AcceptSupplierInvoiceRequest& request);
+  virtual StatusOr<v1::GetSupplierInvoiceResponse> GetSupplierInvoice(
+      const v1::GetSupplierInvoiceRequest& request);
   virtual StatusOr<v1::GetCreditSettingsResponse> GetCreditSettings(
       const v1::GetCreditSettingsRequest& request);
   virtual StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(

@@ -107,7 +107,10 @@
 // Write-off requests carry the maker's id (a repeat is a replay); approvals
 // and rejections of a waiting request are idempotent by state (a request
 // posted or rejected already is returned); the settings are set to
-// absolute values, so that sending them again changes nothing.
+// absolute values, so that sending them again changes nothing. Supplier
+// invoices carry the client's invoice id (a repeat is a replay); accepting
+// a blocked invoice is idempotent by state (an accepted invoice is
+// returned).
 #define BACKOFFICE_CREDIT_METHODS(X)          \
   X(AuthorizeCredit, kIdempotent)             \
   X(OverrideCreditAuthorization, kIdempotent) \
@@ -125,6 +128,9 @@
   X(RejectLedgerRequest, kIdempotent)         \
   X(ListLedgerRequests, kIdempotent)          \
   X(ListPayablesDue, kIdempotent)             \
+  X(MatchSupplierInvoice, kIdempotent)        \
+  X(AcceptSupplierInvoice, kIdempotent)       \
+  X(GetSupplierInvoice, kIdempotent)          \
   X(GetCreditSettings, kIdempotent)           \
   X(UpdateCreditSettings, kIdempotent)
 

@@ -308,6 +308,40 @@ StatusOr<Page<PayableDue>> Credit::ListPayablesDue(
   });
 }
 
+StatusOr<SupplierInvoiceOutcome> Credit::MatchSupplierInvoice(
+    const RequestContext& ctx, const NewSupplierInvoice& invoice) {
+  BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
+  BO_RETURN_IF_ERROR(ValidateNewSupplierInvoice(invoice));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, invoice.store_code));
+  return repository_.MatchSupplierInvoice(
+      invoice, SupplierInvoiceFingerprint(invoice), ctx);
+}
+
+StatusOr<SupplierInvoice> Credit::AcceptSupplierInvoice(
+    const RequestContext& ctx, const std::string& store_code,
+    const std::string& invoice_id, const std::string& reason) {
+  BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(ValidateIdempotencyKey("invoice_id", invoice_id));
+  BO_RETURN_IF_ERROR(ValidateReason(reason));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  return repository_.AcceptSupplierInvoice(
+      store_code, invoice_id, reason,
+      [&](const SupplierInvoice& invoice) {
+        return CheckInvoiceAccepter(invoice, ctx.principal);
+      },
+      clock_(), ctx);
+}
+
+StatusOr<SupplierInvoice> Credit::GetSupplierInvoice(
+    const RequestContext& ctx, const std::string& store_code,
+    const std::string& invoice_id) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
+  BO_RETURN_IF_ERROR(ValidateIdempotencyKey("invoice_id", invoice_id));
+  BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
+  return repository_.GetSupplierInvoice(store_code, invoice_id);
+}
+
 StatusOr<CreditSettings> Credit::GetCreditSettings(
     const RequestContext& ctx, const std::string& store_code) {
   BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));

@@ -71,6 +71,15 @@ class Credit {
                                              const std::string& due_by_day,
                                              int page_size,
                                              const std::string& page_token);
+  StatusOr<SupplierInvoiceOutcome> MatchSupplierInvoice(
+      const RequestContext& ctx, const NewSupplierInvoice& invoice);
+  StatusOr<SupplierInvoice> AcceptSupplierInvoice(const RequestContext& ctx,
+                                                  const std::string& store_code,
+                                                  const std::string& invoice_id,
+                                                  const std::string& reason);
+  StatusOr<SupplierInvoice> GetSupplierInvoice(const RequestContext& ctx,
+                                               const std::string& store_code,
+                                               const std::string& invoice_id);
   StatusOr<CreditSettings> GetCreditSettings(const RequestContext& ctx,
                                              const std::string& store_code);
   StatusOr<CreditSettings> UpdateCreditSettings(const RequestContext& ctx,

@@ -224,6 +224,55 @@ struct CreditSettings {
   std::string currency_code;
   std::int64_t supplier_payment_approval_limit_minor = 0;
   std::int64_t write_off_head_office_limit_minor = 0;
+  std::int64_t invoice_match_tolerance_minor = 0;
+};
+
+enum class SupplierInvoiceState { kUnspecified, kMatched, kBlocked, kAccepted };
+const char* SupplierInvoiceStateName(SupplierInvoiceState state);
+SupplierInvoiceState SupplierInvoiceStateFromName(const std::string& name);
+
+struct NewSupplierInvoice {
+  std::string store_code;
+  std::string invoice_id;
+  std::string supplier_code;
+  std::string supplier_document;
+  std::vector<std::string> receipt_ids;
+  Money amount;
+};
+
+struct SupplierInvoice {
+  std::string store_code;
+  std::string invoice_id;
+  std::string supplier_code;
+  std::string supplier_document;
+  std::vector<std::string> receipt_ids;
+  std::string currency_code;
+  std::int64_t invoice_amount_minor = 0;
+  std::int64_t expected_amount_minor = 0;
+  std::int64_t receipts_amount_minor = 0;
+  std::int64_t tolerance_minor = 0;
+  SupplierInvoiceState state = SupplierInvoiceState::kUnspecified;
+  std::string recorded_by;
+  std::string accepted_by;
+  std::string accept_reason;
+  std::int64_t adjustment_document_number = 0;
+  TimeMicros create_time = 0;
+  std::int64_t difference_minor() const {
+    return invoice_amount_minor - expected_amount_minor;
+  }
+};
+
+struct SupplierInvoiceOutcome {
+  SupplierInvoice invoice;
+  bool replayed = false;
+};
+
+// A received line at the price its order agreed (the receipt's own price
+// without an order).
+struct InvoicedLine {
+  std::int64_t received_milli = 0;
+  std::int64_t unit_cost_minor = 0;
+  std::int32_t tax_rate_basis_points = 0;
 };
 
 // What a store owes one supplier by a day.

@@ -29,6 +29,11 @@ std::vector<MethodPolicy> CreditMethodPolicies() {
     {"/backoffice.v1.CreditService/ListLedgerRequests", {kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.CreditService/ListPayablesDue", {kStaff, kManager, kHeadOffice, kAdmin}},
     {"/backoffice.v1.CreditService/GetCreditSettings", {kStaff, kManager, kHeadOffice, kAdmin}},
+    // Back-office staff match invoices; a manager who did not accepts a
+    // difference (domain).
+    {"/backoffice.v1.CreditService/MatchSupplierInvoice", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/AcceptSupplierInvoice", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/GetSupplierInvoice", {kStaff, kManager, kHeadOffice, kAdmin}},
     // The limits of the four eyes are head office's to set.
     {"/backoffice.v1.CreditService/UpdateCreditSettings", {kHeadOffice, kAdmin}, true},
   };

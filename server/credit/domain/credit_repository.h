@@ -111,6 +111,24 @@ class CreditRepository {
   virtual StatusOr<std::vector<PayableDue>> ListPayablesDue(
       const std::string& store_code, const std::string& due_by_day,
       TimeMicros now, const PageRequest& page) = 0;
+  // Matches an invoice to posted receipts of its supplier, under the
+  // supplier's account lock (so that no payment slips past a block).
+  // NOT_FOUND (SUPPLIER_NOT_FOUND, GOODS_RECEIPT_NOT_FOUND),
+  // FAILED_PRECONDITION (RECEIPT_NOT_POSTED, RECEIPT_OTHER_SUPPLIER,
+  // RECEIPT_ALREADY_INVOICED), ALREADY_EXISTS (IDEMPOTENCY_KEY_REUSED).
+  virtual StatusOr<SupplierInvoiceOutcome> MatchSupplierInvoice(
+      const NewSupplierInvoice& invoice, const std::string& fingerprint,
+      const RequestContext& ctx) = 0;
+  // BLOCKED -> ACCEPTED once `check` accepts the locked invoice, posting
+  // the difference; an accepted one is returned as is.
+  virtual StatusOr<SupplierInvoice> AcceptSupplierInvoice(
+      const std::string& store_code, const std::string& invoice_id,
+      const std::string& reason,
+      const std::function<Status(const SupplierInvoice&)>& check,
+      TimeMicros now, const RequestContext& ctx) = 0;
+  // NOT_FOUND (SUPPLIER_INVOICE_NOT_FOUND).
+  virtual StatusOr<SupplierInvoice> GetSupplierInvoice(
+      const std::string& store_code, const std::string& invoice_id) = 0;
   virtual StatusOr<CreditSettings> GetCreditSettings(
       const std::string& store_code) = 0;
   virtual StatusOr<CreditSettings> UpdateCreditSettings(

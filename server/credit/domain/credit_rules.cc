@@ -8,9 +8,12 @@
 #include "core/domain/errors.h"
 #include "core/domain/fingerprint.h"
 #include "core/domain/validation.h"
+#include "inventory/domain/lots.h"
 
 namespace backoffice::domain {
 namespace {
+
+__extension__ typedef __int128 Int128;
 
 struct NamePair {
   int value;
@@ -58,6 +61,10 @@ constexpr NamePair kAuthorizationStates[] = {
     {static_cast<int>(AuthorizationState::kReleased), "RELEASED"},
     {static_cast<int>(AuthorizationState::kExpired), "EXPIRED"}};
 
+constexpr NamePair kInvoiceStates[] = {
+    {static_cast<int>(SupplierInvoiceState::kMatched), "MATCHED"},
+    {static_cast<int>(SupplierInvoiceState::kBlocked), "BLOCKED"},
+    {static_cast<int>(SupplierInvoiceState::kAccepted), "ACCEPTED"}};
 constexpr NamePair kRequestTypes[] = {
     {static_cast<int>(LedgerRequestType::kSupplierPayment), "SUPPLIER_PAYMENT"},
     {static_cast<int>(LedgerRequestType::kWriteOff), "WRITE_OFF"}};
@@ -206,6 +213,83 @@ Status CheckLedgerDecider(const LedgerRequest& request,
   return Status();
 }
 
+const char* SupplierInvoiceStateName(SupplierInvoiceState state) {
+  return NameOf(state, kInvoiceStates);
+}
+SupplierInvoiceState SupplierInvoiceStateFromName(const std::string& name) {
+  return ValueOf<SupplierInvoiceState>(name, kInvoiceStates);
+}
+
+Status ValidateNewSupplierInvoice(const NewSupplierInvoice& i) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", i.store_code));
+  BO_RETURN_IF_ERROR(ValidateIdempotencyKey("invoice_id", i.invoice_id));
+  BO_RETURN_IF_ERROR(ValidateCode("supplier_code", i.supplier_code));
+  BO_RETURN_IF_ERROR(
+      ValidateName("supplier_document", i.supplier_document, 64));
+  BO_RETURN_IF_ERROR(ValidateLedgerAmount("invoice_amount", i.amount));
+  if (i.receipt_ids.empty() || i.receipt_ids.size() > 100) {
+    return InvalidField("receipt_ids", "name 1-100 receipts");
+  }
+  std::map<std::string, int> seen;
+  for (const auto& id : i.receipt_ids) {
+    BO_RETURN_IF_ERROR(ValidateIdempotencyKey("receipt_ids", id));
+    if (seen[id]++) return InvalidField("receipt_ids", "name each once");
+  }
+  return Status();
+}
+
+std::string SupplierInvoiceFingerprint(const NewSupplierInvoice& i) {
+  FingerprintBuilder f("supplier_invoice/v1");
+  f.Add(i.store_code)
+      .Add(i.supplier_code)
+      .Add(i.supplier_document)
+      .Add(i.amount.currency_code)
+      .Add(i.amount.minor_units)
+      .Add(static_cast<std::int64_t>(i.receipt_ids.size()));
+  for (const auto& id : i.receipt_ids) f.Add(id);
+  return f.Finish();
+}
+
+std::int64_t ExpectedInvoiceAmount(const std::vector<InvoicedLine>& lines) {
+  std::int64_t total = 0;
+  for (const auto& l : lines) {
+    const std::int64_t cost =
+        CostOfQuantity(l.received_milli, l.unit_cost_minor);
+    // VAT half up, as receiving computes each line's (receipt_rules.cc).
+    const std::int64_t tax = static_cast<std::int64_t>(
+        (static_cast<Int128>(cost) * l.tax_rate_basis_points * 2 + 10000) /
+        20000);
+    total += cost + tax;
+  }
+  return total;
+}
+
+SupplierInvoiceState MatchInvoice(std::int64_t difference_minor,
+                                  std::int64_t tolerance_minor) {
+  const std::int64_t magnitude =
+      difference_minor < 0 ? -difference_minor : difference_minor;
+  return magnitude <= tolerance_minor ? SupplierInvoiceState::kMatched
+                                      : SupplierInvoiceState::kBlocked;
+}
+
+Status CheckInvoiceAccepter(const SupplierInvoice& invoice,
+                            const Principal& checker) {
+  if (invoice.state != SupplierInvoiceState::kBlocked) {
+    return FailedPrecondition("INVOICE_NOT_BLOCKED",
+                              "invoice " + invoice.invoice_id + " is " +
+                                  SupplierInvoiceStateName(invoice.state));
+  }
+  if (!IsManagerOrAbove(checker.role)) {
+    return PermissionDenied("ROLE_NOT_ALLOWED",
+                            "a store manager or head office accepts");
+  }
+  if (invoice.recorded_by == FormatTokenId(checker.token_id)) {
+    return PermissionDenied("SELF_APPROVAL_FORBIDDEN",
+                            "who recorded the invoice may not accept it");
+  }
+  return Status();
+}
+
 Status ValidateCreditSettings(const CreditSettings& settings) {
   BO_RETURN_IF_ERROR(ValidateCode("store_code", settings.store_code));
   if (settings.supplier_payment_approval_limit_minor < 0 ||
@@ -217,6 +301,10 @@ Status ValidateCreditSettings(const CreditSettings& settings) {
       settings.write_off_head_office_limit_minor > kMaxLedgerAmountMinor) {
     return InvalidField("write_off_head_office_limit",
                         "must be within 0-10^15");
+  }
+  if (settings.invoice_match_tolerance_minor < 0 ||
+      settings.invoice_match_tolerance_minor > kMaxLedgerAmountMinor) {
+    return InvalidField("invoice_match_tolerance", "must be within 0-10^15");
   }
   return Status();
 }

@@ -95,6 +95,21 @@ Status CheckLedgerDecider(const LedgerRequest& request,
                           const Principal& checker);
 Status ValidateCreditSettings(const CreditSettings& settings);
 
+Status ValidateNewSupplierInvoice(const NewSupplierInvoice& invoice);
+std::string SupplierInvoiceFingerprint(const NewSupplierInvoice& invoice);
+// What the received lines come to at their orders' prices, VAT included,
+// rounded as receiving rounds each line (cost half up, then its VAT half
+// up).
+std::int64_t ExpectedInvoiceAmount(const std::vector<InvoicedLine>& lines);
+// MATCHED within the tolerance either way, BLOCKED beyond it.
+SupplierInvoiceState MatchInvoice(std::int64_t difference_minor,
+                                  std::int64_t tolerance_minor);
+// Accepting a blocked invoice: it must be BLOCKED (FAILED_PRECONDITION,
+// INVOICE_NOT_BLOCKED), the checker a manager or above (ROLE_NOT_ALLOWED)
+// who did not record it (SELF_APPROVAL_FORBIDDEN).
+Status CheckInvoiceAccepter(const SupplierInvoice& invoice,
+                            const Principal& checker);
+
 // The ageing buckets by days past due as of the day aged: up to the first
 // bound (0) is current, then 1-30, 31-60, 61-90, and over the last bound.
 // Storage sums open amounts into them with these bounds; this is the one

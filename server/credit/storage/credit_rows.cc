@@ -1,5 +1,7 @@
 #include "credit/storage/credit_rows.h"
 
+#include <algorithm>
+
 #include "core/domain/errors.h"
 #include "core/storage/query.h"
 #include "credit/domain/credit_rules.h"
@@ -150,6 +152,42 @@ std::vector<domain::Allocation> AllocationsOf(soci::session& s,
   return QueryAll(
       s, kSelectAllocation + " WHERE a.made_by_document_id = :d ORDER BY a.id",
       &ReadAllocation, document_id);
+}
+
+std::vector<domain::OpenItem> DebitsToPay(
+    soci::session& s, const LedgerParty& party,
+    const std::vector<domain::RequestedAllocation>& named) {
+  auto open = PartyLedger::OpenItems(s, party, domain::Direction::kDebit);
+  if (party.kind != PartyKind::kSupplier) return open;
+  const std::vector<long long> blocked = QueryAll(
+      s,
+      "SELECT d.id FROM party_documents d JOIN supplier_invoice_receipts ir "
+      "ON ir.receipt_pk = d.source_pk JOIN supplier_invoices i ON i.id = "
+      "ir.invoice_pk WHERE d.store_id = :s AND d.party_kind = 'SUPPLIER' AND "
+      "d.party_id = :p AND d.source_type = 'RECEIPT' AND d.is_open = 1 AND "
+      "i.state = 'BLOCKED'",
+      +[](const soci::row& r) -> long long { return GetInt64(r, 0); },
+      party.store_id, party.party_id);
+  auto is_blocked = [&](long long id) {
+    return std::find(blocked.begin(), blocked.end(), id) != blocked.end();
+  };
+  for (const auto& a : named) {
+    if (is_blocked(a.document_number)) {
+      Fail(domain::FailedPrecondition(
+               "PAYABLE_BLOCKED",
+               "document " + std::to_string(a.document_number) +
+                   " is billed by an invoice that does not match; a manager "
+                   "must accept it first")
+               .WithMetadata("document_number",
+                             std::to_string(a.document_number)));
+    }
+  }
+  open.erase(std::remove_if(open.begin(), open.end(),
+                            [&](const domain::OpenItem& item) {
+                              return is_blocked(item.document_number);
+                            }),
+             open.end());
+  return open;
 }
 
 std::string RecordedBy(const RequestContext& ctx) {

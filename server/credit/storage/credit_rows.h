@@ -49,6 +49,13 @@ domain::Allocation ReadAllocation(const soci::row& r);
 std::vector<domain::Allocation> AllocationsOf(soci::session& s,
                                               long long document_id);
 
+// The open debits a payment may settle, oldest due first: a supplier's
+// payables billed by a BLOCKED invoice are left out, and naming one is
+// FAILED_PRECONDITION (PAYABLE_BLOCKED). The account must be locked.
+std::vector<domain::OpenItem> DebitsToPay(
+    soci::session& s, const LedgerParty& party,
+    const std::vector<domain::RequestedAllocation>& named);
+
 // "tok_<n>": who the audit and maker-checker name.
 std::string RecordedBy(const domain::RequestContext& ctx);
 

@@ -379,8 +379,7 @@ StatusOr<domain::PaymentOutcome> MySqlCreditRepository::RecordPayment(
     if (auto recorded = document.Recorded(KeyRead::kCurrent)) return *recorded;
     auto plan = domain::PlanAllocations(
         payment.amount.minor_units,
-        PartyLedger::OpenItems(s, ledger_party, Direction::kDebit),
-        payment.allocations);
+        DebitsToPay(s, ledger_party, payment.allocations), payment.allocations);
     if (!plan.ok()) return plan.status();
     const std::string today = domain::DayInZone(now, store.time_zone);
     LedgerDocument doc;

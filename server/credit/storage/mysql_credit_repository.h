@@ -66,6 +66,16 @@ class MySqlCreditRepository : public domain::CreditRepository {
   StatusOr<std::vector<domain::PayableDue>> ListPayablesDue(
       const std::string& store_code, const std::string& due_by_day,
       domain::TimeMicros now, const domain::PageRequest& page) override;
+  StatusOr<domain::SupplierInvoiceOutcome> MatchSupplierInvoice(
+      const domain::NewSupplierInvoice& invoice, const std::string& fingerprint,
+      const domain::RequestContext& ctx) override;
+  StatusOr<domain::SupplierInvoice> AcceptSupplierInvoice(
+      const std::string& store_code, const std::string& invoice_id,
+      const std::string& reason,
+      const std::function<Status(const domain::SupplierInvoice&)>& check,
+      domain::TimeMicros now, const domain::RequestContext& ctx) override;
+  StatusOr<domain::SupplierInvoice> GetSupplierInvoice(
+      const std::string& store_code, const std::string& invoice_id) override;
   StatusOr<domain::CreditSettings> GetCreditSettings(
       const std::string& store_code) override;
   StatusOr<domain::CreditSettings> UpdateCreditSettings(

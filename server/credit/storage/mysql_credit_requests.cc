@@ -75,15 +75,22 @@ domain::CreditSettings ReadCreditSettings(soci::session& s,
   auto row = QueryOne(
       s,
       "SELECT supplier_payment_approval_limit_minor, "
-      "write_off_head_office_limit_minor FROM credit_settings WHERE store_id "
-      "= :s",
+      "write_off_head_office_limit_minor, invoice_match_tolerance_minor FROM "
+      "credit_settings WHERE store_id = :s",
       +[](const soci::row& r) {
-        return std::make_pair(GetInt64(r, 0), GetInt64(r, 1));
+        domain::CreditSettings c;
+        c.supplier_payment_approval_limit_minor = GetInt64(r, 0);
+        c.write_off_head_office_limit_minor = GetInt64(r, 1);
+        c.invoice_match_tolerance_minor = GetInt64(r, 2);
+        return c;
       },
       store.id);
   if (row) {
-    settings.supplier_payment_approval_limit_minor = row->first;
-    settings.write_off_head_office_limit_minor = row->second;
+    settings.supplier_payment_approval_limit_minor =
+        row->supplier_payment_approval_limit_minor;
+    settings.write_off_head_office_limit_minor =
+        row->write_off_head_office_limit_minor;
+    settings.invoice_match_tolerance_minor = row->invoice_match_tolerance_minor;
   }
   return settings;
 }
@@ -274,8 +281,7 @@ MySqlCreditRepository::DecideLedgerRequest(
           soci::use(reason), soci::use(decided), soci::use(pk);
     } else {
       auto plan = domain::PlanAllocations(
-          request.amount_minor,
-          PartyLedger::OpenItems(s, party, Direction::kDebit),
+          request.amount_minor, DebitsToPay(s, party, request.allocations),
           request.allocations);
       if (!plan.ok()) return plan.status();
       const bool write_off = type == LedgerRequestType::kWriteOff;
@@ -454,17 +460,20 @@ StatusOr<domain::CreditSettings> MySqlCreditRepository::UpdateCreditSettings(
                                                     : in.currency_code);
     long long payment = in.supplier_payment_approval_limit_minor;
     long long write_off = in.write_off_head_office_limit_minor;
+    long long tolerance = in.invoice_match_tolerance_minor;
     long long store_id = store.id;
     s << "INSERT INTO credit_settings (store_id, "
          "supplier_payment_approval_limit_minor, "
-         "write_off_head_office_limit_minor, update_time) VALUES (:s, :p, :w, "
-         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
-         "supplier_payment_approval_limit_minor = VALUES("
-         "supplier_payment_approval_limit_minor), "
+         "write_off_head_office_limit_minor, invoice_match_tolerance_minor, "
+         "update_time) VALUES (:s, :p, :w, :t, UTC_TIMESTAMP(6)) ON "
+         "DUPLICATE KEY UPDATE supplier_payment_approval_limit_minor = "
+         "VALUES(supplier_payment_approval_limit_minor), "
          "write_off_head_office_limit_minor = VALUES("
-         "write_off_head_office_limit_minor), update_time = "
+         "write_off_head_office_limit_minor), invoice_match_tolerance_minor = "
+         "VALUES(invoice_match_tolerance_minor), update_time = "
          "VALUES(update_time)",
-        soci::use(store_id), soci::use(payment), soci::use(write_off);
+        soci::use(store_id), soci::use(payment), soci::use(write_off),
+        soci::use(tolerance);
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"credit_settings", store.code, store.code});
     settings = ReadCreditSettings(s, store);

@@ -185,8 +185,7 @@ void PartyLedger::ApplyOpenCreditsTo(soci::session& s, const LedgerParty& party,
 
 void PartyLedger::ApplyToOpenDebits(soci::session& s, const LedgerParty& party,
                                     long long credit_id, long long amount_minor,
-                                    const std::string& day,
-                                    long long made_by) {
+                                    const std::string& day, long long made_by) {
   long long left = amount_minor;
   for (const auto& debit : OpenItems(s, party, Direction::kDebit)) {
     if (left == 0) break;

@@ -252,4 +252,38 @@ grpc::Status CreditGrpcService::UpdateCreditSettings(
   });
 }
 
+grpc::Status CreditGrpcService::MatchSupplierInvoice(
+    grpc::ServerContext* c, const v1::MatchSupplierInvoiceRequest* req,
+    v1::MatchSupplierInvoiceResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.MatchSupplierInvoice(ctx, FromProto(*req));
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->invoice, resp->mutable_invoice());
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+grpc::Status CreditGrpcService::AcceptSupplierInvoice(
+    grpc::ServerContext* c, const v1::AcceptSupplierInvoiceRequest* req,
+    v1::AcceptSupplierInvoiceResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.AcceptSupplierInvoice(ctx, req->store_code(), req->invoice_id(),
+                                      req->reason()),
+        resp->mutable_invoice());
+  });
+}
+
+grpc::Status CreditGrpcService::GetSupplierInvoice(
+    grpc::ServerContext* c, const v1::GetSupplierInvoiceRequest* req,
+    v1::GetSupplierInvoiceResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.GetSupplierInvoice(ctx, req->store_code(), req->invoice_id()),
+        resp->mutable_invoice());
+  });
+}
+
 }  // namespace backoffice::transport

@@ -35,6 +35,9 @@ class CreditGrpcService final : public v1::CreditService::Service {
   BO_CREDIT_RPC(ListPayablesDue)
   BO_CREDIT_RPC(GetCreditSettings)
   BO_CREDIT_RPC(UpdateCreditSettings)
+  BO_CREDIT_RPC(MatchSupplierInvoice)
+  BO_CREDIT_RPC(AcceptSupplierInvoice)
+  BO_CREDIT_RPC(GetSupplierInvoice)
 #undef BO_CREDIT_RPC
 
  private:

@@ -316,6 +316,7 @@ domain::CreditSettings FromProto(const v1::CreditSettings& c) {
       c.supplier_payment_approval_limit().minor_units();
   d.write_off_head_office_limit_minor =
       c.write_off_head_office_limit().minor_units();
+  d.invoice_match_tolerance_minor = c.invoice_match_tolerance().minor_units();
   return d;
 }
 
@@ -359,6 +360,53 @@ void ToProto(const domain::CreditSettings& c, v1::CreditSettings* p) {
            p->mutable_supplier_payment_approval_limit());
   SetMoney(c.currency_code, c.write_off_head_office_limit_minor,
            p->mutable_write_off_head_office_limit());
+  SetMoney(c.currency_code, c.invoice_match_tolerance_minor,
+           p->mutable_invoice_match_tolerance());
+}
+
+domain::NewSupplierInvoice FromProto(const v1::MatchSupplierInvoiceRequest& r) {
+  domain::NewSupplierInvoice i;
+  i.store_code = r.store_code();
+  i.invoice_id = r.invoice_id();
+  i.supplier_code = r.supplier_code();
+  i.supplier_document = r.supplier_document();
+  i.receipt_ids.assign(r.receipt_ids().begin(), r.receipt_ids().end());
+  i.amount = FromProto(r.invoice_amount());
+  return i;
+}
+
+void ToProto(const domain::SupplierInvoice& i, v1::SupplierInvoice* p) {
+  p->set_store_code(i.store_code);
+  p->set_invoice_id(i.invoice_id);
+  p->set_supplier_code(i.supplier_code);
+  p->set_supplier_document(i.supplier_document);
+  for (const auto& id : i.receipt_ids) p->add_receipt_ids(id);
+  SetMoney(i.currency_code, i.invoice_amount_minor,
+           p->mutable_invoice_amount());
+  SetMoney(i.currency_code, i.expected_amount_minor,
+           p->mutable_expected_amount());
+  SetMoney(i.currency_code, i.receipts_amount_minor,
+           p->mutable_receipts_amount());
+  SetMoney(i.currency_code, i.difference_minor(), p->mutable_difference());
+  SetMoney(i.currency_code, i.tolerance_minor, p->mutable_tolerance());
+  switch (i.state) {
+    case domain::SupplierInvoiceState::kMatched:
+      p->set_state(v1::SUPPLIER_INVOICE_STATE_MATCHED);
+      break;
+    case domain::SupplierInvoiceState::kBlocked:
+      p->set_state(v1::SUPPLIER_INVOICE_STATE_BLOCKED);
+      break;
+    case domain::SupplierInvoiceState::kAccepted:
+      p->set_state(v1::SUPPLIER_INVOICE_STATE_ACCEPTED);
+      break;
+    default:
+      p->set_state(v1::SUPPLIER_INVOICE_STATE_UNSPECIFIED);
+  }
+  p->set_recorded_by(i.recorded_by);
+  p->set_accepted_by(i.accepted_by);
+  p->set_accept_reason(i.accept_reason);
+  p->set_adjustment_document_number(i.adjustment_document_number);
+  SetTimestamp(i.create_time, p->mutable_create_time());
 }
 
 }  // namespace backoffice::transport

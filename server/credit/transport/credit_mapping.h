@@ -26,6 +26,8 @@ domain::NewWriteOff FromProto(const v1::RequestWriteOffRequest& r);
 domain::LedgerRequestType FromProto(v1::LedgerRequestType type);
 domain::LedgerRequestState FromProto(v1::LedgerRequestState state);
 domain::CreditSettings FromProto(const v1::CreditSettings& c);
+domain::NewSupplierInvoice FromProto(const v1::MatchSupplierInvoiceRequest& r);
+void ToProto(const domain::SupplierInvoice& i, v1::SupplierInvoice* p);
 
 }  // namespace backoffice::transport
 

@@ -204,6 +204,38 @@ void AddPartyLedgerChecks(
       "JOIN stores st ON st.id = d.store_id LEFT JOIN ledger_requests r ON "
       "r.document_id = d.id AND r.state = 'POSTED' WHERE" +
           store_filter + "AND d.document_type = 'WRITE_OFF' AND r.id IS NULL");
+  // A supplier invoice is matched by its tolerance, accepted by a second
+  // person with its difference posted once, and while blocked no payment
+  // reaches its receipts' payables.
+  add("SUPPLIER_INVOICE_MISMATCH",
+      "SELECT st.code, i.invoice_id, CONCAT(i.state, ': invoice ', "
+      "i.invoice_amount_minor, ', expected ', i.expected_amount_minor, ', "
+      "receipts ', i.receipts_amount_minor, ', tolerance ', "
+      "i.tolerance_minor, ', adjustment ', COALESCE(d.amount_minor, 'none')) "
+      "FROM supplier_invoices i JOIN stores st ON st.id = i.store_id LEFT "
+      "JOIN party_documents d ON d.id = i.adjustment_document_id WHERE" +
+          store_filter +
+          "AND ((i.state = 'MATCHED' AND ABS(i.invoice_amount_minor - "
+          "i.expected_amount_minor) > i.tolerance_minor) OR (i.state <> "
+          "'MATCHED' AND ABS(i.invoice_amount_minor - "
+          "i.expected_amount_minor) <= i.tolerance_minor) OR (i.state = "
+          "'ACCEPTED' AND (i.accepted_by IS NULL OR i.accepted_by = "
+          "i.recorded_by OR (i.invoice_amount_minor <> "
+          "i.receipts_amount_minor) <> (d.id IS NOT NULL) OR (d.id IS NOT "
+          "NULL AND d.amount_minor <> ABS(i.invoice_amount_minor - "
+          "i.receipts_amount_minor)))) OR (i.state <> 'ACCEPTED' AND "
+          "i.adjustment_document_id IS NOT NULL))");
+  add("SUPPLIER_INVOICE_MISMATCH",
+      "SELECT st.code, i.invoice_id, CONCAT('payment ', p.id, ' paid ', "
+      "a.amount_minor, ' of blocked payable ', d.id) FROM supplier_invoices "
+      "i JOIN stores st ON st.id = i.store_id JOIN supplier_invoice_receipts "
+      "ir ON ir.invoice_pk = i.id JOIN party_documents d ON d.source_type = "
+      "'RECEIPT' AND d.source_pk = ir.receipt_pk JOIN party_allocations a ON "
+      "a.debit_document_id = d.id AND a.amount_minor > 0 JOIN "
+      "party_documents p ON p.id = a.made_by_document_id AND "
+      "p.document_type = 'PAYMENT' WHERE" +
+          store_filter +
+          "AND i.state = 'BLOCKED' AND p.create_time > i.create_time");
 }
 
 }  // namespace backoffice::storage

@@ -59,6 +59,13 @@ class MockCreditConnection : public CreditConnection {
               (const v1::ListLedgerRequestsRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::ListPayablesDueResponse>, ListPayablesDue,
               (const v1::ListPayablesDueRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::MatchSupplierInvoiceResponse>, MatchSupplierInvoice,
+              (const v1::MatchSupplierInvoiceRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::AcceptSupplierInvoiceResponse>,
+              AcceptSupplierInvoice,
+              (const v1::AcceptSupplierInvoiceRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetSupplierInvoiceResponse>, GetSupplierInvoice,
+              (const v1::GetSupplierInvoiceRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::GetCreditSettingsResponse>, GetCreditSettings,
               (const v1::GetCreditSettingsRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::UpdateCreditSettingsResponse>, UpdateCreditSettings,

@@ -177,12 +177,61 @@ CREATE TABLE credit_settings (
   store_id BIGINT NOT NULL PRIMARY KEY,
   supplier_payment_approval_limit_minor BIGINT NOT NULL,
   write_off_head_office_limit_minor BIGINT NOT NULL,
+  invoice_match_tolerance_minor BIGINT NOT NULL,
   update_time DATETIME(6) NOT NULL,
   CONSTRAINT fk_credit_settings_store FOREIGN KEY (store_id)
     REFERENCES stores (id),
   CONSTRAINT ck_credit_settings_limits CHECK (
     supplier_payment_approval_limit_minor >= 0 AND
-    write_off_head_office_limit_minor >= 0)
+    write_off_head_office_limit_minor >= 0 AND
+    invoice_match_tolerance_minor >= 0)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A supplier's invoice matched to the receipts it bills: three ways, the
+-- orders' prices for what was received (expected), the receipts'
+-- payables, and the invoice. A BLOCKED invoice's payables are not paid
+-- until a manager accepts the difference.
+CREATE TABLE supplier_invoices (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  store_id BIGINT NOT NULL,
+  invoice_id VARCHAR(64) NOT NULL,
+  fingerprint CHAR(64) NOT NULL,
+  supplier_id BIGINT NOT NULL,
+  supplier_document VARCHAR(64) NOT NULL,
+  currency_code CHAR(3) NOT NULL,
+  invoice_amount_minor BIGINT NOT NULL,
+  expected_amount_minor BIGINT NOT NULL,
+  receipts_amount_minor BIGINT NOT NULL,
+  tolerance_minor BIGINT NOT NULL,
+  state VARCHAR(16) NOT NULL,
+  recorded_by VARCHAR(64) NOT NULL,
+  recorded_by_name VARCHAR(200) NOT NULL,
+  accepted_by VARCHAR(64) NULL,
+  accepted_by_name VARCHAR(200) NULL,
+  accept_reason VARCHAR(500) NOT NULL DEFAULT '',
+  adjustment_document_id BIGINT NULL,
+  create_time DATETIME(6) NOT NULL,
+  accept_time DATETIME(6) NULL,
+  UNIQUE KEY uk_supplier_invoices_id (store_id, invoice_id),
+  CONSTRAINT fk_supplier_invoices_store FOREIGN KEY (store_id)
+    REFERENCES stores (id),
+  CONSTRAINT fk_supplier_invoices_supplier FOREIGN KEY (supplier_id)
+    REFERENCES suppliers (id),
+  CONSTRAINT fk_supplier_invoices_adjustment
+    FOREIGN KEY (adjustment_document_id) REFERENCES party_documents (id),
+  CONSTRAINT ck_supplier_invoices_amount CHECK (invoice_amount_minor > 0)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A receipt is billed by one invoice at most.
+CREATE TABLE supplier_invoice_receipts (
+  invoice_pk BIGINT NOT NULL,
+  receipt_pk BIGINT NOT NULL,
+  PRIMARY KEY (invoice_pk, receipt_pk),
+  UNIQUE KEY uk_supplier_invoice_receipts_receipt (receipt_pk),
+  CONSTRAINT fk_supplier_invoice_receipts_invoice FOREIGN KEY (invoice_pk)
+    REFERENCES supplier_invoices (id),
+  CONSTRAINT fk_supplier_invoice_receipts_receipt FOREIGN KEY (receipt_pk)
+    REFERENCES goods_receipts (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- A change to a ledger that waits for a second person (a supplier payment
