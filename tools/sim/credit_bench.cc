@@ -299,18 +299,20 @@ AgeingSeed SeedAgeing(backoffice::storage::Database& db, int stores,
       const std::string k_amount = ChargeAmount(c, "k.seq");
       s << "INSERT INTO party_allocations (store_id, party_kind, party_id, "
            "debit_document_id, credit_document_id, amount_minor, "
-           "allocation_day, create_time) SELECT :sb + c.seq DIV :per, "
+           "allocation_day, made_by_document_id, create_time) SELECT :sb + "
+           "c.seq DIV :per, "
            "'CUSTOMER', :cb + c.seq, :db + c.seq * 20 + k.seq, :db2 + c.seq "
            "* 20 + 14 + k.seq DIV 2, IF(k.seq MOD 2 = 0, " +
                k_amount + ", " + k_amount + " DIV 2), DATE_SUB(:d, INTERVAL " +
                ChargeDaysAgo(c, "(2 * (k.seq DIV 2) + 1)") +
-               " - 10 DAY), UTC_TIMESTAMP(6) FROM seq_0_to_9999999 c JOIN "
+               " - 10 DAY), :db3 + c.seq * 20 + 14 + k.seq DIV 2, "
+               "UTC_TIMESTAMP(6) FROM seq_0_to_9999999 c JOIN "
                "seq_0_to_9 k" +
                where,
           soci::use(out.first_store_id), soci::use(per_store),
           soci::use(customer_base), soci::use(document_base),
-          soci::use(document_base), soci::use(out.as_of_day), soci::use(lo),
-          soci::use(hi);
+          soci::use(document_base), soci::use(out.as_of_day),
+          soci::use(document_base), soci::use(lo), soci::use(hi);
       long long first_store = out.first_store_id + lo / per_store;
       long long last_store = out.first_store_id + hi / per_store;
       s << "INSERT INTO party_accounts (store_id, party_kind, party_id, "
