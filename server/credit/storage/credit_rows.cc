@@ -190,6 +190,23 @@ std::vector<domain::OpenItem> DebitsToPay(
   return open;
 }
 
+Status ParseStorePartyKey(const std::string& key, long long* store_id,
+                          long long* party_id) {
+  *store_id = 0;
+  *party_id = 0;
+  if (key.empty()) return Status();
+  const auto slash = key.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("key");
+    *store_id = std::stoll(key.substr(0, slash));
+    *party_id = std::stoll(key.substr(slash + 1));
+  } catch (const std::exception&) {
+    return domain::InvalidArgument("INVALID_PAGE_TOKEN",
+                                   "the page token is not this list's");
+  }
+  return Status();
+}
+
 std::string RecordedBy(const RequestContext& ctx) {
   return domain::FormatTokenId(ctx.principal.token_id);
 }

@@ -56,6 +56,11 @@ std::vector<domain::OpenItem> DebitsToPay(
     soci::session& s, const LedgerParty& party,
     const std::vector<domain::RequestedAllocation>& named);
 
+// A page key "<store id>/<party id>" (ageing, payables due); empty is the
+// first page. INVALID_ARGUMENT (INVALID_PAGE_TOKEN) otherwise.
+Status ParseStorePartyKey(const std::string& key, long long* store_id,
+                          long long* party_id);
+
 // "tok_<n>": who the audit and maker-checker name.
 std::string RecordedBy(const domain::RequestContext& ctx);
 

@@ -633,17 +633,8 @@ StatusOr<domain::Ageing> MySqlCreditRepository::GetAgeing(
       }
     }
     long long after_store = 0, after_party = 0;
-    if (!page.after_key.empty()) {
-      const auto slash = page.after_key.find('/');
-      try {
-        if (slash == std::string::npos) throw std::invalid_argument("key");
-        after_store = std::stoll(page.after_key.substr(0, slash));
-        after_party = std::stoll(page.after_key.substr(slash + 1));
-      } catch (const std::exception&) {
-        return domain::InvalidArgument("INVALID_PAGE_TOKEN",
-                                       "the page token is not this list's");
-      }
-    }
+    BO_RETURN_IF_ERROR(
+        ParseStorePartyKey(page.after_key, &after_store, &after_party));
     AgeingScope scope{ageing.as_of_day, query.party_kind, std::nullopt};
     if (store) scope.store_id = store->id;
     ageing.rows =
