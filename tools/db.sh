@@ -39,10 +39,14 @@ cnf="$dir/my.cnf"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Ports are picked below the kernel's ephemeral range (32768 and up on
+# Debian): a client that keeps dialling a stopped server's ephemeral port can
+# be given that same port as its source and connect to itself, and then holds
+# it so the server cannot bind again when it restarts.
 pick_free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % 12000))
     if ! port_in_use "$p"; then echo "$p"; return; fi
   done
   echo "db.sh: no free port found" >&2
