@@ -176,4 +176,18 @@ Status CreditClient::ForEachPayableDue(
       visit);
 }
 
+Status CreditClient::ForEachPaymentRun(
+    v1::ListPaymentRunsRequest request,
+    const std::function<bool(const v1::PaymentRun&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListPaymentRunsRequest& r) {
+        return connection_->ListPaymentRuns(r);
+      },
+      [](const v1::ListPaymentRunsResponse& page) -> const auto& {
+        return page.payment_runs();
+      },
+      visit);
+}
+
 }  // namespace backoffice

@@ -73,6 +73,16 @@ class CreditClient {
       const v1::GetCreditSettingsRequest& request);
   StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(
       const v1::UpdateCreditSettingsRequest& request);
+  StatusOr<v1::PreparePaymentRunResponse> PreparePaymentRun(
+      const v1::PreparePaymentRunRequest& request);
+  StatusOr<v1::ApprovePaymentRunResponse> ApprovePaymentRun(
+      const v1::ApprovePaymentRunRequest& request);
+  StatusOr<v1::RejectPaymentRunResponse> RejectPaymentRun(
+      const v1::RejectPaymentRunRequest& request);
+  StatusOr<v1::GetPaymentRunResponse> GetPaymentRun(
+      const v1::GetPaymentRunRequest& request);
+  StatusOr<v1::ListPaymentRunsResponse> ListPaymentRuns(
+      const v1::ListPaymentRunsRequest& request);
 
   /// Visit every open document of a party, following the pages (see
   /// CatalogClient::ForEachStore for the contract).
@@ -99,6 +109,11 @@ class CreditClient {
   Status ForEachPayableDue(
       v1::ListPayablesDueRequest request,
       const std::function<bool(const v1::PayableDue&)>& visit);
+  /// Visit every payment run of a store (in the request's state, if set),
+  /// newest first, following the pages.
+  Status ForEachPaymentRun(
+      v1::ListPaymentRunsRequest request,
+      const std::function<bool(const v1::PaymentRun&)>& visit);
 
  private:
   std::shared_ptr<CreditConnection> connection_;

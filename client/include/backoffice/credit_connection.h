@@ -68,6 +68,16 @@ class CreditConnection {
       const v1::GetCreditSettingsRequest& request);
   virtual StatusOr<v1::UpdateCreditSettingsResponse> UpdateCreditSettings(
       const v1::UpdateCreditSettingsRequest& request);
+  virtual StatusOr<v1::PreparePaymentRunResponse> PreparePaymentRun(
+      const v1::PreparePaymentRunRequest& request);
+  virtual StatusOr<v1::ApprovePaymentRunResponse> ApprovePaymentRun(
+      const v1::ApprovePaymentRunRequest& request);
+  virtual StatusOr<v1::RejectPaymentRunResponse> RejectPaymentRun(
+      const v1::RejectPaymentRunRequest& request);
+  virtual StatusOr<v1::GetPaymentRunResponse> GetPaymentRun(
+      const v1::GetPaymentRunRequest& request);
+  virtual StatusOr<v1::ListPaymentRunsResponse> ListPaymentRuns(
+      const v1::ListPaymentRunsRequest& request);
 };
 
 /// The SDK's CreditConnection over `connection`: gRPC calls with the

@@ -110,7 +110,8 @@
 // absolute values, so that sending them again changes nothing. Supplier
 // invoices carry the client's invoice id (a repeat is a replay); accepting
 // a blocked invoice is idempotent by state (an accepted invoice is
-// returned).
+// returned). Payment runs carry the preparer's run id (a repeat is a
+// replay); their approval and rejection are idempotent by state.
 #define BACKOFFICE_CREDIT_METHODS(X)          \
   X(AuthorizeCredit, kIdempotent)             \
   X(OverrideCreditAuthorization, kIdempotent) \
@@ -132,6 +133,11 @@
   X(AcceptSupplierInvoice, kIdempotent)       \
   X(GetSupplierInvoice, kIdempotent)          \
   X(GetCreditSettings, kIdempotent)           \
-  X(UpdateCreditSettings, kIdempotent)
+  X(UpdateCreditSettings, kIdempotent)        \
+  X(PreparePaymentRun, kIdempotent)           \
+  X(ApprovePaymentRun, kIdempotent)           \
+  X(RejectPaymentRun, kIdempotent)            \
+  X(GetPaymentRun, kIdempotent)               \
+  X(ListPaymentRuns, kIdempotent)
 
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

@@ -4,6 +4,7 @@
 #include "core/domain/errors.h"
 #include "core/domain/validation.h"
 #include "credit/domain/credit_rules.h"
+#include "credit/domain/payment_run_rules.h"
 
 namespace backoffice::domain {
 namespace {
@@ -26,13 +27,6 @@ Status CheckTillScope(const Principal& principal, const std::string& store_code,
                                 principal.terminal_code);
   }
   return CheckStoreScope(principal, store_code);
-}
-
-Status ValidateReason(const std::string& reason) {
-  if (reason.empty()) {
-    return InvalidArgument("REASON_REQUIRED", "say why");
-  }
-  return ValidateOptionalText("reason", reason, 500);
 }
 
 Status OverLimit(const CreditAuthorization& a) {
@@ -143,7 +137,10 @@ StatusOr<ReversalOutcome> Credit::ReversePayment(const RequestContext& ctx,
                                                  const std::string& reason) {
   BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
   BO_RETURN_IF_ERROR(ValidateCode("store_code", store_code));
-  BO_RETURN_IF_ERROR(ValidateIdempotencyKey("payment_id", payment_id));
+  // A run line's payment ("<run id>.<n>") is reversed like any other.
+  if (!IsRunLinePaymentId(payment_id)) {
+    BO_RETURN_IF_ERROR(ValidateIdempotencyKey("payment_id", payment_id));
+  }
   BO_RETURN_IF_ERROR(ValidateReason(reason));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, store_code));
   return repository_.ReversePayment(store_code, payment_id, reason, clock_(),

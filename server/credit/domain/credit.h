@@ -71,6 +71,22 @@ class Credit {
                                              const std::string& due_by_day,
                                              int page_size,
                                              const std::string& page_token);
+  // Payment runs (payment_runs.cc).
+  StatusOr<PaymentRunOutcome> PreparePaymentRun(const RequestContext& ctx,
+                                                const NewPaymentRun& run);
+  StatusOr<PaymentRun> DecidePaymentRun(const RequestContext& ctx,
+                                        const std::string& store_code,
+                                        const std::string& payment_run_id,
+                                        bool approve,
+                                        const std::string& reason);
+  StatusOr<PaymentRun> GetPaymentRun(const RequestContext& ctx,
+                                     const std::string& store_code,
+                                     const std::string& payment_run_id);
+  StatusOr<Page<PaymentRun>> ListPaymentRuns(const RequestContext& ctx,
+                                             const std::string& store_code,
+                                             LedgerRequestState state,
+                                             int page_size,
+                                             const std::string& page_token);
   StatusOr<SupplierInvoiceOutcome> MatchSupplierInvoice(
       const RequestContext& ctx, const NewSupplierInvoice& invoice);
   StatusOr<SupplierInvoice> AcceptSupplierInvoice(const RequestContext& ctx,

@@ -225,6 +225,71 @@ struct CreditSettings {
   std::int64_t supplier_payment_approval_limit_minor = 0;
   std::int64_t write_off_head_office_limit_minor = 0;
   std::int64_t invoice_match_tolerance_minor = 0;
+  std::int64_t payment_run_head_office_limit_minor = 0;
+};
+
+// A payment run: one payment per supplier, prepared by one person and
+// posted on a second person's approval. Its states are a ledger request's.
+struct PaymentRunItem {
+  std::int64_t document_number = 0;
+  std::string due_day;
+  std::int64_t amount_minor = 0;
+};
+
+struct PaymentRunLine {
+  int line_number = 0;
+  std::string supplier_code;
+  std::string display_name;
+  std::vector<PaymentRunItem> payables;
+  std::vector<PaymentRunItem> credits;
+  std::int64_t gross_minor = 0;
+  std::int64_t credits_minor = 0;
+  std::int64_t amount_minor = 0;  // gross less credits, above zero.
+  std::string payment_id;         // Once posted.
+  std::int64_t document_number = 0;
+};
+
+struct PaymentRun {
+  std::string store_code;
+  std::string payment_run_id;
+  std::string due_by_day;
+  PaymentMethod method = PaymentMethod::kUnspecified;
+  std::string reference;
+  std::string note;
+  std::string currency_code;
+  std::vector<PaymentRunLine> lines;
+  std::int64_t total_minor = 0;
+  LedgerRequestState state = LedgerRequestState::kUnspecified;
+  bool needs_head_office = false;
+  std::string prepared_by;
+  std::string decided_by;
+  std::string decision_reason;
+  TimeMicros create_time = 0;
+  TimeMicros decide_time = 0;
+  std::int64_t sequence = 0;  // The paging key.
+};
+
+struct NewPaymentRun {
+  std::string store_code;
+  std::string payment_run_id;
+  std::string due_by_day;
+  PaymentMethod method = PaymentMethod::kUnspecified;
+  std::vector<std::string> supplier_codes;  // Empty: every supplier.
+  std::string reference;
+  std::string note;
+};
+
+struct PaymentRunOutcome {
+  PaymentRun run;
+  bool replayed = false;
+};
+
+// One allocation a run line posts: `credit_document_number` 0 is the
+// line's own payment.
+struct RunSettlement {
+  std::int64_t debit_document_number = 0;
+  std::int64_t credit_document_number = 0;
+  std::int64_t amount_minor = 0;
 };
 
 enum class SupplierInvoiceState { kUnspecified, kMatched, kBlocked, kAccepted };

@@ -34,6 +34,13 @@ std::vector<MethodPolicy> CreditMethodPolicies() {
     {"/backoffice.v1.CreditService/MatchSupplierInvoice", {kStaff, kManager, kHeadOffice, kAdmin}, true},
     {"/backoffice.v1.CreditService/AcceptSupplierInvoice", {kManager, kHeadOffice, kAdmin}, true},
     {"/backoffice.v1.CreditService/GetSupplierInvoice", {kStaff, kManager, kHeadOffice, kAdmin}},
+    // A run is prepared by back-office staff and decided by a manager or
+    // head office who did not prepare it (domain).
+    {"/backoffice.v1.CreditService/PreparePaymentRun", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/ApprovePaymentRun", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/RejectPaymentRun", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.CreditService/GetPaymentRun", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.CreditService/ListPaymentRuns", {kStaff, kManager, kHeadOffice, kAdmin}},
     // The limits of the four eyes are head office's to set.
     {"/backoffice.v1.CreditService/UpdateCreditSettings", {kHeadOffice, kAdmin}, true},
   };

@@ -111,6 +111,30 @@ class CreditRepository {
   virtual StatusOr<std::vector<PayableDue>> ListPayablesDue(
       const std::string& store_code, const std::string& due_by_day,
       TimeMicros now, const PageRequest& page) = 0;
+  // Prepares a run under the account locks of the suppliers it pays (in
+  // party order), reserving the payables and credits it names.
+  // NOT_FOUND (SUPPLIER_NOT_FOUND), FAILED_PRECONDITION (NOTHING_DUE),
+  // ALREADY_EXISTS (IDEMPOTENCY_KEY_REUSED). A replay returns the run.
+  virtual StatusOr<PaymentRunOutcome> PreparePaymentRun(
+      const NewPaymentRun& run, const std::string& fingerprint,
+      const RequestContext& ctx) = 0;
+  // Approves (posts every line) or rejects a waiting run once `check`
+  // accepts it, under its suppliers' locks; a run already where the
+  // decision leads is returned as is. NOT_FOUND (PAYMENT_RUN_NOT_FOUND),
+  // FAILED_PRECONDITION (PAYMENT_RUN_STALE).
+  virtual StatusOr<PaymentRun> DecidePaymentRun(
+      const std::string& store_code, const std::string& payment_run_id,
+      bool approve, const std::string& reason,
+      const std::function<Status(const PaymentRun&)>& check, TimeMicros now,
+      const RequestContext& ctx) = 0;
+  // NOT_FOUND (PAYMENT_RUN_NOT_FOUND).
+  virtual StatusOr<PaymentRun> GetPaymentRun(
+      const std::string& store_code, const std::string& payment_run_id) = 0;
+  // Up to page.page_size + 1, newest first, below page.after_sequence,
+  // without their items.
+  virtual StatusOr<std::vector<PaymentRun>> ListPaymentRuns(
+      const std::string& store_code, LedgerRequestState state,
+      const PageRequest& page) = 0;
   // Matches an invoice to posted receipts of its supplier, under the
   // supplier's account lock (so that no payment slips past a block).
   // NOT_FOUND (SUPPLIER_NOT_FOUND, GOODS_RECEIPT_NOT_FOUND),

@@ -151,6 +151,13 @@ LedgerRequestState LedgerRequestStateFromName(const std::string& name) {
   return ValueOf<LedgerRequestState>(name, kRequestStates);
 }
 
+Status ValidateReason(const std::string& reason) {
+  if (reason.empty()) {
+    return InvalidArgument("REASON_REQUIRED", "say why");
+  }
+  return ValidateOptionalText("reason", reason, 500);
+}
+
 Status ValidateNewWriteOff(const NewWriteOff& w) {
   BO_RETURN_IF_ERROR(ValidateCode("store_code", w.store_code));
   BO_RETURN_IF_ERROR(ValidateIdempotencyKey("write_off_id", w.write_off_id));
@@ -305,6 +312,11 @@ Status ValidateCreditSettings(const CreditSettings& settings) {
   if (settings.invoice_match_tolerance_minor < 0 ||
       settings.invoice_match_tolerance_minor > kMaxLedgerAmountMinor) {
     return InvalidField("invoice_match_tolerance", "must be within 0-10^15");
+  }
+  if (settings.payment_run_head_office_limit_minor < 0 ||
+      settings.payment_run_head_office_limit_minor > kMaxLedgerAmountMinor) {
+    return InvalidField("payment_run_head_office_limit",
+                        "must be within 0-10^15");
   }
   return Status();
 }

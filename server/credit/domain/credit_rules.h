@@ -77,6 +77,8 @@ StatusOr<AllocationPlan> PlanAllocations(
     std::int64_t amount_minor, const std::vector<OpenItem>& open_debits,
     const std::vector<RequestedAllocation>& requested);
 
+// A decision's or reversal's reason: 1-500 characters (REASON_REQUIRED).
+Status ValidateReason(const std::string& reason);
 Status ValidateNewWriteOff(const NewWriteOff& write_off);
 std::string WriteOffFingerprint(const NewWriteOff& write_off);
 // Every supplier payment above the store's limit waits for a second

@@ -66,6 +66,20 @@ class MySqlCreditRepository : public domain::CreditRepository {
   StatusOr<std::vector<domain::PayableDue>> ListPayablesDue(
       const std::string& store_code, const std::string& due_by_day,
       domain::TimeMicros now, const domain::PageRequest& page) override;
+  StatusOr<domain::PaymentRunOutcome> PreparePaymentRun(
+      const domain::NewPaymentRun& run, const std::string& fingerprint,
+      const domain::RequestContext& ctx) override;
+  StatusOr<domain::PaymentRun> DecidePaymentRun(
+      const std::string& store_code, const std::string& payment_run_id,
+      bool approve, const std::string& reason,
+      const std::function<Status(const domain::PaymentRun&)>& check,
+      domain::TimeMicros now, const domain::RequestContext& ctx) override;
+  StatusOr<domain::PaymentRun> GetPaymentRun(
+      const std::string& store_code,
+      const std::string& payment_run_id) override;
+  StatusOr<std::vector<domain::PaymentRun>> ListPaymentRuns(
+      const std::string& store_code, domain::LedgerRequestState state,
+      const domain::PageRequest& page) override;
   StatusOr<domain::SupplierInvoiceOutcome> MatchSupplierInvoice(
       const domain::NewSupplierInvoice& invoice, const std::string& fingerprint,
       const domain::RequestContext& ctx) override;

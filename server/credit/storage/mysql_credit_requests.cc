@@ -75,13 +75,15 @@ domain::CreditSettings ReadCreditSettings(soci::session& s,
   auto row = QueryOne(
       s,
       "SELECT supplier_payment_approval_limit_minor, "
-      "write_off_head_office_limit_minor, invoice_match_tolerance_minor FROM "
-      "credit_settings WHERE store_id = :s",
+      "write_off_head_office_limit_minor, invoice_match_tolerance_minor, "
+      "payment_run_head_office_limit_minor FROM credit_settings WHERE "
+      "store_id = :s",
       +[](const soci::row& r) {
         domain::CreditSettings c;
         c.supplier_payment_approval_limit_minor = GetInt64(r, 0);
         c.write_off_head_office_limit_minor = GetInt64(r, 1);
         c.invoice_match_tolerance_minor = GetInt64(r, 2);
+        c.payment_run_head_office_limit_minor = GetInt64(r, 3);
         return c;
       },
       store.id);
@@ -91,6 +93,8 @@ domain::CreditSettings ReadCreditSettings(soci::session& s,
     settings.write_off_head_office_limit_minor =
         row->write_off_head_office_limit_minor;
     settings.invoice_match_tolerance_minor = row->invoice_match_tolerance_minor;
+    settings.payment_run_head_office_limit_minor =
+        row->payment_run_head_office_limit_minor;
   }
   return settings;
 }
@@ -452,19 +456,23 @@ StatusOr<domain::CreditSettings> MySqlCreditRepository::UpdateCreditSettings(
     long long payment = in.supplier_payment_approval_limit_minor;
     long long write_off = in.write_off_head_office_limit_minor;
     long long tolerance = in.invoice_match_tolerance_minor;
+    long long run = in.payment_run_head_office_limit_minor;
     long long store_id = store.id;
     s << "INSERT INTO credit_settings (store_id, "
          "supplier_payment_approval_limit_minor, "
          "write_off_head_office_limit_minor, invoice_match_tolerance_minor, "
-         "update_time) VALUES (:s, :p, :w, :t, UTC_TIMESTAMP(6)) ON "
-         "DUPLICATE KEY UPDATE supplier_payment_approval_limit_minor = "
+         "payment_run_head_office_limit_minor, update_time) VALUES (:s, :p, "
+         ":w, :t, :r, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
+         "supplier_payment_approval_limit_minor = "
          "VALUES(supplier_payment_approval_limit_minor), "
          "write_off_head_office_limit_minor = VALUES("
          "write_off_head_office_limit_minor), invoice_match_tolerance_minor = "
-         "VALUES(invoice_match_tolerance_minor), update_time = "
+         "VALUES(invoice_match_tolerance_minor), "
+         "payment_run_head_office_limit_minor = "
+         "VALUES(payment_run_head_office_limit_minor), update_time = "
          "VALUES(update_time)",
         soci::use(store_id), soci::use(payment), soci::use(write_off),
-        soci::use(tolerance);
+        soci::use(tolerance), soci::use(run);
     AppendAudit(s, &ctx,
                 domain::AuditEntry{"credit_settings", store.code, store.code});
     settings = ReadCreditSettings(s, store);

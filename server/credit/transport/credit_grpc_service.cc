@@ -286,4 +286,59 @@ grpc::Status CreditGrpcService::GetSupplierInvoice(
   });
 }
 
+grpc::Status CreditGrpcService::PreparePaymentRun(
+    grpc::ServerContext* c, const v1::PreparePaymentRunRequest* req,
+    v1::PreparePaymentRunResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const RequestContext& ctx) -> Status {
+        auto outcome = credit_.PreparePaymentRun(ctx, FromProto(*req));
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->run, resp->mutable_payment_run());
+        resp->set_replayed(outcome->replayed);
+        return Status();
+      });
+}
+
+grpc::Status CreditGrpcService::ApprovePaymentRun(
+    grpc::ServerContext* c, const v1::ApprovePaymentRunRequest* req,
+    v1::ApprovePaymentRunResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(credit_.DecidePaymentRun(ctx, req->store_code(),
+                                               req->payment_run_id(), true, ""),
+                      resp->mutable_payment_run());
+  });
+}
+
+grpc::Status CreditGrpcService::RejectPaymentRun(
+    grpc::ServerContext* c, const v1::RejectPaymentRunRequest* req,
+    v1::RejectPaymentRunResponse* resp) {
+  return handler_.Handle(c, req->request_id(), [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.DecidePaymentRun(ctx, req->store_code(), req->payment_run_id(),
+                                 false, req->reason()),
+        resp->mutable_payment_run());
+  });
+}
+
+grpc::Status CreditGrpcService::GetPaymentRun(
+    grpc::ServerContext* c, const v1::GetPaymentRunRequest* req,
+    v1::GetPaymentRunResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND(
+        credit_.GetPaymentRun(ctx, req->store_code(), req->payment_run_id()),
+        resp->mutable_payment_run());
+  });
+}
+
+grpc::Status CreditGrpcService::ListPaymentRuns(
+    grpc::ServerContext* c, const v1::ListPaymentRunsRequest* req,
+    v1::ListPaymentRunsResponse* resp) {
+  return handler_.Handle(c, "", [&](const RequestContext& ctx) {
+    return BO_RESPOND_PAGE(
+        credit_.ListPaymentRuns(ctx, req->store_code(), FromProto(req->state()),
+                                req->page_size(), req->page_token()),
+        resp->mutable_payment_runs(), resp->mutable_next_page_token());
+  });
+}
+
 }  // namespace backoffice::transport

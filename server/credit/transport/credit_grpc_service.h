@@ -38,6 +38,11 @@ class CreditGrpcService final : public v1::CreditService::Service {
   BO_CREDIT_RPC(MatchSupplierInvoice)
   BO_CREDIT_RPC(AcceptSupplierInvoice)
   BO_CREDIT_RPC(GetSupplierInvoice)
+  BO_CREDIT_RPC(PreparePaymentRun)
+  BO_CREDIT_RPC(ApprovePaymentRun)
+  BO_CREDIT_RPC(RejectPaymentRun)
+  BO_CREDIT_RPC(GetPaymentRun)
+  BO_CREDIT_RPC(ListPaymentRuns)
 #undef BO_CREDIT_RPC
 
  private:

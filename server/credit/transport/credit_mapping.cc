@@ -317,6 +317,8 @@ domain::CreditSettings FromProto(const v1::CreditSettings& c) {
   d.write_off_head_office_limit_minor =
       c.write_off_head_office_limit().minor_units();
   d.invoice_match_tolerance_minor = c.invoice_match_tolerance().minor_units();
+  d.payment_run_head_office_limit_minor =
+      c.payment_run_head_office_limit().minor_units();
   return d;
 }
 
@@ -362,6 +364,88 @@ void ToProto(const domain::CreditSettings& c, v1::CreditSettings* p) {
            p->mutable_write_off_head_office_limit());
   SetMoney(c.currency_code, c.invoice_match_tolerance_minor,
            p->mutable_invoice_match_tolerance());
+  SetMoney(c.currency_code, c.payment_run_head_office_limit_minor,
+           p->mutable_payment_run_head_office_limit());
+}
+
+domain::NewPaymentRun FromProto(const v1::PreparePaymentRunRequest& r) {
+  domain::NewPaymentRun run;
+  run.store_code = r.store_code();
+  run.payment_run_id = r.payment_run_id();
+  run.due_by_day = r.due_by_day();
+  run.method = FromProto(r.method());
+  run.supplier_codes.assign(r.supplier_codes().begin(),
+                            r.supplier_codes().end());
+  run.reference = r.reference();
+  run.note = r.note();
+  return run;
+}
+
+v1::PaymentRunState ToPaymentRunState(domain::LedgerRequestState state) {
+  switch (state) {
+    case domain::LedgerRequestState::kPendingApproval:
+      return v1::PAYMENT_RUN_STATE_PENDING_APPROVAL;
+    case domain::LedgerRequestState::kPosted:
+      return v1::PAYMENT_RUN_STATE_POSTED;
+    case domain::LedgerRequestState::kRejected:
+      return v1::PAYMENT_RUN_STATE_REJECTED;
+    default:
+      return v1::PAYMENT_RUN_STATE_UNSPECIFIED;
+  }
+}
+
+domain::LedgerRequestState FromProto(v1::PaymentRunState state) {
+  switch (state) {
+    case v1::PAYMENT_RUN_STATE_PENDING_APPROVAL:
+      return domain::LedgerRequestState::kPendingApproval;
+    case v1::PAYMENT_RUN_STATE_POSTED:
+      return domain::LedgerRequestState::kPosted;
+    case v1::PAYMENT_RUN_STATE_REJECTED:
+      return domain::LedgerRequestState::kRejected;
+    default:
+      return domain::LedgerRequestState::kUnspecified;
+  }
+}
+
+void ToProto(const domain::PaymentRun& r, v1::PaymentRun* p) {
+  const std::string& currency = r.currency_code;
+  auto items =
+      [&](const std::vector<domain::PaymentRunItem>& in,
+          google::protobuf::RepeatedPtrField<v1::PaymentRunItem>* out) {
+        for (const auto& item : in) {
+          auto* o = out->Add();
+          o->set_document_number(item.document_number);
+          o->set_due_day(item.due_day);
+          SetMoney(currency, item.amount_minor, o->mutable_amount());
+        }
+      };
+  p->set_store_code(r.store_code);
+  p->set_payment_run_id(r.payment_run_id);
+  p->set_due_by_day(r.due_by_day);
+  p->set_method(ToProto(r.method));
+  p->set_reference(r.reference);
+  p->set_note(r.note);
+  for (const auto& line : r.lines) {
+    auto* l = p->add_lines();
+    l->set_line_number(line.line_number);
+    l->set_supplier_code(line.supplier_code);
+    l->set_display_name(line.display_name);
+    items(line.payables, l->mutable_payables());
+    items(line.credits, l->mutable_credits());
+    SetMoney(currency, line.gross_minor, l->mutable_gross());
+    SetMoney(currency, line.credits_minor, l->mutable_credits_used());
+    SetMoney(currency, line.amount_minor, l->mutable_amount());
+    l->set_payment_id(line.payment_id);
+    l->set_document_number(line.document_number);
+  }
+  SetMoney(currency, r.total_minor, p->mutable_total());
+  p->set_state(ToPaymentRunState(r.state));
+  p->set_needs_head_office(r.needs_head_office);
+  p->set_prepared_by(r.prepared_by);
+  p->set_decided_by(r.decided_by);
+  p->set_decision_reason(r.decision_reason);
+  SetTimestamp(r.create_time, p->mutable_create_time());
+  if (r.decide_time != 0) SetTimestamp(r.decide_time, p->mutable_decide_time());
 }
 
 domain::NewSupplierInvoice FromProto(const v1::MatchSupplierInvoiceRequest& r) {

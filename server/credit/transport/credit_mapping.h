@@ -28,6 +28,9 @@ domain::LedgerRequestState FromProto(v1::LedgerRequestState state);
 domain::CreditSettings FromProto(const v1::CreditSettings& c);
 domain::NewSupplierInvoice FromProto(const v1::MatchSupplierInvoiceRequest& r);
 void ToProto(const domain::SupplierInvoice& i, v1::SupplierInvoice* p);
+domain::NewPaymentRun FromProto(const v1::PreparePaymentRunRequest& r);
+domain::LedgerRequestState FromProto(v1::PaymentRunState state);
+void ToProto(const domain::PaymentRun& r, v1::PaymentRun* p);
 
 }  // namespace backoffice::transport
 

@@ -236,6 +236,77 @@ void AddPartyLedgerChecks(
       "p.document_type = 'PAYMENT' WHERE" +
           store_filter +
           "AND i.state = 'BLOCKED' AND p.create_time > i.create_time");
+
+  // A payment run pays what its lines say, once and only once approved by
+  // a second person; each line's payment settles exactly its items; a
+  // decided run reserves nothing.
+  add("PAYMENT_RUN_MISMATCH",
+      "SELECT st.code, r.payment_run_id, CONCAT(r.state, ' of ', "
+      "r.total_minor, ' by ', r.prepared_by, ' decided by ', "
+      "COALESCE(r.decided_by, 'nobody'), ': lines sum to ', "
+      "COALESCE(SUM(l.amount_minor), 0), ', ', SUM(l.document_id IS NOT "
+      "NULL), ' of ', COUNT(l.line_number), ' paid') FROM payment_runs r JOIN "
+      "stores st ON st.id = r.store_id LEFT JOIN payment_run_lines l ON "
+      "l.run_pk = r.id WHERE" +
+          store_filter +
+          "GROUP BY r.id, st.code, r.payment_run_id, r.state, r.total_minor, "
+          "r.prepared_by, r.decided_by HAVING COALESCE(SUM(l.amount_minor), "
+          "0) <> r.total_minor OR COUNT(l.line_number) = 0 OR (r.state = "
+          "'POSTED' AND SUM(l.document_id IS NULL) > 0) OR (r.state <> "
+          "'POSTED' AND SUM(l.document_id IS NOT NULL) > 0) OR (r.state <> "
+          "'PENDING_APPROVAL' AND (r.decided_by IS NULL OR r.decided_by = "
+          "r.prepared_by))");
+  add("PAYMENT_RUN_MISMATCH",
+      "SELECT st.code, r.payment_run_id, CONCAT('line ', l.line_number, "
+      "': payment ', d.id, ' of ', d.amount_minor, ' to ', d.party_kind, ' ', "
+      "d.party_id, ' settles ', (SELECT COALESCE(SUM(a.amount_minor), 0) "
+      "FROM party_allocations a WHERE a.made_by_document_id = d.id), ' for a "
+      "line of ', l.amount_minor, ' (gross ', l.gross_minor, ')') FROM "
+      "payment_run_lines l JOIN payment_runs r ON r.id = l.run_pk JOIN "
+      "stores st ON st.id = r.store_id JOIN party_documents d ON d.id = "
+      "l.document_id WHERE" +
+          store_filter +
+          "AND (d.amount_minor <> l.amount_minor OR d.party_kind <> "
+          "'SUPPLIER' OR d.party_id <> l.supplier_id OR d.store_id <> "
+          "r.store_id OR d.document_type <> 'PAYMENT' OR d.source_type <> "
+          "'PAYMENT_RUN' OR d.source_pk <> r.id OR (SELECT "
+          "COALESCE(SUM(a.amount_minor), 0) FROM party_allocations a WHERE "
+          "a.made_by_document_id = d.id) <> l.gross_minor)");
+  add("PAYMENT_RUN_MISMATCH",
+      "SELECT st.code, r.payment_run_id, CONCAT('line ', l.line_number, ' "
+      "of gross ', l.gross_minor, ' and credits ', l.credits_minor, ' names "
+      "payables of ', COALESCE(x.payables, 0), ' and credits of ', "
+      "COALESCE(x.credits, 0), ', ', COALESCE(x.foreign_items, 0), ' of "
+      "another party') FROM payment_run_lines l JOIN payment_runs r ON r.id = "
+      "l.run_pk JOIN stores st ON st.id = r.store_id LEFT JOIN (SELECT "
+      "i.run_pk, i.line_number, SUM(IF(i.item_kind = 'PAYABLE', "
+      "i.amount_minor, 0)) AS payables, SUM(IF(i.item_kind = 'CREDIT', "
+      "i.amount_minor, 0)) AS credits, SUM(d.party_kind <> 'SUPPLIER' OR "
+      "d.party_id <> ll.supplier_id OR d.direction <> IF(i.item_kind = "
+      "'PAYABLE', 'DEBIT', 'CREDIT')) AS foreign_items FROM "
+      "payment_run_items i JOIN payment_run_lines ll ON ll.run_pk = i.run_pk "
+      "AND ll.line_number = i.line_number JOIN party_documents d ON d.id = "
+      "i.document_id GROUP BY i.run_pk, i.line_number) x ON x.run_pk = "
+      "l.run_pk AND x.line_number = l.line_number WHERE" +
+          store_filter +
+          "AND (COALESCE(x.payables, 0) <> l.gross_minor OR "
+          "COALESCE(x.credits, 0) <> l.credits_minor OR "
+          "COALESCE(x.foreign_items, 0) > 0)");
+  add("PAYMENT_RUN_MISMATCH",
+      "SELECT st.code, d.source_id, CONCAT('payment ', d.id, ' of a run "
+      "that no line holds') FROM party_documents d JOIN stores st ON st.id = "
+      "d.store_id LEFT JOIN payment_run_lines l ON l.document_id = d.id "
+      "WHERE" +
+          store_filter +
+          "AND d.source_type = 'PAYMENT_RUN' AND l.run_pk IS NULL");
+  add("PAYMENT_RUN_MISMATCH",
+      "SELECT st.code, r.payment_run_id, CONCAT(r.state, ' run still "
+      "reserves document ', i.reserved_document_id) FROM payment_run_items i "
+      "JOIN payment_runs r ON r.id = i.run_pk JOIN stores st ON st.id = "
+      "r.store_id WHERE" +
+          store_filter +
+          "AND r.state <> 'PENDING_APPROVAL' AND i.reserved_document_id IS "
+          "NOT NULL");
 }
 
 }  // namespace backoffice::storage

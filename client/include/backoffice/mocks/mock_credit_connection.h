@@ -70,6 +70,16 @@ class MockCreditConnection : public CreditConnection {
               (const v1::GetCreditSettingsRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::UpdateCreditSettingsResponse>, UpdateCreditSettings,
               (const v1::UpdateCreditSettingsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::PreparePaymentRunResponse>, PreparePaymentRun,
+              (const v1::PreparePaymentRunRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ApprovePaymentRunResponse>, ApprovePaymentRun,
+              (const v1::ApprovePaymentRunRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::RejectPaymentRunResponse>, RejectPaymentRun,
+              (const v1::RejectPaymentRunRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetPaymentRunResponse>, GetPaymentRun,
+              (const v1::GetPaymentRunRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListPaymentRunsResponse>, ListPaymentRuns,
+              (const v1::ListPaymentRunsRequest& request), (override));
 };
 
 }  // namespace mocks
