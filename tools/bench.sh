@@ -15,12 +15,14 @@
 # 200-line deliveries received through the server beside the same rows
 # written raw (backoffice_receive_bench), and credit holds and a chain-wide
 # ageing through the server beside the same work raw
-# (backoffice_credit_bench).
+# (backoffice_credit_bench), and 200 suppliers paid in one payment run
+# beside the same payments one by one (backoffice_payment_run_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
 # receive_vs_raw=R authorize_per_s=N authorize_raw_per_s=N
-# authorize_vs_raw=R ageing_ms=N ageing_raw_ms=N ageing_vs_raw=R`.
+# authorize_vs_raw=R ageing_ms=N ageing_raw_ms=N ageing_vs_raw=R run_ms=N
+# run_payments_ms=N run_vs_payments=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -45,13 +47,14 @@ done
 
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
-  backoffice_receive_bench backoffice_credit_bench
+  backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
 suggest_bench="$build_dir/tools/sim/backoffice_suggest_bench"
 receive_bench="$build_dir/tools/sim/backoffice_receive_bench"
 credit_bench="$build_dir/tools/sim/backoffice_credit_bench"
+payment_run_bench="$build_dir/tools/sim/backoffice_payment_run_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -123,7 +126,19 @@ BACKOFFICE_TOKEN=$head_token "$credit_bench" --store CB1 --clients "$clients" \
   --rounds "$rounds" --ageing-stores 100 --ageing-customers 200 \
   --page-size 1000 | tee "$work/credit.out"
 
+step "Benchmark: 200 suppliers paid in one payment run, and the same payments one by one"
+"$ctl" store create --code PB1 --name "Payment run bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+# The run's checker is a second person: another head office token.
+checker_token=$("$ctl" token create --name "bench checker" --role HEAD_OFFICE -o json |
+  sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+[[ -n $checker_token ]] || { echo "bench.sh: no checker token secret" >&2; exit 1; }
+BACKOFFICE_TOKEN=$head_token "$payment_run_bench" --store PB1 \
+  --checker-token "$checker_token" --suppliers 200 --payables 5 \
+  --rounds "$rounds" | tee "$work/payment_run.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
-  "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")"
+  "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")" \
+  "$(tail -n 1 "$work/payment_run.out")"
 exit "$sales_status"

@@ -210,7 +210,8 @@ step "Paying a supplier: above the store's limit the clerk's payment waits for a
 # supplier invoice matches only when it asks exactly what was received (0,
 # the default).
 BACKOFFICE_TOKEN=$head_token show credit-settings set JKT01 --supplier-payment-limit 5000000 \
-  --write-off-head-office-limit 500000 --invoice-tolerance 0
+  --write-off-head-office-limit 500000 --invoice-tolerance 0 \
+  --payment-run-head-office-limit 500000000
 week_end=$(TZ=Asia/Jakarta date -d '+7 days' +%F)
 BACKOFFICE_TOKEN=$clerk_jkt show payables due JKT01 --by "$week_end"
 sosro_owed=$(BACKOFFICE_TOKEN=$clerk_jkt "$ctl" account get JKT01 --supplier SUP-SOSRO -o json |
@@ -225,6 +226,19 @@ BACKOFFICE_TOKEN=$manager_jkt show approve JKT01 "pay-sosro-$(TZ=Asia/Jakarta da
   --type supplier-payment
 BACKOFFICE_TOKEN=$manager_jkt show account get JKT01 --supplier SUP-SOSRO
 BACKOFFICE_TOKEN=$manager_jkt show requests list JKT01
+
+step "The month's payment run: one payment per supplier owed by $(TZ=Asia/Jakarta date -d '+31 days' +%F), prepared by the manager"
+# Every open payable due by then that no blocked invoice holds, net of each
+# supplier's open credits (Sosro was paid above, Unilever's terms run
+# longer). Nothing is paid until a second person approves the run.
+month_end=$(TZ=Asia/Jakarta date -d '+31 days' +%F)
+run_id="run-jkt-$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$manager_jkt show payment-run prepare JKT01 --due-by "$month_end" \
+  --reference "BCA-BATCH-$(TZ=Asia/Jakarta date +%F)" --id "$run_id"
+step "...the manager cannot approve his own run (SELF_APPROVAL_FORBIDDEN); the supervisor does, and every supplier is paid"
+BACKOFFICE_TOKEN=$manager_jkt show payment-run approve JKT01 "$run_id" || true
+BACKOFFICE_TOKEN=$supervisor_jkt show payment-run approve JKT01 "$run_id"
+BACKOFFICE_TOKEN=$manager_jkt show payables due JKT01 --by "$month_end"
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10

@@ -20,6 +20,7 @@
 namespace backoffice {
 namespace {
 
+using testing::RunCli;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
@@ -374,6 +375,46 @@ TEST_F(PaymentRunE2eTest, StaleRunsAreRefusedRejectedRunsFreeTheirPayables) {
   auto unknown = Prepare(staff_, "RUN-X", 30, {"PR-NOBODY"});
   EXPECT_EQ(unknown.status().reason(), "SUPPLIER_NOT_FOUND");
   ExpectCleanLedger();
+}
+
+TEST_F(PaymentRunE2eTest, TheCliPreparesApprovesAndShowsARun) {
+  MakeSupplier("PR-CLI");
+  const std::int64_t owed = Deliver("PR-CLI", "PR-GR-CLI1", 3);
+  std::string out, err;
+  ASSERT_EQ(RunCli(*server_, manager_a_,
+                   {"payment-run", "prepare", kStore, "--due-by",
+                    DayFromToday(30), "--supplier", "PR-CLI", "--id", "RUN-CLI",
+                    "--reference", "BCA-1"},
+                   &out, &err),
+            0)
+      << err;
+  EXPECT_NE(err.find("backofficectl payment-run approve PR RUN-CLI"),
+            std::string::npos)
+      << err;
+  // The preparer's approval fails with the reason, and nothing is paid.
+  EXPECT_NE(RunCli(*server_, manager_a_,
+                   {"payment-run", "approve", kStore, "RUN-CLI"}, &out, &err),
+            0);
+  EXPECT_NE(err.find("SELF_APPROVAL_FORBIDDEN"), std::string::npos) << err;
+  EXPECT_EQ(Balance("PR-CLI"), owed);
+  ASSERT_EQ(RunCli(*server_, manager_b_,
+                   {"payment-run", "approve", kStore, "RUN-CLI"}, &out, &err),
+            0)
+      << err;
+  EXPECT_EQ(Balance("PR-CLI"), 0);
+  ASSERT_EQ(RunCli(*server_, staff_,
+                   {"payment-run", "get", kStore, "RUN-CLI", "-o", "json"},
+                   &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("PAYMENT_RUN_STATE_POSTED"), std::string::npos) << out;
+  EXPECT_NE(out.find("RUN-CLI.1"), std::string::npos) << out;
+  ASSERT_EQ(
+      RunCli(*server_, staff_,
+             {"payment-run", "list", kStore, "--state", "posted"}, &out, &err),
+      0)
+      << err;
+  EXPECT_NE(out.find("RUN-CLI"), std::string::npos) << out;
 }
 
 TEST_F(PaymentRunE2eTest, ServerKilledMidRunsPostsEachOnce) {

@@ -24,9 +24,10 @@ void AddOrderCommands(CLI::App& app, Action& selected);
 void AddReceivingCommands(CLI::App& app, Action& selected);
 /// supplier-item and demand.
 void AddPurchasingCommands(CLI::App& app, Action& selected);
-/// credit, payment, account, write-off, approve, reject, requests, payables,
-/// invoice and credit-settings.
+/// credit, payment, account, write-off, approve, reject and requests.
 void AddCreditCommands(CLI::App& app, Action& selected);
+/// payables, payment-run, invoice and credit-settings.
+void AddSupplierLedgerCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

@@ -1,5 +1,6 @@
-// credit, payment, account, write-off, approve, reject, requests, payables,
-// invoice and credit-settings: one subcommand per CreditService operation.
+// credit, payment, account, write-off, approve, reject and requests: the
+// CreditService operations on customers' accounts and the ledger requests
+// (supplier_commands.cc has the suppliers' side).
 // Tables print money as the currency writes it; --output json|csv keeps the
 // exact integers.
 #include <memory>
@@ -9,30 +10,12 @@
 
 #include "commands.h"
 #include "credit_input.h"
+#include "credit_support.h"
 
 namespace backoffice::ctl {
 namespace {
 
 using google::protobuf::Message;
-
-// The currency of the amounts given on the command line: --currency, else
-// the store's own, read from the catalog.
-StatusOr<std::string> AmountCurrency(const Session& session,
-                                     const std::string& store,
-                                     const std::optional<std::string>& flag) {
-  if (flag) return *flag;
-  v1::GetStoreRequest request;
-  request.set_code(store);
-  auto response = session.catalog().GetStore(request);
-  if (!response.ok()) return response.status();
-  return response->store().currency_code();
-}
-
-void AddCurrencyFlag(CLI::App* app, std::optional<std::string>& currency) {
-  AddTextFlag(app, "--currency", currency,
-              "ISO 4217 currency of the amounts, such as IDR (default: the "
-              "store's)");
-}
 
 // --customer CODE or --supplier CODE, exactly one.
 struct PartyFlags {
@@ -59,32 +42,6 @@ v1::Party PartyOf(const PartyFlags& f) {
     party.set_code(f.supplier);
   }
   return party;
-}
-
-// A business day flag, YYYY-MM-DD, checked before anything is sent.
-CLI::Option* AddDayFlag(CLI::App* app, const std::string& name,
-                        std::optional<std::string>& target,
-                        const std::string& help) {
-  return AddParsedFlag(app, name, target, ParseDate, help, "YYYY-MM-DD");
-}
-
-// Prints `items` of type `type` in the session's format, with what the
-// table view needs.
-Status PrintItems(const Session& session,
-                  const google::protobuf::Descriptor& type,
-                  const std::vector<const Message*>& items) {
-  return PrintList(std::cout, session.format(), type, items,
-                   LoadDisplayContext(session, items));
-}
-
-// "Rp 15.000" in a table, "15000 IDR" otherwise.
-std::string MoneyText(const Session& session, const v1::Money& money) {
-  if (session.format() == OutputFormat::kTable) {
-    return FormatMoney(money.minor_units(), money.currency_code());
-  }
-  std::string text = std::to_string(money.minor_units());
-  return money.currency_code().empty() ? text
-                                       : text + " " + money.currency_code();
 }
 
 // --allocate DOCNUM=AMOUNT (repeatable) into `target`; a bad one is a
@@ -790,233 +747,6 @@ void AddRequestsGroup(CLI::App& root, Action& selected) {
   });
 }
 
-// --- payables ---
-
-void AddPayablesGroup(CLI::App& root, Action& selected) {
-  CLI::App* group = root.add_subcommand(
-      "payables", "what the stores owe their suppliers: due");
-  group->require_subcommand(1);
-
-  struct DueFlags {
-    std::string store;
-    std::optional<std::string> by;
-    PageFlags page;
-  };
-  auto due_flags = std::make_shared<DueFlags>();
-  CLI::App* due = group->add_subcommand(
-      "due",
-      "per supplier, the open payables due on or before a day; without a "
-      "store (head office) every store");
-  due->add_option("store", due_flags->store,
-                  "the store's code (default: every store)");
-  AddDayFlag(due, "--by", due_flags->by,
-             "payables due on or before this day (for this week: its last "
-             "day)")
-      ->required();
-  AddPageFlags(due, due_flags->page);
-  SetAction(due, selected, [f = due_flags](const Session& session) {
-    v1::ListPayablesDueRequest request;
-    request.set_store_code(f->store);
-    request.set_due_by_day(f->by.value_or(""));
-    CreditClient client = session.credit();
-    return ListPages(session, request, f->page,
-                     [&](const auto& r) { return client.ListPayablesDue(r); });
-  });
-}
-
-// --- invoice ---
-
-// The store and the invoice's id, as accept and get take them.
-struct InvoiceKey {
-  std::string store;
-  std::string invoice_id;
-  std::string reason;
-  std::string request_id;
-};
-
-void AddInvoiceKey(CLI::App* app, InvoiceKey& key) {
-  app->add_option("store", key.store, "the store's code")->required();
-  app->add_option("invoice_id", key.invoice_id, "the invoice's id")->required();
-}
-
-void AddInvoiceGroup(CLI::App& root, Action& selected) {
-  CLI::App* group = root.add_subcommand(
-      "invoice",
-      "a supplier's invoice matched to the receipts it bills: match, accept, "
-      "get");
-  group->require_subcommand(1);
-
-  struct MatchFlags {
-    std::string store;
-    std::string supplier;
-    std::string invoice_number;
-    std::optional<std::int64_t> amount;
-    std::optional<std::string> currency;
-    std::vector<std::string> receipt_ids;
-    std::string invoice_id;
-    std::string request_id;
-  };
-  auto match_flags = std::make_shared<MatchFlags>();
-  CLI::App* match = group->add_subcommand(
-      "match",
-      "match a supplier's invoice to the receipts it bills against the "
-      "orders' prices for what was received: within the store's tolerance "
-      "it is MATCHED, beyond it BLOCKED; the same --id again is a replay");
-  match->add_option("store", match_flags->store, "the store's code")
-      ->required();
-  match->add_option("--supplier", match_flags->supplier, "the supplier's code")
-      ->required();
-  match
-      ->add_option("--invoice-number", match_flags->invoice_number,
-                   "the supplier's invoice number, 1-64 characters")
-      ->required();
-  AddInt64Flag(match, "--amount", match_flags->amount,
-               "what the invoice asks, VAT included, an integer in the "
-               "currency's minor unit (15000 IDR)")
-      ->required();
-  AddCurrencyFlag(match, match_flags->currency);
-  match
-      ->add_option("--receipt", match_flags->receipt_ids,
-                   "a posted receipt of the supplier's that the invoice bills "
-                   "(repeatable, 1-100)")
-      ->required();
-  match->add_option("--id", match_flags->invoice_id,
-                    "the invoice's id, chosen by you (A-Z a-z 0-9 - _; "
-                    "default: a new random id, printed in the result)");
-  AddRequestIdFlag(match, match_flags->request_id);
-  match->footer(
-      "A BLOCKED invoice's receipts cannot be paid until a manager who did "
-      "not record\nit accepts the difference (backofficectl invoice accept "
-      "STORE ID --reason TEXT).");
-  SetAction(match, selected, [f = match_flags](const Session& session) {
-    auto currency = AmountCurrency(session, f->store, f->currency);
-    if (!currency.ok()) return Fail(currency.status());
-    v1::MatchSupplierInvoiceRequest request;
-    request.set_store_code(f->store);
-    request.set_invoice_id(f->invoice_id.empty() ? RandomId("inv-")
-                                                 : f->invoice_id);
-    request.set_supplier_code(f->supplier);
-    request.set_supplier_document(f->invoice_number);
-    for (const auto& receipt_id : f->receipt_ids) {
-      request.add_receipt_ids(receipt_id);
-    }
-    request.mutable_invoice_amount()->set_minor_units(f->amount.value_or(0));
-    request.mutable_invoice_amount()->set_currency_code(*currency);
-    request.set_request_id(RequestIdOrNew(f->request_id));
-    auto response = session.credit().MatchSupplierInvoice(request);
-    if (!response.ok()) return Fail(response.status());
-    if (response->replayed()) {
-      std::cerr << "backofficectl: replayed: invoice " << request.invoice_id()
-                << " was matched before with the same content\n";
-    }
-    if (response->invoice().state() == v1::SUPPLIER_INVOICE_STATE_BLOCKED) {
-      std::cerr << BlockedInvoiceNotice(response->invoice());
-    }
-    return PrintResponse(session, response);
-  });
-
-  auto accept_key = std::make_shared<InvoiceKey>();
-  CLI::App* accept = group->add_subcommand(
-      "accept",
-      "accept a blocked invoice's difference (a manager who did not record "
-      "it): its receipts' payables are released and the difference is "
-      "posted to the supplier's ledger");
-  AddInvoiceKey(accept, *accept_key);
-  accept->add_option("--reason", accept_key->reason, "why, 1-500 characters")
-      ->required();
-  AddRequestIdFlag(accept, accept_key->request_id);
-  SetAction(accept, selected, [key = accept_key](const Session& session) {
-    v1::AcceptSupplierInvoiceRequest request;
-    request.set_store_code(key->store);
-    request.set_invoice_id(key->invoice_id);
-    request.set_reason(key->reason);
-    request.set_request_id(RequestIdOrNew(key->request_id));
-    return PrintResponse(session,
-                         session.credit().AcceptSupplierInvoice(request));
-  });
-
-  auto get_key = std::make_shared<InvoiceKey>();
-  CLI::App* get = group->add_subcommand("get", "show one invoice");
-  AddInvoiceKey(get, *get_key);
-  SetAction(get, selected, [key = get_key](const Session& session) {
-    v1::GetSupplierInvoiceRequest request;
-    request.set_store_code(key->store);
-    request.set_invoice_id(key->invoice_id);
-    return PrintResponse(session, session.credit().GetSupplierInvoice(request));
-  });
-}
-
-// --- credit-settings ---
-
-void AddCreditSettingsGroup(CLI::App& root, Action& selected) {
-  CLI::App* group = root.add_subcommand(
-      "credit-settings",
-      "a store's approval limits: supplier payments that wait for a second "
-      "person, write-offs that head office approves; and how far a supplier "
-      "invoice may differ and still match");
-  group->require_subcommand(1);
-
-  struct SettingsFlags {
-    std::string store;
-    std::optional<std::int64_t> supplier_payment_limit;
-    std::optional<std::int64_t> write_off_limit;
-    std::optional<std::int64_t> invoice_tolerance;
-    std::optional<std::string> currency;
-    std::string request_id;
-  };
-  auto get_flags = std::make_shared<SettingsFlags>();
-  CLI::App* get =
-      group->add_subcommand("get", "a store's limits (0 when never set)");
-  get->add_option("store", get_flags->store, "the store's code")->required();
-  SetAction(get, selected, [f = get_flags](const Session& session) {
-    v1::GetCreditSettingsRequest request;
-    request.set_store_code(f->store);
-    return PrintResponse(session, session.credit().GetCreditSettings(request));
-  });
-
-  auto set_flags = std::make_shared<SettingsFlags>();
-  CLI::App* set = group->add_subcommand(
-      "set", "set all three of a store's limits (head office)");
-  set->add_option("store", set_flags->store, "the store's code")->required();
-  AddInt64Flag(set, "--supplier-payment-limit",
-               set_flags->supplier_payment_limit,
-               "supplier payments above it wait for a second person (0: "
-               "every one), an integer in the currency's minor unit")
-      ->required();
-  AddInt64Flag(set, "--write-off-head-office-limit", set_flags->write_off_limit,
-               "write-offs above it are approved by head office only, an "
-               "integer in the currency's minor unit")
-      ->required();
-  AddInt64Flag(set, "--invoice-tolerance", set_flags->invoice_tolerance,
-               "a supplier invoice may differ from the orders' prices for "
-               "what was received by at most this much and still match, an "
-               "integer in the currency's minor unit")
-      ->required();
-  AddCurrencyFlag(set, set_flags->currency);
-  AddRequestIdFlag(set, set_flags->request_id);
-  SetAction(set, selected, [f = set_flags](const Session& session) {
-    auto currency = AmountCurrency(session, f->store, f->currency);
-    if (!currency.ok()) return Fail(currency.status());
-    v1::UpdateCreditSettingsRequest request;
-    v1::CreditSettings& settings = *request.mutable_settings();
-    settings.set_store_code(f->store);
-    v1::Money& payment_limit =
-        *settings.mutable_supplier_payment_approval_limit();
-    payment_limit.set_minor_units(f->supplier_payment_limit.value_or(0));
-    payment_limit.set_currency_code(*currency);
-    v1::Money& write_off_limit =
-        *settings.mutable_write_off_head_office_limit();
-    write_off_limit.set_minor_units(f->write_off_limit.value_or(0));
-    write_off_limit.set_currency_code(*currency);
-    v1::Money& tolerance = *settings.mutable_invoice_match_tolerance();
-    tolerance.set_minor_units(f->invoice_tolerance.value_or(0));
-    tolerance.set_currency_code(*currency);
-    request.set_request_id(RequestIdOrNew(f->request_id));
-    return PrintResponse(session,
-                         session.credit().UpdateCreditSettings(request));
-  });
-}
-
 }  // namespace
 
 void AddCreditCommands(CLI::App& app, Action& selected) {
@@ -1026,9 +756,6 @@ void AddCreditCommands(CLI::App& app, Action& selected) {
   AddWriteOffGroup(app, selected);
   AddDecisionCommands(app, selected);
   AddRequestsGroup(app, selected);
-  AddPayablesGroup(app, selected);
-  AddInvoiceGroup(app, selected);
-  AddCreditSettingsGroup(app, selected);
 }
 
 }  // namespace backoffice::ctl
