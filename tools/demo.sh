@@ -15,7 +15,8 @@
 # second person, sent: backoffice_order_day), the day on account in Jakarta
 # (holds, an override by a second person, an offline credit sale, payments
 # settling and overpaying: backoffice_credit_day) with the ageing of both
-# sides, the gross profit of each
+# sides, a supplier payment and the month's payment run, each refused to
+# its maker and approved by a second person, the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
