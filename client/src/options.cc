@@ -25,6 +25,7 @@ struct MethodIdempotency {
 #define BO_PURCHASE_ORDER(M, K) BO_ENTRY(PurchaseOrderService, M, K)
 #define BO_GOODS_RECEIPT(M, K) BO_ENTRY(GoodsReceiptService, M, K)
 #define BO_CREDIT(M, K) BO_ENTRY(CreditService, M, K)
+#define BO_STOCK_CONTROL(M, K) BO_ENTRY(StockControlService, M, K)
 
 constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_CATALOG_METHODS(BO_CATALOG)                //
@@ -36,8 +37,10 @@ constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_PURCHASING_METHODS(BO_PURCHASING)          //
     BACKOFFICE_PURCHASE_ORDER_METHODS(BO_PURCHASE_ORDER)  //
     BACKOFFICE_GOODS_RECEIPT_METHODS(BO_GOODS_RECEIPT)    //
-    BACKOFFICE_CREDIT_METHODS(BO_CREDIT)};
+    BACKOFFICE_CREDIT_METHODS(BO_CREDIT)                  //
+    BACKOFFICE_STOCK_CONTROL_METHODS(BO_STOCK_CONTROL)};
 
+#undef BO_STOCK_CONTROL
 #undef BO_CREDIT
 #undef BO_GOODS_RECEIPT
 #undef BO_PURCHASE_ORDER

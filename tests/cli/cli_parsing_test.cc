@@ -298,7 +298,7 @@ TEST(EnumChoicesTest, ListsTheValuesButTheZeroOne) {
   EXPECT_EQ(EnumChoices(*v1::TenderType_descriptor(), "TENDER_TYPE_"),
             "CASH|CARD|QRIS|EWALLET|STORE_CREDIT");
   EXPECT_EQ(EnumChoices(*v1::MovementType_descriptor(), "MOVEMENT_TYPE_"),
-            "SALE|RETURN|VOID|ADJUSTMENT|RECEIPT");
+            "SALE|RETURN|VOID|ADJUSTMENT|RECEIPT|SUPPLIER_RETURN");
 }
 
 // --- the product import file ---

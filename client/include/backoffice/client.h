@@ -46,5 +46,6 @@
 #include "backoffice/reconciliation_client.h"
 #include "backoffice/sales_client.h"
 #include "backoffice/status.h"
+#include "backoffice/stock_control_client.h"
 
 #endif  // BACKOFFICE_CLIENT_H_

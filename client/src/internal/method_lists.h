@@ -140,4 +140,17 @@
   X(GetPaymentRun, kIdempotent)               \
   X(ListPaymentRuns, kIdempotent)
 
+// Stock control: reads; returns carry the maker's id (a repeat is a
+// replay); approving, rejecting and shipping are idempotent by state (a
+// return there already is returned unchanged).
+#define BACKOFFICE_STOCK_CONTROL_METHODS(X) \
+  X(ListExpiringLots, kIdempotent)          \
+  X(ListSlowMovers, kIdempotent)            \
+  X(CreateSupplierReturn, kIdempotent)      \
+  X(ApproveSupplierReturn, kIdempotent)     \
+  X(RejectSupplierReturn, kIdempotent)      \
+  X(ShipSupplierReturn, kIdempotent)        \
+  X(GetSupplierReturn, kIdempotent)         \
+  X(ListSupplierReturns, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

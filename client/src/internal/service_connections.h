@@ -15,6 +15,7 @@
 #include "backoffice/purchasing_connection.h"
 #include "backoffice/reconciliation_connection.h"
 #include "backoffice/sales_connection.h"
+#include "backoffice/stock_control_connection.h"
 #include "internal/retry.h"
 
 namespace backoffice {
@@ -59,6 +60,10 @@ std::shared_ptr<GoodsReceiptConnection> MakeRetryingGoodsReceiptConnection(
 
 std::shared_ptr<CreditConnection> MakeRetryingCreditConnection(
     std::shared_ptr<CreditConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<StockControlConnection> MakeRetryingStockControlConnection(
+    std::shared_ptr<StockControlConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal

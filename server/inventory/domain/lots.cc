@@ -100,4 +100,11 @@ std::int64_t CostOfQuantity(std::int64_t quantity_milli,
   return negative ? -cost : cost;
 }
 
+std::int64_t TaxOfCost(std::int64_t cost_minor,
+                       std::int32_t rate_basis_points) {
+  __extension__ typedef __int128 Wide;
+  return static_cast<std::int64_t>(
+      (static_cast<Wide>(cost_minor) * rate_basis_points * 2 + 10000) / 20000);
+}
+
 }  // namespace backoffice::domain

@@ -62,6 +62,10 @@ std::int64_t MovingAverageCost(std::int64_t on_hand_milli,
 std::int64_t CostOfQuantity(std::int64_t quantity_milli,
                             std::int64_t unit_cost_minor);
 
+// VAT at `rate_basis_points` on `cost_minor`, rounded half up: what a
+// receipt adds to its payable and a supplier return to its credit note.
+std::int64_t TaxOfCost(std::int64_t cost_minor, std::int32_t rate_basis_points);
+
 }  // namespace backoffice::domain
 
 #endif  // BACKOFFICE_SERVER_INVENTORY_DOMAIN_LOTS_H_

@@ -16,7 +16,8 @@
   X(kReturn, 2, "RETURN")            \
   X(kVoid, 3, "VOID")                \
   X(kAdjustment, 4, "ADJUSTMENT")    \
-  X(kReceipt, 5, "RECEIPT")
+  X(kReceipt, 5, "RECEIPT")          \
+  X(kSupplierReturn, 6, "SUPPLIER_RETURN")
 
 namespace backoffice::domain {
 

@@ -26,11 +26,6 @@ bool ValidDay(const std::string& day) {
   return day.size() == 10 && absl::ParseCivilTime(day, &parsed);
 }
 
-std::int64_t TaxOf(std::int64_t cost_minor, std::int32_t rate_bp) {
-  return static_cast<std::int64_t>(
-      (static_cast<Int128>(cost_minor) * rate_bp * 2 + 10000) / 20000);
-}
-
 Status LineError(std::size_t index, Status status) {
   return status.WithMetadata("line_number", std::to_string(index + 1));
 }
@@ -328,7 +323,7 @@ StatusOr<GoodsReceipt> PlanReceipt(const NewGoodsReceipt& input,
     line.line_cost_minor =
         CostOfQuantity(line.received_milli, line.unit_cost_minor);
     line.line_tax_minor =
-        TaxOf(line.line_cost_minor, line.tax_rate_basis_points);
+        TaxOfCost(line.line_cost_minor, line.tax_rate_basis_points);
     receipt.total_cost_minor += line.line_cost_minor;
     receipt.total_tax_minor += line.line_tax_minor;
     if (line.cost_differs()) {

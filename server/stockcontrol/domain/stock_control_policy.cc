@@ -1,0 +1,24 @@
+#include "stockcontrol/domain/stock_control_policy.h"
+
+namespace backoffice::domain {
+
+std::vector<MethodPolicy> StockControlMethodPolicies() {
+  using namespace roles;  // NOLINT: the table reads better.
+  // clang-format off
+  return {
+    // Store staff read their store; head office every store (domain).
+    {"/backoffice.v1.StockControlService/ListExpiringLots", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.StockControlService/ListSlowMovers", {kStaff, kManager, kHeadOffice, kAdmin}},
+    // Makers: store staff and above; checkers: managers and above, never
+    // the maker (domain); staff ship what was approved.
+    {"/backoffice.v1.StockControlService/CreateSupplierReturn", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.StockControlService/ApproveSupplierReturn", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.StockControlService/RejectSupplierReturn", {kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.StockControlService/ShipSupplierReturn", {kStaff, kManager, kHeadOffice, kAdmin}, true},
+    {"/backoffice.v1.StockControlService/GetSupplierReturn", {kStaff, kManager, kHeadOffice, kAdmin}},
+    {"/backoffice.v1.StockControlService/ListSupplierReturns", {kStaff, kManager, kHeadOffice, kAdmin}},
+  };
+  // clang-format on
+}
+
+}  // namespace backoffice::domain
