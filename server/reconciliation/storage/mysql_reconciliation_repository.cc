@@ -15,6 +15,7 @@
 #include "core/storage/sql_util.h"
 #include "inventory/domain/movement_type.h"
 #include "reconciliation/storage/party_ledger_checks.h"
+#include "reconciliation/storage/stock_control_checks.h"
 
 namespace backoffice::storage {
 
@@ -462,6 +463,7 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "l.unit_cost_minor + 500) DIV 1000 OR l.returned_cost_minor > "
             "l.cost_minor OR l.returned_cost_minor < 0)");
     AddPartyLedgerChecks(add, store_filter);
+    AddStockControlChecks(add, store_filter);
     return Status();
   });
   if (!status.ok()) return status;

@@ -402,7 +402,10 @@ StatusOr<SupplierReturn> MySqlStockControlRepository::AdvanceSupplierReturn(
         step == ReturnStep::kApprove  ? SupplierReturnState::kApproved
         : step == ReturnStep::kReject ? SupplierReturnState::kRejected
                                       : SupplierReturnState::kShipped;
-    if (r.state == target) {
+    // A step sent again finds the return where it leads, or past it (an
+    // approval retried after the return shipped).
+    if (r.state == target || (step == ReturnStep::kApprove &&
+                              r.state == SupplierReturnState::kShipped)) {
       result = r;
       return Status();
     }
