@@ -16,13 +16,16 @@
 # written raw (backoffice_receive_bench), and credit holds and a chain-wide
 # ageing through the server beside the same work raw
 # (backoffice_credit_bench), and 200 suppliers paid in one payment run
-# beside the same payments one by one (backoffice_payment_run_bench).
+# beside the same payments one by one (backoffice_payment_run_bench), and
+# the chain-wide near-expiry and slow-mover reads over 100 stores beside
+# the same reads raw (backoffice_stock_control_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
 # receive_vs_raw=R authorize_per_s=N authorize_raw_per_s=N
 # authorize_vs_raw=R ageing_ms=N ageing_raw_ms=N ageing_vs_raw=R run_ms=N
-# run_payments_ms=N run_vs_payments=R`.
+# run_payments_ms=N run_vs_payments=R expiring_ms=N expiring_raw_ms=N
+# expiring_vs_raw=R slow_ms=N slow_raw_ms=N slow_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -47,7 +50,8 @@ done
 
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
-  backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench
+  backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench \
+  backoffice_stock_control_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
@@ -55,6 +59,7 @@ suggest_bench="$build_dir/tools/sim/backoffice_suggest_bench"
 receive_bench="$build_dir/tools/sim/backoffice_receive_bench"
 credit_bench="$build_dir/tools/sim/backoffice_credit_bench"
 payment_run_bench="$build_dir/tools/sim/backoffice_payment_run_bench"
+stock_control_bench="$build_dir/tools/sim/backoffice_stock_control_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -137,8 +142,12 @@ BACKOFFICE_TOKEN=$head_token "$payment_run_bench" --store PB1 \
   --checker-token "$checker_token" --suppliers 200 --payables 5 \
   --rounds "$rounds" | tee "$work/payment_run.out"
 
+step "Benchmark: near expiry and slow movers over 100 stores, and the same reads raw"
+BACKOFFICE_TOKEN=$head_token "$stock_control_bench" --stores 100 --products 500 \
+  --rounds "$rounds" --page-size 1000 | tee "$work/stock_control.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
   "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")" \
-  "$(tail -n 1 "$work/payment_run.out")"
+  "$(tail -n 1 "$work/payment_run.out") $(tail -n 1 "$work/stock_control.out")"
 exit "$sales_status"

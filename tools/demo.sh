@@ -16,7 +16,9 @@
 # (holds, an override by a second person, an offline credit sale, payments
 # settling and overpaying: backoffice_credit_day) with the ageing of both
 # sides, a supplier payment and the month's payment run, each refused to
-# its maker and approved by a second person, the gross profit of each
+# its maker and approved by a second person, the lots near expiry and the
+# slow movers, a near-expiry lot returned to its supplier for a credit note
+# (four eyes), the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -240,6 +242,35 @@ step "...the manager cannot approve his own run (SELF_APPROVAL_FORBIDDEN); the s
 BACKOFFICE_TOKEN=$manager_jkt show payment-run approve JKT01 "$run_id" || true
 BACKOFFICE_TOKEN=$supervisor_jkt show payment-run approve JKT01 "$run_id"
 BACKOFFICE_TOKEN=$manager_jkt show payables due JKT01 --by "$month_end"
+
+step "Lots close to their sellable-until day in Jakarta (expiry minus the sell-by margin, as FEFO sells), and what does not sell"
+BACKOFFICE_TOKEN=$manager_jkt show stock expiring JKT01 --within 7 --page-size 8
+# Slow movers need history: after one day every product on the shelf has
+# sold, so the list starts empty and fills as the days go by.
+BACKOFFICE_TOKEN=$manager_jkt show stock slow JKT01 --page-size 5
+step "...and head office, for every store at once: lots already past their day"
+show stock expiring --expired --page-size 5
+
+step "A near-expiry lot goes back to its supplier for credit: drafted by the manager, refused to him, approved by the supervisor, shipped by the clerk"
+# The first lot of the list above: two units of it (or what is left), to
+# the product's preferred supplier, who supplies it.
+read -r ret_sku ret_lot ret_expiry ret_qty ret_supplier < <(
+  BACKOFFICE_TOKEN=$manager_jkt "$ctl" stock expiring JKT01 --within 7 -o json |
+  /usr/bin/python3 -c 'import json,sys
+lots=[l for l in json.load(sys.stdin) if l.get("supplier_code")]
+l=lots[0]
+print(l["sku"], l.get("lot_code") or "-", l["expiry_date"], min(2000, int(l["quantity_milli"]))/1000, l["supplier_code"])')
+[[ $ret_lot == - ]] && ret_lot=""
+return_id="ret-jkt-$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$manager_jkt show supplier-return create JKT01 --supplier "$ret_supplier" \
+  --lot "$ret_sku:$ret_lot:$ret_expiry:$ret_qty:near_expiry" --id "$return_id" \
+  --note "short-dated, the supplier takes it back"
+BACKOFFICE_TOKEN=$manager_jkt show supplier-return approve JKT01 "$return_id" || true
+BACKOFFICE_TOKEN=$supervisor_jkt show supplier-return approve JKT01 "$return_id"
+BACKOFFICE_TOKEN=$clerk_jkt show supplier-return ship JKT01 "$return_id"
+step "...the credit note is in the supplier's ledger: paid up by the run, the store is now owed it (an open credit the next delivery uses up)"
+BACKOFFICE_TOKEN=$manager_jkt show account get JKT01 --supplier "$ret_supplier"
+BACKOFFICE_TOKEN=$manager_jkt show account open-items JKT01 --supplier "$ret_supplier"
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10

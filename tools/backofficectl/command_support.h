@@ -55,6 +55,9 @@ class Session {
   }
   PurchasingClient purchasing() const { return PurchasingClient(connection_); }
   CreditClient credit() const { return CreditClient(connection_); }
+  StockControlClient stock_control() const {
+    return StockControlClient(connection_);
+  }
 
  private:
   std::shared_ptr<Connection> connection_;

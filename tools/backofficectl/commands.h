@@ -28,6 +28,9 @@ void AddPurchasingCommands(CLI::App& app, Action& selected);
 void AddCreditCommands(CLI::App& app, Action& selected);
 /// payables, payment-run, invoice and credit-settings.
 void AddSupplierLedgerCommands(CLI::App& app, Action& selected);
+/// stock expiring, stock slow (after AddInventoryCommands) and
+/// supplier-return.
+void AddStockControlCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 
