@@ -18,7 +18,8 @@
 # sides, a supplier payment and the month's payment run, each refused to
 # its maker and approved by a second person, the lots near expiry and the
 # slow movers, a near-expiry lot returned to its supplier for a credit note
-# (four eyes), the gross profit of each
+# (four eyes, approved from the supervisor's approval inbox), the gross
+# profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -266,7 +267,9 @@ BACKOFFICE_TOKEN=$manager_jkt show supplier-return create JKT01 --supplier "$ret
   --lot "$ret_sku:$ret_lot:$ret_expiry:$ret_qty:near_expiry" --id "$return_id" \
   --note "short-dated, the supplier takes it back"
 BACKOFFICE_TOKEN=$manager_jkt show supplier-return approve JKT01 "$return_id" || true
-BACKOFFICE_TOKEN=$supervisor_jkt show supplier-return approve JKT01 "$return_id"
+step "...the supervisor's one inbox: everything in Jakarta that waits for a second person; he approves the return from it"
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals list JKT01
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals approve JKT01 --kind supplier_return "$return_id"
 BACKOFFICE_TOKEN=$clerk_jkt show supplier-return ship JKT01 "$return_id"
 step "...the credit note is in the supplier's ledger: paid up by the run, the store is now owed it (an open credit the next delivery uses up)"
 BACKOFFICE_TOKEN=$manager_jkt show account get JKT01 --supplier "$ret_supplier"

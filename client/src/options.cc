@@ -26,6 +26,7 @@ struct MethodIdempotency {
 #define BO_GOODS_RECEIPT(M, K) BO_ENTRY(GoodsReceiptService, M, K)
 #define BO_CREDIT(M, K) BO_ENTRY(CreditService, M, K)
 #define BO_STOCK_CONTROL(M, K) BO_ENTRY(StockControlService, M, K)
+#define BO_APPROVAL(M, K) BO_ENTRY(ApprovalService, M, K)
 
 constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_CATALOG_METHODS(BO_CATALOG)                //
@@ -38,8 +39,10 @@ constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_PURCHASE_ORDER_METHODS(BO_PURCHASE_ORDER)  //
     BACKOFFICE_GOODS_RECEIPT_METHODS(BO_GOODS_RECEIPT)    //
     BACKOFFICE_CREDIT_METHODS(BO_CREDIT)                  //
-    BACKOFFICE_STOCK_CONTROL_METHODS(BO_STOCK_CONTROL)};
+    BACKOFFICE_STOCK_CONTROL_METHODS(BO_STOCK_CONTROL)    //
+    BACKOFFICE_APPROVAL_METHODS(BO_APPROVAL)};
 
+#undef BO_APPROVAL
 #undef BO_STOCK_CONTROL
 #undef BO_CREDIT
 #undef BO_GOODS_RECEIPT

@@ -34,6 +34,7 @@
 #define BACKOFFICE_CLIENT_H_
 
 #include "backoffice/access_client.h"
+#include "backoffice/approval_client.h"
 #include "backoffice/audit_client.h"
 #include "backoffice/catalog_client.h"
 #include "backoffice/connection.h"

@@ -153,4 +153,7 @@
   X(GetSupplierReturn, kIdempotent)         \
   X(ListSupplierReturns, kIdempotent)
 
+// The approval inbox: a read.
+#define BACKOFFICE_APPROVAL_METHODS(X) X(ListApprovals, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "backoffice/access_connection.h"
+#include "backoffice/approval_connection.h"
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
 #include "backoffice/credit_connection.h"
@@ -64,6 +65,10 @@ std::shared_ptr<CreditConnection> MakeRetryingCreditConnection(
 
 std::shared_ptr<StockControlConnection> MakeRetryingStockControlConnection(
     std::shared_ptr<StockControlConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<ApprovalConnection> MakeRetryingApprovalConnection(
+    std::shared_ptr<ApprovalConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal
