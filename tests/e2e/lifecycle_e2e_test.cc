@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "backoffice/client.h"
-#include "server_fixture.h"
 #include "core/storage/migrations.h"
+#include "server_fixture.h"
 
 namespace backoffice {
 namespace {
@@ -71,7 +71,8 @@ TEST(LifecycleE2eTest, TwoServersStartingAtOnceMigrateOnce) {
     const std::string line = "applying migration " + m.name;
     EXPECT_NE(logs.find(line), std::string::npos) << logs;
     EXPECT_EQ(logs.find(line), logs.rfind(line))
-        << m.name << " was applied twice:\n" << logs;
+        << m.name << " was applied twice:\n"
+        << logs;
   }
 }
 

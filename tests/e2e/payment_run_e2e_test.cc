@@ -246,6 +246,9 @@ TEST_F(PaymentRunE2eTest,
   // no longer be rejected.
   auto again = Approve(head_office_, "RUN-1");
   ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(Approve(manager_a_, "RUN-1").status().reason(),
+            "SELF_APPROVAL_FORBIDDEN")
+      << "a decided run is not read back as its preparer's approval";
   EXPECT_EQ(again->payment_run().lines(0).document_number(),
             posted.lines(0).document_number());
   EXPECT_EQ(

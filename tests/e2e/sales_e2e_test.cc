@@ -54,14 +54,16 @@ class SalesE2eTest : public ::testing::Test {
   }
 
   static v1::Sale MakeSale(const std::string& id, const std::string& store,
-                           const std::string& till, long long receipt, int product = 1) {
+                           const std::string& till, long long receipt,
+                           int product = 1) {
     v1::Sale sale;
     sale.set_sale_id(id);
     sale.set_store_code(store);
     sale.set_terminal_code(till);
     sale.set_cashier("ani");
     sale.set_receipt_number(receipt);
-    *sale.mutable_sale_time() = TimeUtil::GetCurrentTime() - TimeUtil::SecondsToDuration(1);
+    *sale.mutable_sale_time() =
+        TimeUtil::GetCurrentTime() - TimeUtil::SecondsToDuration(1);
     auto* line = sale.add_lines();
     line->set_line_number(1);
     line->set_sku("P" + std::to_string(product));
@@ -99,10 +101,13 @@ class SalesE2eTest : public ::testing::Test {
 };
 
 TEST_F(SalesE2eTest, TillsPostForThemselvesAndOnlyManagersVoid) {
-  const std::string till = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string till =
+      server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
   const std::string staff = server_->CreateToken(v1::ROLE_STORE_STAFF, "A");
-  const std::string manager_a = server_->CreateToken(v1::ROLE_STORE_MANAGER, "A");
-  const std::string manager_b = server_->CreateToken(v1::ROLE_STORE_MANAGER, "B");
+  const std::string manager_a =
+      server_->CreateToken(v1::ROLE_STORE_MANAGER, "A");
+  const std::string manager_b =
+      server_->CreateToken(v1::ROLE_STORE_MANAGER, "B");
   SalesClient as_till(server_->Connect(till));
   v1::RecordSaleRequest own;
   *own.mutable_sale() = MakeSale("own-1", "A", "T1", 1);
@@ -115,16 +120,24 @@ TEST_F(SalesE2eTest, TillsPostForThemselvesAndOnlyManagersVoid) {
 
   v1::RecordSaleRequest other_till;
   *other_till.mutable_sale() = MakeSale("other-1", "A", "T2", 1);
-  EXPECT_EQ(as_till.RecordSale(other_till).status().reason(), "TERMINAL_MISMATCH");
+  EXPECT_EQ(as_till.RecordSale(other_till).status().reason(),
+            "TERMINAL_MISMATCH");
 
   v1::VoidSaleRequest void_request;
   void_request.set_store_code("A");
   void_request.set_sale_id("own-1");
   void_request.set_reason("customer changed mind");
-  EXPECT_EQ(as_till.VoidSale(void_request).status().reason(), "ROLE_NOT_ALLOWED");
-  EXPECT_EQ(SalesClient(server_->Connect(staff)).VoidSale(void_request).status().reason(),
+  EXPECT_EQ(as_till.VoidSale(void_request).status().reason(),
             "ROLE_NOT_ALLOWED");
-  EXPECT_EQ(SalesClient(server_->Connect(manager_b)).VoidSale(void_request).status().reason(),
+  EXPECT_EQ(SalesClient(server_->Connect(staff))
+                .VoidSale(void_request)
+                .status()
+                .reason(),
+            "ROLE_NOT_ALLOWED");
+  EXPECT_EQ(SalesClient(server_->Connect(manager_b))
+                .VoidSale(void_request)
+                .status()
+                .reason(),
             "STORE_OUT_OF_SCOPE");
   auto voided = SalesClient(server_->Connect(manager_a)).VoidSale(void_request);
   ASSERT_TRUE(voided.ok()) << voided.status();
@@ -141,30 +154,42 @@ TEST_F(SalesE2eTest, BadSalesAreRefusedWithReasonsAndWriteNothing) {
     const char* reason;
   };
   const Case cases[] = {
-      {"no lines", [](v1::Sale& s) { s.clear_lines(); }, StatusCode::kInvalidArgument, "NO_LINES"},
-      {"zero quantity", [](v1::Sale& s) { s.mutable_lines(0)->set_quantity_milli(0); },
+      {"no lines", [](v1::Sale& s) { s.clear_lines(); },
+       StatusCode::kInvalidArgument, "NO_LINES"},
+      {"zero quantity",
+       [](v1::Sale& s) { s.mutable_lines(0)->set_quantity_milli(0); },
        StatusCode::kInvalidArgument, "INVALID_LINES_QUANTITY_MILLI"},
-      {"totals", [](v1::Sale& s) { s.mutable_tenders(0)->set_amount_minor(1999); },
+      {"totals",
+       [](v1::Sale& s) { s.mutable_tenders(0)->set_amount_minor(1999); },
        StatusCode::kInvalidArgument, "TOTALS_MISMATCH"},
-      {"unknown product", [](v1::Sale& s) { s.mutable_lines(0)->set_sku("NOPE"); },
+      {"unknown product",
+       [](v1::Sale& s) { s.mutable_lines(0)->set_sku("NOPE"); },
        StatusCode::kNotFound, "PRODUCT_NOT_FOUND"},
       {"unknown terminal", [](v1::Sale& s) { s.set_terminal_code("T9"); },
        StatusCode::kNotFound, "TERMINAL_NOT_FOUND"},
-      {"unknown customer", [](v1::Sale& s) {
+      {"unknown customer",
+       [](v1::Sale& s) {
          s.mutable_tenders(0)->set_type(v1::TENDER_TYPE_STORE_CREDIT);
-         s.mutable_tenders(0)->set_customer_code("C404"); },
+         s.mutable_tenders(0)->set_customer_code("C404");
+       },
        StatusCode::kNotFound, "CUSTOMER_NOT_FOUND"},
-      {"future", [](v1::Sale& s) {
-         *s.mutable_sale_time() = TimeUtil::GetCurrentTime() + TimeUtil::SecondsToDuration(3600); },
+      {"future",
+       [](v1::Sale& s) {
+         *s.mutable_sale_time() =
+             TimeUtil::GetCurrentTime() + TimeUtil::SecondsToDuration(3600);
+       },
        StatusCode::kInvalidArgument, "SALE_TIME_IN_FUTURE"},
-      {"thousands of lines", [](v1::Sale& s) {
+      {"thousands of lines",
+       [](v1::Sale& s) {
          for (int i = 2; i <= 3000; ++i) {
            auto* l = s.add_lines();
            *l = s.lines(0);
            l->set_line_number(i);
-         } },
+         }
+       },
        StatusCode::kInvalidArgument, "TOO_MANY_LINES"},
-      {"over-long cashier", [](v1::Sale& s) { s.set_cashier(std::string(300, 'c')); },
+      {"over-long cashier",
+       [](v1::Sale& s) { s.set_cashier(std::string(300, 'c')); },
        StatusCode::kInvalidArgument, "INVALID_CASHIER"},
   };
   for (const auto& c : cases) {
@@ -172,15 +197,17 @@ TEST_F(SalesE2eTest, BadSalesAreRefusedWithReasonsAndWriteNothing) {
     *request.mutable_sale() = MakeSale("bad", "A", "T1", 1);
     c.mutate(*request.mutable_sale());
     auto result = sales.RecordSale(request);
-    EXPECT_EQ(result.status().code(), c.code) << c.name << ": " << result.status();
-    EXPECT_EQ(result.status().reason(), c.reason) << c.name << ": " << result.status();
+    EXPECT_EQ(result.status().code(), c.code)
+        << c.name << ": " << result.status();
+    EXPECT_EQ(result.status().reason(), c.reason)
+        << c.name << ": " << result.status();
   }
   // A sale of another store's terminal: that store has no such till.
   v1::RecordSaleRequest foreign;
   *foreign.mutable_sale() = MakeSale("foreign", "B", "T3", 1);
   EXPECT_EQ(sales.RecordSale(foreign).status().reason(), "TERMINAL_NOT_FOUND");
-  for (const char* table : {"sales", "sale_lines", "sale_tenders", "stock_movements",
-                            "stock_balances"}) {
+  for (const char* table : {"sales", "sale_lines", "sale_tenders",
+                            "stock_movements", "stock_balances"}) {
     EXPECT_EQ(scratch_->CountRows(table), 0) << table;
   }
   EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"), 0);
@@ -299,7 +326,8 @@ TEST_F(SalesE2eTest, ServerKilledMidRequestsLosesAndDoublesNothing) {
     SalesClient sales(Patient(head_office_));
     for (int i = 1; i <= kSales; ++i) {
       v1::RecordSaleRequest request;
-      *request.mutable_sale() = MakeSale("kill-" + std::to_string(i), "A", "T1", i, i % 5);
+      *request.mutable_sale() =
+          MakeSale("kill-" + std::to_string(i), "A", "T1", i, i % 5);
       auto result = sales.RecordSale(request);
       if (!result.ok()) {
         ++failed;
@@ -308,7 +336,8 @@ TEST_F(SalesE2eTest, ServerKilledMidRequestsLosesAndDoublesNothing) {
       ++done;
     }
   });
-  while (done.load() < 60) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  while (done.load() < 60)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   server_->Kill();
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   server_->Restart();
@@ -316,7 +345,8 @@ TEST_F(SalesE2eTest, ServerKilledMidRequestsLosesAndDoublesNothing) {
   EXPECT_EQ(failed.load(), 0);
   EXPECT_EQ(scratch_->CountRows("sales"), kSales);
   EXPECT_EQ(scratch_->CountRows("stock_movements"), kSales);
-  EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"), kSales);
+  EXPECT_EQ(scratch_->CountRows("audit_records WHERE entity_type = 'sale'"),
+            kSales);
   ExpectCleanLedger();
 }
 
@@ -369,8 +399,10 @@ namespace {
 // store A that used an id first got store B's real sale with that id refused
 // for good, and learned that the id existed elsewhere.
 TEST_F(SalesE2eTest, DocumentIdsAreScopedToTheirStore) {
-  const std::string till_a = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
-  const std::string till_b = server_->CreateToken(v1::ROLE_POS_TERMINAL, "B", "T1");
+  const std::string till_a =
+      server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string till_b =
+      server_->CreateToken(v1::ROLE_POS_TERMINAL, "B", "T1");
   SalesClient sales_a(server_->Connect(till_a));
   SalesClient sales_b(server_->Connect(till_b));
   v1::RecordSaleRequest in_a;
@@ -442,7 +474,8 @@ namespace {
 // customer gets no new credit; a sale of an inactive product is recorded
 // (it happened) and carries an exception for the manager.
 TEST_F(SalesE2eTest, DeactivatedTillsAndInactiveCustomersPostNothing) {
-  const std::string till = server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
+  const std::string till =
+      server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T1");
   const std::string manager = server_->CreateToken(v1::ROLE_STORE_MANAGER, "A");
   SalesClient as_till(server_->Connect(till));
   v1::RecordSaleRequest before;
@@ -496,10 +529,12 @@ TEST_F(SalesE2eTest, DeactivatedTillsAndInactiveCustomersPostNothing) {
   customer.mutable_customer()->mutable_credit_limit()->set_minor_units(100000);
   customer.mutable_customer()->set_active(false);
   ASSERT_TRUE(admin.CreateCustomer(customer).ok());
-  SalesClient as_t2(server_->Connect(server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T2")));
+  SalesClient as_t2(
+      server_->Connect(server_->CreateToken(v1::ROLE_POS_TERMINAL, "A", "T2")));
   v1::RecordSaleRequest on_credit;
   *on_credit.mutable_sale() = MakeSale("credit-1", "A", "T2", 1);
-  on_credit.mutable_sale()->mutable_tenders(0)->set_type(v1::TENDER_TYPE_STORE_CREDIT);
+  on_credit.mutable_sale()->mutable_tenders(0)->set_type(
+      v1::TENDER_TYPE_STORE_CREDIT);
   on_credit.mutable_sale()->mutable_tenders(0)->set_customer_code("C1");
   auto credit = as_t2.RecordSale(on_credit);
   EXPECT_EQ(credit.status().code(), StatusCode::kFailedPrecondition);

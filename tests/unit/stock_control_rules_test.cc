@@ -44,6 +44,19 @@ TEST(ExpiringLotTest, JudgedByTheSellableRuleThatFefoUses) {
   EXPECT_EQ(last.expected_sales_milli, 1000);
 }
 
+TEST(ExpiringLotTest, TheLotsFefoSellsFirstTakeTheirShareOfDemand) {
+  // 1 unit a day; this lot is sellable 5 more days (5 units of demand),
+  // but 3 units of earlier lots sell first: only 2 of its 4 sell in time.
+  LotFacts later = Lot("2026-12-10", 2, 4000, 28000);
+  later.earlier_lots_milli = 3000;
+  const ExpiringLot lot = JudgeExpiringLot(later);
+  EXPECT_EQ(lot.expected_sales_milli, 2000);
+  EXPECT_EQ(lot.excess_milli, 2000);
+  EXPECT_EQ(lot.action, ExpiryAction::kDiscount);
+  later.earlier_lots_milli = 9000;
+  EXPECT_EQ(JudgeExpiringLot(later).expected_sales_milli, 0);
+}
+
 TEST(ExpiringLotTest, PastItsDayItGoesBackOrIsWrittenOff) {
   const ExpiringLot expired =
       JudgeExpiringLot(Lot("2026-12-05", 2, 3000, 28000));
@@ -102,6 +115,13 @@ TEST(SupplierReturnRulesTest, ValidationNamesTheLineAndFingerprintsContent) {
   Status s = ValidateNewSupplierReturn(twice);
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.metadata().at("line_number"), "2");
+  NewSupplierReturn same_lot = Return();
+  same_lot.lines[0].expiry_date = "";
+  same_lot.lines.push_back(same_lot.lines[0]);
+  same_lot.lines[1].expiry_date = "9999-12-31";
+  EXPECT_EQ(ValidateNewSupplierReturn(same_lot).code(),
+            StatusCode::kInvalidArgument)
+      << "no expiry is stored as the last day";
   NewSupplierReturn zero = Return();
   zero.lines[0].quantity_milli = 0;
   EXPECT_EQ(ValidateNewSupplierReturn(zero).code(),

@@ -190,6 +190,26 @@ std::vector<domain::OpenItem> DebitsToPay(
   return open;
 }
 
+std::vector<domain::OpenItem> SettleableDebits(soci::session& s,
+                                               const LedgerParty& party) {
+  auto open = DebitsToPay(s, party, {});
+  const std::vector<long long> reserved = QueryAll(
+      s,
+      "SELECT i.reserved_document_id FROM payment_run_items i JOIN "
+      "payment_runs r ON r.id = i.run_pk WHERE r.store_id = :s AND r.state "
+      "= 'PENDING_APPROVAL' AND i.reserved_document_id IS NOT NULL",
+      +[](const soci::row& r) -> long long { return GetInt64(r, 0); },
+      party.store_id);
+  open.erase(std::remove_if(open.begin(), open.end(),
+                            [&](const domain::OpenItem& item) {
+                              return std::find(reserved.begin(), reserved.end(),
+                                               item.document_number) !=
+                                     reserved.end();
+                            }),
+             open.end());
+  return open;
+}
+
 Status ParseStorePartyKey(const std::string& key, long long* store_id,
                           long long* party_id) {
   *store_id = 0;

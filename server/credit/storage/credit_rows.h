@@ -56,6 +56,13 @@ std::vector<domain::OpenItem> DebitsToPay(
     soci::session& s, const LedgerParty& party,
     const std::vector<domain::RequestedAllocation>& named);
 
+// The open debits a supplier's credit note may settle by itself, oldest due
+// first: DebitsToPay's, less the payables a waiting payment run reserves
+// (the run pays those; settling them would make it stale). The account
+// must be locked.
+std::vector<domain::OpenItem> SettleableDebits(soci::session& s,
+                                               const LedgerParty& party);
+
 // A page key "<store id>/<party id>" (ageing, payables due); empty is the
 // first page. INVALID_ARGUMENT (INVALID_PAGE_TOKEN) otherwise.
 Status ParseStorePartyKey(const std::string& key, long long* store_id,

@@ -267,6 +267,11 @@ MySqlCreditRepository::DecideLedgerRequest(
     const LedgerRequestState wanted =
         approve ? LedgerRequestState::kPosted : LedgerRequestState::kRejected;
     if (request.state == wanted) {
+      // Answered only to whom the decision itself would be allowed, so
+      // that no maker reads a decided request back as an approval.
+      LedgerRequest waiting = request;
+      waiting.state = LedgerRequestState::kPendingApproval;
+      BO_RETURN_IF_ERROR(check(waiting));
       outcome.request = request;
       if (request.document_number > 0) {
         outcome.document = LoadDocument(s, request.document_number);

@@ -434,9 +434,18 @@ StatusOr<PaymentRun> MySqlCreditRepository::DecidePaymentRun(
     const LedgerRequestState wanted =
         approve ? LedgerRequestState::kPosted : LedgerRequestState::kRejected;
     if (run.state == wanted) {
+      // Answered only to whom the decision itself would be allowed, so
+      // that no preparer reads a decided run back as an approval of theirs.
+      PaymentRun waiting = run;
+      waiting.state = LedgerRequestState::kPendingApproval;
+      BO_RETURN_IF_ERROR(check(waiting));
       result = run;
       return Status();
     }
+    // A limit lowered since the run was prepared applies to its approval.
+    run.needs_head_office = run.needs_head_office ||
+                            domain::PaymentRunNeedsHeadOffice(
+                                ReadCreditSettings(s, store), run.total_minor);
     BO_RETURN_IF_ERROR(check(run));
     if (approve) {
       const std::string today = domain::DayInZone(now, store.time_zone);

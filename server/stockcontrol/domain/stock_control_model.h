@@ -35,6 +35,9 @@ struct LotFacts {
   std::int64_t unit_cost_minor = 0;
   std::string currency_code;
   std::int64_t window_demand_milli = 0;  // Net, over kExpiryDemandDays.
+  // What the product's lots that FEFO sells before this one hold (sellable
+  // today, earlier expiry): the demand they take first.
+  std::int64_t earlier_lots_milli = 0;
   std::string supplier_code;
   std::string as_of_day;  // The store's today.
 };

@@ -87,11 +87,13 @@ ExpiringLot JudgeExpiringLot(const LotFacts& lot) {
                                            : ExpiryAction::kReturnToSupplier;
     return out;
   }
-  // Today is a selling day too: days_left + 1 days of demand.
+  // Today is a selling day too: days_left + 1 days of demand, of which
+  // the lots FEFO sells first take their share.
   const Int128 expected =
-      static_cast<Int128>(out.demand_per_day_milli) * (out.days_left + 1);
-  out.expected_sales_milli =
-      static_cast<std::int64_t>(std::min<Int128>(expected, lot.quantity_milli));
+      static_cast<Int128>(out.demand_per_day_milli) * (out.days_left + 1) -
+      std::max<std::int64_t>(lot.earlier_lots_milli, 0);
+  out.expected_sales_milli = static_cast<std::int64_t>(
+      std::clamp<Int128>(expected, 0, lot.quantity_milli));
   out.excess_milli = lot.quantity_milli - out.expected_sales_milli;
   out.action = out.excess_milli == 0 ? ExpiryAction::kSellFirst
                                      : ExpiryAction::kDiscount;
@@ -203,7 +205,10 @@ Status ValidateNewSupplierReturn(const NewSupplierReturn& r) {
     if (line.reason == ReturnReason::kUnspecified) {
       return LineError(i, InvalidField("lines.reason", "say why it goes back"));
     }
-    if (!seen.insert({line.sku, line.lot_code, line.expiry_date}).second) {
+    // A missing expiry is stored as the last day: the same lot.
+    const std::string expiry_key =
+        line.expiry_date.empty() ? "9999-12-31" : line.expiry_date;
+    if (!seen.insert({line.sku, line.lot_code, expiry_key}).second) {
       return LineError(i, InvalidField("lines", "names " + line.sku + " lot '" +
                                                     line.lot_code + "' twice"));
     }

@@ -23,7 +23,8 @@ int DaysBetween(const std::string& from, const std::string& to);
 
 // Judges one lot on its store's day: its sellable-until day (SellableUntil,
 // the one rule), days left, value at cost, what the current demand sells
-// by then, and the action: expired -> RETURN_TO_SUPPLIER (a supplier is
+// by then after the product's lots that FEFO sells first, and the action:
+// expired -> RETURN_TO_SUPPLIER (a supplier is
 // known) or WRITE_OFF; demand sells it in time -> SELL_FIRST; else
 // DISCOUNT.
 ExpiringLot JudgeExpiringLot(const LotFacts& lot);

@@ -11,6 +11,7 @@
 #include "core/storage/multi_insert.h"
 #include "core/storage/query.h"
 #include "core/storage/sql_util.h"
+#include "credit/storage/credit_rows.h"
 #include "credit/storage/party_ledger.h"
 #include "inventory/domain/lots.h"
 #include "inventory/storage/stock_posting.h"
@@ -124,10 +125,6 @@ Status LineError(int line_number, Status status) {
   return status.WithMetadata("line_number", std::to_string(line_number));
 }
 
-std::string RecordedBy(const RequestContext& ctx) {
-  return domain::FormatTokenId(ctx.principal.token_id);
-}
-
 // A lot named by (product, code, expiry) at a store.
 struct LotRow {
   long long id = 0;
@@ -220,26 +217,34 @@ Status Ship(soci::session& s, const StoreRow& store, long long pk,
   const long long credit = total_cost + total_tax;
   if (r.settlement == domain::ReturnSettlement::kCreditNote && credit > 0) {
     // What the supplier now owes back is a credit note of its ledger, set
-    // against the store's open payables oldest due first.
-    PendingPosting note;
-    note.party = LedgerParty{store.id, domain::PartyKind::kSupplier,
-                             supplier_id, store.currency_code};
-    note.document.type = domain::PartyDocumentType::kCreditNote;
-    note.document.direction = domain::Direction::kCredit;
-    note.document.source_type = "SUPPLIER_RETURN";
-    note.document.source_id = r.return_id;
-    note.document.source_pk = pk;
-    note.document.amount_minor = credit;
-    note.document.document_day = today;
-    note.document.due_day = today;
-    note.document.note = "return " + r.return_id;
-    note.document.recorded_by = RecordedBy(ctx);
-    note.document.recorded_by_name = ctx.principal.display_name;
-    PartyLedger::PostAll(s, {std::move(note)});
-    long long id = 0;
-    s << "SELECT id FROM party_documents WHERE store_id = :s AND "
-         "source_type = 'SUPPLIER_RETURN' AND source_id = :i",
-        soci::use(store_id), soci::use(r.return_id), soci::into(id);
+    // against the open payables oldest due first, but never against one a
+    // disputed invoice blocks or a waiting payment run will pay: those
+    // stay for their own decision, and the note stays an open credit the
+    // next payment or run nets.
+    const LedgerParty party{store.id, domain::PartyKind::kSupplier, supplier_id,
+                            store.currency_code};
+    PartyLedger::LockAccount(s, party);
+    LedgerDocument note;
+    note.type = domain::PartyDocumentType::kCreditNote;
+    note.direction = domain::Direction::kCredit;
+    note.source_type = "SUPPLIER_RETURN";
+    note.source_id = r.return_id;
+    note.source_pk = pk;
+    note.amount_minor = credit;
+    note.document_day = today;
+    note.due_day = today;
+    note.note = "return " + r.return_id;
+    note.recorded_by = RecordedBy(ctx);
+    note.recorded_by_name = ctx.principal.display_name;
+    const long long id = PartyLedger::Append(s, party, note);
+    long long left = credit;
+    for (const auto& debit : SettleableDebits(s, party)) {
+      if (left == 0) break;
+      const long long take = std::min<long long>(left, debit.open_minor);
+      PartyLedger::Allocate(s, party, debit.document_number, id, take, today,
+                            id);
+      left -= take;
+    }
     credit_id = id;
   }
   std::string by = RecordedBy(ctx);
@@ -341,6 +346,18 @@ MySqlStockControlRepository::CreateSupplierReturn(
       }
       resolved.push_back({*product, lot->id, *rate});
     }
+    // The lots in (product, lot) order, as the posting component takes
+    // them, before the lines' foreign keys share-lock them in line order.
+    std::vector<std::pair<long long, long long>> lots_in_order;
+    for (const auto& x : resolved) {
+      lots_in_order.emplace_back(x.product_id, x.lot_id);
+    }
+    std::sort(lots_in_order.begin(), lots_in_order.end());
+    for (auto& [product_id, lot_id] : lots_in_order) {
+      long long locked = 0;
+      s << "SELECT id FROM stock_lots WHERE id = :l LOCK IN SHARE MODE",
+          soci::use(lot_id), soci::into(locked);
+    }
     long long pk = 0;
     if (auto concurrent = document.Insert([&] {
           MultiInsert header(
@@ -403,9 +420,15 @@ StatusOr<SupplierReturn> MySqlStockControlRepository::AdvanceSupplierReturn(
         : step == ReturnStep::kReject ? SupplierReturnState::kRejected
                                       : SupplierReturnState::kShipped;
     // A step sent again finds the return where it leads, or past it (an
-    // approval retried after the return shipped).
+    // approval retried after the return shipped); it is answered only to
+    // whom the step itself would be allowed, so that no maker reads a
+    // decided return back as an approval of theirs.
     if (r.state == target || (step == ReturnStep::kApprove &&
                               r.state == SupplierReturnState::kShipped)) {
+      SupplierReturn before = r;
+      before.state = step == ReturnStep::kShip ? SupplierReturnState::kApproved
+                                               : SupplierReturnState::kDraft;
+      BO_RETURN_IF_ERROR(check(before));
       result = r;
       return Status();
     }

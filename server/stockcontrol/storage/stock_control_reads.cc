@@ -73,8 +73,14 @@ std::vector<domain::LotFacts> ReadExpiringLots(
       "INTERVAL " +
       std::to_string(domain::kExpiryDemandDays) +
       " DAY) AND d.business_day < :t2), 0) AS SIGNED), COALESCE(sus.code, "
-      "suc.code, '') FROM stock_lots l JOIN products p ON p.id = "
-      "l.product_id LEFT JOIN stock_balances b ON b.store_id = l.store_id "
+      "suc.code, ''), CAST(COALESCE((SELECT SUM(e.quantity_milli) FROM "
+      "stock_lots e WHERE e.store_id = l.store_id AND e.product_id = "
+      "l.product_id AND e.quantity_milli > 0 AND e.expiry_date IS NOT NULL "
+      "AND DATE_SUB(e.expiry_date, INTERVAL p.sell_by_margin_days DAY) >= "
+      ":t5 AND (e.expiry_date < l.expiry_date OR (e.expiry_date = "
+      "l.expiry_date AND e.id < l.id))), 0) AS SIGNED) FROM stock_lots l "
+      "JOIN products p ON p.id = l.product_id LEFT JOIN stock_balances b ON "
+      "b.store_id = l.store_id "
       "AND b.product_id = l.product_id LEFT JOIN product_store_settings pss "
       "ON pss.store_id = l.store_id AND pss.product_id = l.product_id LEFT "
       "JOIN suppliers sus ON sus.id = pss.preferred_supplier_id LEFT JOIN "
@@ -99,6 +105,7 @@ std::vector<domain::LotFacts> ReadExpiringLots(
     f.currency_code = store.currency_code;
     f.window_demand_milli = GetInt64(r, 8);
     f.supplier_code = GetString(r, 9);
+    f.earlier_lots_milli = GetInt64(r, 10);
     f.as_of_day = store.today;
     return f;
   };
@@ -107,8 +114,8 @@ std::vector<domain::LotFacts> ReadExpiringLots(
   std::vector<domain::LotFacts> out;
   // Bound in the order the placeholders appear.
   soci::details::prepare_temp_type prepared = (s.prepare << sql);
-  prepared, soci::use(store.today), soci::use(store.today), soci::use(store_id),
-      soci::use(store.today);
+  prepared, soci::use(store.today), soci::use(store.today),
+      soci::use(store.today), soci::use(store_id), soci::use(store.today);
   if (!expired) prepared, soci::use(store.today), soci::use(within);
   prepared, soci::use(first_day), soci::use(first_day), soci::use(after_lot),
       soci::use(limit);
