@@ -63,32 +63,40 @@ std::vector<domain::LotFacts> ReadExpiringLots(
                                     : kSellableUntil + " >= :t3 AND " +
                                           kSellableUntil +
                                           " <= DATE_ADD(:t4, INTERVAL :w DAY)";
+  // The lots in range with, per product, what the lots FEFO sells before
+  // each one hold (earlier expiry, then lower id; all of them are in range
+  // too, since they are sellable today and until earlier). The window runs
+  // before the page's keyset, so a page sees the lots of earlier pages.
+  const std::string lots =
+      "SELECT l.id, l.store_id, l.product_id, l.lot_code, l.expiry_date, "
+      "l.quantity_milli, " +
+      kSellableUntil +
+      " AS until, p.sku, p.display_name, p.sell_by_margin_days, "
+      "p.preferred_supplier_id, COALESCE(SUM(l.quantity_milli) OVER "
+      "(PARTITION BY l.product_id ORDER BY l.expiry_date, l.id ROWS BETWEEN "
+      "UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS earlier FROM stock_lots l "
+      "JOIN products p ON p.id = l.product_id WHERE l.store_id = :s AND "
+      "l.expiry_date IS NOT NULL AND l.quantity_milli > 0 AND " +
+      range;
   const std::string sql =
-      "SELECT l.id, p.sku, p.display_name, l.lot_code, "
-      "DATE_FORMAT(l.expiry_date, '%Y-%m-%d'), p.sell_by_margin_days, "
-      "l.quantity_milli, COALESCE(b.average_unit_cost_minor, 0), "
+      "SELECT w.id, w.sku, w.display_name, w.lot_code, "
+      "DATE_FORMAT(w.expiry_date, '%Y-%m-%d'), w.sell_by_margin_days, "
+      "w.quantity_milli, COALESCE(b.average_unit_cost_minor, 0), "
       "CAST(COALESCE((SELECT SUM(d.sold_milli - d.returned_milli - "
-      "d.voided_milli) FROM daily_demand d WHERE d.store_id = l.store_id AND "
-      "d.product_id = l.product_id AND d.business_day >= DATE_SUB(:t1, "
+      "d.voided_milli) FROM daily_demand d WHERE d.store_id = w.store_id AND "
+      "d.product_id = w.product_id AND d.business_day >= DATE_SUB(:t1, "
       "INTERVAL " +
       std::to_string(domain::kExpiryDemandDays) +
       " DAY) AND d.business_day < :t2), 0) AS SIGNED), COALESCE(sus.code, "
-      "suc.code, ''), CAST(COALESCE((SELECT SUM(e.quantity_milli) FROM "
-      "stock_lots e WHERE e.store_id = l.store_id AND e.product_id = "
-      "l.product_id AND e.quantity_milli > 0 AND e.expiry_date IS NOT NULL "
-      "AND DATE_SUB(e.expiry_date, INTERVAL p.sell_by_margin_days DAY) >= "
-      ":t5 AND (e.expiry_date < l.expiry_date OR (e.expiry_date = "
-      "l.expiry_date AND e.id < l.id))), 0) AS SIGNED) FROM stock_lots l "
-      "JOIN products p ON p.id = l.product_id LEFT JOIN stock_balances b ON "
-      "b.store_id = l.store_id "
-      "AND b.product_id = l.product_id LEFT JOIN product_store_settings pss "
-      "ON pss.store_id = l.store_id AND pss.product_id = l.product_id LEFT "
-      "JOIN suppliers sus ON sus.id = pss.preferred_supplier_id LEFT JOIN "
-      "suppliers suc ON suc.id = p.preferred_supplier_id WHERE l.store_id = "
-      ":s AND l.expiry_date IS NOT NULL AND l.quantity_milli > 0 AND " +
-      range + " AND (" + kSellableUntil + " > :ad OR (" + kSellableUntil +
-      " = :ad2 AND l.id > :al)) ORDER BY " + kSellableUntil +
-      ", l.id LIMIT :lim";
+      "suc.code, ''), CAST(w.earlier AS SIGNED) FROM (" +
+      lots +
+      ") w LEFT JOIN stock_balances b ON b.store_id = w.store_id AND "
+      "b.product_id = w.product_id LEFT JOIN product_store_settings pss ON "
+      "pss.store_id = w.store_id AND pss.product_id = w.product_id LEFT JOIN "
+      "suppliers sus ON sus.id = pss.preferred_supplier_id LEFT JOIN "
+      "suppliers suc ON suc.id = w.preferred_supplier_id WHERE (w.until > "
+      ":ad OR (w.until = :ad2 AND w.id > :al)) ORDER BY w.until, w.id LIMIT "
+      ":lim";
   const std::string first_day = after_day.empty() ? "1000-01-01" : after_day;
   auto read = [&](const soci::row& r) {
     domain::LotFacts f;
@@ -114,8 +122,8 @@ std::vector<domain::LotFacts> ReadExpiringLots(
   std::vector<domain::LotFacts> out;
   // Bound in the order the placeholders appear.
   soci::details::prepare_temp_type prepared = (s.prepare << sql);
-  prepared, soci::use(store.today), soci::use(store.today),
-      soci::use(store.today), soci::use(store_id), soci::use(store.today);
+  prepared, soci::use(store.today), soci::use(store.today), soci::use(store_id),
+      soci::use(store.today);
   if (!expired) prepared, soci::use(store.today), soci::use(within);
   prepared, soci::use(first_day), soci::use(first_day), soci::use(after_lot),
       soci::use(limit);
@@ -138,35 +146,36 @@ std::vector<domain::StockFacts> ReadSlowMovers(
                 " = CAST(:v2 AS DECIMAL(38, 0)) AND (b.store_id > :as1 OR "
                 "(b.store_id = :as2 AND b.product_id > :ap)))";
   // AverageDailyMilli of the window's net demand (halves up; none below 0).
-  const std::string per_day_1 =
-      "FLOOR((2 * GREATEST(x.net, 0) + :w2) / (2 * :w3))";
-  const std::string per_day_2 =
-      "FLOOR((2 * GREATEST(x.net, 0) + :w4) / (2 * :w5))";
+  const std::string net = "GREATEST(COALESCE(dd.net, 0), 0)";
+  const std::string per_day_1 = "FLOOR((2 * " + net + " + :w2) / (2 * :w3))";
+  const std::string per_day_2 = "FLOOR((2 * " + net + " + :w4) / (2 * :w5))";
+  // The demand of the stores' products is summed once per (store,
+  // product) in a derived table, then joined to the balances.
+  const std::string days = StoreDaysTable(stores);
   const std::string sql =
-      "SELECT x.store_id, x.product_id, x.store_code, x.sku, x.display_name, "
-      "x.on_hand_milli, x.average_unit_cost_minor, x.currency_code, x.net, "
-      "IFNULL(DATE_FORMAT(x.last_sale, '%Y-%m-%d'), ''), "
-      "DATE_FORMAT(x.today, '%Y-%m-%d') FROM (SELECT b.store_id, "
-      "b.product_id, st.code AS store_code, p.sku, p.display_name, "
+      "SELECT b.store_id, b.product_id, st.code, p.sku, p.display_name, "
       "b.on_hand_milli, b.average_unit_cost_minor, st.currency_code, "
-      "CAST(COALESCE(SUM(IF(d.business_day < t.today AND d.business_day >= "
-      "DATE_SUB(t.today, INTERVAL :w1 DAY), d.sold_milli - d.returned_milli "
-      "- d.voided_milli, 0)), 0) AS SIGNED) AS net, MAX(IF(d.sold_milli > 0, "
-      "d.business_day, NULL)) AS last_sale, t.today AS today, " +
-      value_key + " AS value_key FROM (" + StoreDaysTable(stores) +
+      "CAST(COALESCE(dd.net, 0) AS SIGNED), IFNULL(DATE_FORMAT(dd.last_sale, "
+      "'%Y-%m-%d'), ''), DATE_FORMAT(t.today, '%Y-%m-%d') FROM (" +
+      days +
       ") t JOIN stock_balances b ON b.store_id = t.store_id JOIN stores st "
-      "ON st.id = b.store_id JOIN products p ON p.id = b.product_id LEFT JOIN "
-      "daily_demand d ON d.store_id = b.store_id AND d.product_id = "
-      "b.product_id AND d.business_day >= DATE_SUB(t.today, INTERVAL :lb "
-      "DAY) AND d.business_day <= t.today WHERE b.on_hand_milli > 0 AND (" +
+      "ON st.id = b.store_id JOIN products p ON p.id = b.product_id LEFT "
+      "JOIN (SELECT d.store_id, d.product_id, SUM(IF(d.business_day < "
+      "t2.today AND d.business_day >= DATE_SUB(t2.today, INTERVAL :w1 DAY), "
+      "d.sold_milli - d.returned_milli - d.voided_milli, 0)) AS net, "
+      "MAX(IF(d.sold_milli > 0, d.business_day, NULL)) AS last_sale FROM (" +
+      days +
+      ") t2 JOIN daily_demand d ON d.store_id = t2.store_id AND "
+      "d.business_day >= DATE_SUB(t2.today, INTERVAL :lb DAY) AND "
+      "d.business_day <= t2.today GROUP BY d.store_id, d.product_id) dd ON "
+      "dd.store_id = b.store_id AND dd.product_id = b.product_id WHERE "
+      "b.on_hand_milli > 0 AND (" +
       keyset +
-      ") GROUP BY b.store_id, b.product_id, st.code, p.sku, p.display_name, "
-      "b.on_hand_milli, b.average_unit_cost_minor, st.currency_code, "
-      "t.today) x WHERE x.last_sale IS NULL OR x.last_sale <= "
-      "DATE_SUB(x.today, INTERVAL :idle DAY) OR (" +
-      per_day_1 + " > 0 AND x.on_hand_milli DIV " + per_day_2 +
-      " > :cover) ORDER BY x.value_key DESC, x.store_id, x.product_id LIMIT "
-      ":lim";
+      ") AND (dd.last_sale IS NULL OR dd.last_sale <= DATE_SUB(t.today, "
+      "INTERVAL :idle DAY) OR (" +
+      per_day_1 + " > 0 AND b.on_hand_milli DIV " + per_day_2 +
+      " > :cover)) ORDER BY " + value_key +
+      " DESC, b.store_id, b.product_id LIMIT :lim";
   long long window = query.window_days;
   long long lookback = std::max(query.window_days, query.idle_days);
   long long idle = query.idle_days;
