@@ -18,8 +18,9 @@
 # sides, a supplier payment and the month's payment run, each refused to
 # its maker and approved by a second person, the lots near expiry and the
 # slow movers, a near-expiry lot returned to its supplier for a credit note
-# (four eyes, approved from the supervisor's approval inbox), the gross
-# profit of each
+# (four eyes, approved from the supervisor's approval inbox), a write-off
+# above the threshold refused to its maker and approved by the supervisor,
+# the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -274,6 +275,16 @@ BACKOFFICE_TOKEN=$clerk_jkt show supplier-return ship JKT01 "$return_id"
 step "...the credit note is in the supplier's ledger: paid up by the run, the store is now owed it (an open credit the next delivery uses up)"
 BACKOFFICE_TOKEN=$manager_jkt show account get JKT01 --supplier "$ret_supplier"
 BACKOFFICE_TOKEN=$manager_jkt show account open-items JKT01 --supplier "$ret_supplier"
+
+step "Damaged goods: a write-off above the store's threshold waits for a second person; refused to the manager who asked, approved by the supervisor"
+# Head office sets Jakarta's threshold at Rp 50.000 at cost; the freezer's
+# beef is worth more.
+BACKOFFICE_TOKEN=$head_token show inventory-settings set JKT01 --write-off-threshold 50000
+writeoff_id="wo-jkt-$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$manager_jkt show stock adjust --store JKT01 --sku SKU-1023 --quantity=-1.5 \
+  --reason damage --note "freezer failure overnight" --adjustment-id "$writeoff_id"
+BACKOFFICE_TOKEN=$manager_jkt show writeoff approve JKT01 "$writeoff_id" || true
+BACKOFFICE_TOKEN=$supervisor_jkt show writeoff approve JKT01 "$writeoff_id"
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10

@@ -136,4 +136,18 @@ Status InventoryClient::ForEachStockMovement(
       visit);
 }
 
+Status InventoryClient::ForEachStockAdjustmentRequest(
+    v1::ListStockAdjustmentRequestsRequest request,
+    const std::function<bool(const v1::StockAdjustmentRequest&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListStockAdjustmentRequestsRequest& r) {
+        return connection_->ListStockAdjustmentRequests(r);
+      },
+      [](const v1::ListStockAdjustmentRequestsResponse& page) -> const auto& {
+        return page.requests();
+      },
+      visit);
+}
+
 }  // namespace backoffice

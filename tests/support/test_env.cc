@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -190,17 +191,27 @@ int RunCommand(const std::vector<std::string>& argv,
 }
 
 int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
+  // Below the kernel's ephemeral range (32768 and up on Debian): a client
+  // dialling a port of that range can be given the same port as its own
+  // source and connect to itself (the server listens with SO_REUSEPORT),
+  // and then its channel fails every call. tools/db.sh picks MariaDB's
+  // ports the same way.
+  static std::atomic<unsigned> sequence{0};
+  std::mt19937 random(static_cast<unsigned>(getpid()) * 7919u +
+                      sequence.fetch_add(1) * 104729u);
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    const int port = 20000 + static_cast<int>(random() % 12000);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool free =
+        bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    close(fd);
+    if (free) return port;
+  }
+  throw std::runtime_error("no free port below the ephemeral range");
 }
 
 std::string SourcePath(const std::string& relative) {

@@ -33,7 +33,24 @@ class MockInventoryRepository : public domain::InventoryRepository {
                const domain::PageRequest&),
               (override));
   MOCK_METHOD(StatusOr<domain::AdjustmentOutcome>, AdjustStock,
-              (const domain::StockAdjustment&, const domain::RequestContext&),
+              (const domain::StockAdjustment&,
+               (const std::function<bool(std::int64_t, std::int64_t)>&),
+               const domain::RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<domain::AdjustmentDecisionOutcome>, DecideAdjustment,
+              (const std::string&, const std::string&, bool, const std::string&,
+               (const std::function<Status(const domain::AdjustmentRequest&)>&),
+               const domain::RequestContext&),
+              (override));
+  MOCK_METHOD(StatusOr<std::vector<domain::AdjustmentRequest>>,
+              ListAdjustmentRequests,
+              (const std::string&, domain::AdjustmentRequestState,
+               const domain::PageRequest&),
+              (override));
+  MOCK_METHOD(StatusOr<domain::InventorySettings>, GetInventorySettings,
+              (const std::string&), (override));
+  MOCK_METHOD(StatusOr<domain::InventorySettings>, UpdateInventorySettings,
+              (const domain::InventorySettings&, const domain::RequestContext&),
               (override));
 };
 
@@ -55,11 +72,16 @@ class InventoryTransportTest : public ::testing::Test {
 TEST_F(InventoryTransportTest, AdjustStockMapsRequestAndOutcome) {
   domain::StockAdjustment seen;
   domain::RequestContext seen_ctx;
-  EXPECT_CALL(repository_, AdjustStock(_, _))
+  EXPECT_CALL(repository_, AdjustStock(_, _, _))
       .WillOnce([&](const domain::StockAdjustment& adjustment,
+                    const std::function<bool(std::int64_t, std::int64_t)>&
+                        needs_approval,
                     const domain::RequestContext& ctx) {
         seen = adjustment;
         seen_ctx = ctx;
+        // A store staff's write-off worth more than the threshold waits.
+        EXPECT_TRUE(needs_approval(-1501, 1500));
+        EXPECT_FALSE(needs_approval(-1500, 1500));
         domain::AdjustmentOutcome outcome;
         outcome.movement.id = 501;
         outcome.movement.store_code = "S1";

@@ -156,6 +156,23 @@ int Decide(const Session& session, const DecisionFlags& f, bool approve) {
       return PrintResponse(session,
                            session.stock_control().RejectSupplierReturn(r));
     }
+    case v1::APPROVAL_KIND_STOCK_WRITE_OFF: {
+      if (approve) {
+        v1::ApproveStockAdjustmentRequest r;
+        r.set_store_code(f.store);
+        r.set_adjustment_id(f.document_id);
+        r.set_request_id(request_id);
+        return PrintResponse(session,
+                             session.inventory().ApproveStockAdjustment(r));
+      }
+      v1::RejectStockAdjustmentRequest r;
+      r.set_store_code(f.store);
+      r.set_adjustment_id(f.document_id);
+      r.set_reason(f.reason);
+      r.set_request_id(request_id);
+      return PrintResponse(session,
+                           session.inventory().RejectStockAdjustment(r));
+    }
     default:
       return Fail(Status(StatusCode::kInvalidArgument, "INVALID_CHOICE",
                          "--kind is required"));

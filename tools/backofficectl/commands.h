@@ -33,6 +33,8 @@ void AddSupplierLedgerCommands(CLI::App& app, Action& selected);
 void AddStockControlCommands(CLI::App& app, Action& selected);
 /// approvals.
 void AddApprovalCommands(CLI::App& app, Action& selected);
+/// writeoff and inventory-settings.
+void AddWriteOffCommands(CLI::App& app, Action& selected);
 
 }  // namespace backoffice::ctl
 

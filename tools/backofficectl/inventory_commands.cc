@@ -147,7 +147,18 @@ void AddStockCommands(CLI::App& root, Action& selected) {
     request.set_quantity_delta_milli(f->quantity_milli.value_or(0));
     request.set_reason(f->reason.value_or(v1::ADJUSTMENT_REASON_UNSPECIFIED));
     request.set_note(f->note);
-    return PrintResponse(session, session.inventory().AdjustStock(request));
+    auto response = session.inventory().AdjustStock(request);
+    if (response.ok() && response->has_approval_request()) {
+      std::cerr << "backofficectl: write-off " << request.adjustment_id()
+                << " is not posted: it is worth "
+                << FormatMoney(-response->value().minor_units(),
+                               response->value().currency_code())
+                << " at cost, above the store's threshold, and waits for a "
+                   "manager who did not ask: backofficectl writeoff approve "
+                << request.store_code() << " " << request.adjustment_id()
+                << "\n";
+    }
+    return PrintResponse(session, response);
   });
 }
 

@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddSupplierLedgerCommands(cli, selected);
   backoffice::ctl::AddStockControlCommands(cli, selected);
   backoffice::ctl::AddApprovalCommands(cli, selected);
+  backoffice::ctl::AddWriteOffCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
   // Set after the subcommands exist, which would otherwise inherit it.
   cli.footer(kFooter);

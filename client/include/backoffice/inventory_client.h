@@ -32,6 +32,21 @@ class InventoryClient {
       const v1::ListStockMovementsRequest& request);
   StatusOr<v1::AdjustStockResponse> AdjustStock(
       const v1::AdjustStockRequest& request);
+  StatusOr<v1::ApproveStockAdjustmentResponse> ApproveStockAdjustment(
+      const v1::ApproveStockAdjustmentRequest& request);
+  StatusOr<v1::RejectStockAdjustmentResponse> RejectStockAdjustment(
+      const v1::RejectStockAdjustmentRequest& request);
+  StatusOr<v1::ListStockAdjustmentRequestsResponse> ListStockAdjustmentRequests(
+      const v1::ListStockAdjustmentRequestsRequest& request);
+  StatusOr<v1::GetInventorySettingsResponse> GetInventorySettings(
+      const v1::GetInventorySettingsRequest& request);
+  StatusOr<v1::UpdateInventorySettingsResponse> UpdateInventorySettings(
+      const v1::UpdateInventorySettingsRequest& request);
+  /// Visit every write-off request of a store (in the request's state, if
+  /// set), newest first, following the pages.
+  Status ForEachStockAdjustmentRequest(
+      v1::ListStockAdjustmentRequestsRequest request,
+      const std::function<bool(const v1::StockAdjustmentRequest&)>& visit);
 
   /// Visit every stock level or movement, following the pages (see
   /// CatalogClient::ForEachStore for the contract).

@@ -32,6 +32,17 @@ class InventoryConnection {
       const v1::ListStockMovementsRequest& request);
   virtual StatusOr<v1::AdjustStockResponse> AdjustStock(
       const v1::AdjustStockRequest& request);
+  virtual StatusOr<v1::ApproveStockAdjustmentResponse> ApproveStockAdjustment(
+      const v1::ApproveStockAdjustmentRequest& request);
+  virtual StatusOr<v1::RejectStockAdjustmentResponse> RejectStockAdjustment(
+      const v1::RejectStockAdjustmentRequest& request);
+  virtual StatusOr<v1::ListStockAdjustmentRequestsResponse>
+  ListStockAdjustmentRequests(
+      const v1::ListStockAdjustmentRequestsRequest& request);
+  virtual StatusOr<v1::GetInventorySettingsResponse> GetInventorySettings(
+      const v1::GetInventorySettingsRequest& request);
+  virtual StatusOr<v1::UpdateInventorySettingsResponse> UpdateInventorySettings(
+      const v1::UpdateInventorySettingsRequest& request);
 };
 
 /// The SDK's InventoryConnection over `connection`: gRPC calls with the

@@ -54,11 +54,16 @@
   X(SummarizeSales, kIdempotent)
 
 // An adjustment carries its own id.
-#define BACKOFFICE_INVENTORY_METHODS(X) \
-  X(GetStockLevel, kIdempotent)         \
-  X(ListStockLevels, kIdempotent)       \
-  X(ListStockMovements, kIdempotent)    \
-  X(AdjustStock, kIdempotent)
+#define BACKOFFICE_INVENTORY_METHODS(X)       \
+  X(GetStockLevel, kIdempotent)               \
+  X(ListStockLevels, kIdempotent)             \
+  X(ListStockMovements, kIdempotent)          \
+  X(AdjustStock, kIdempotent)                 \
+  X(ApproveStockAdjustment, kIdempotent)      \
+  X(RejectStockAdjustment, kIdempotent)       \
+  X(ListStockAdjustmentRequests, kIdempotent) \
+  X(GetInventorySettings, kIdempotent)        \
+  X(UpdateInventorySettings, kIdempotent)
 
 // A reconciliation may run long; sending it again while it runs would only
 // double the load.

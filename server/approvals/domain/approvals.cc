@@ -21,6 +21,8 @@ const char* ApproveWith(ApprovalKind kind) {
       return "CreditService/ApprovePaymentRun";
     case ApprovalKind::kSupplierReturn:
       return "StockControlService/ApproveSupplierReturn";
+    case ApprovalKind::kStockWriteOff:
+      return "InventoryService/ApproveStockAdjustment";
     default:
       return "";
   }

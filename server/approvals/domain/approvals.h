@@ -28,6 +28,7 @@ enum class ApprovalKind {
   kCustomerWriteOff = 5,
   kPaymentRun = 6,
   kSupplierReturn = 7,
+  kStockWriteOff = 8,
 };
 
 // The RPC that decides an item of `kind`, "Service/Method".

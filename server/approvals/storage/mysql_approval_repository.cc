@@ -57,7 +57,13 @@ const std::string kWaiting =
     "0) AS SIGNED), r.created_by, r.created_by_name, "
     "" BO_MICROS("r.create_time") ", 0 FROM supplier_returns r JOIN stores "
     "st ON st.id = r.store_id JOIN suppliers su ON su.id = r.supplier_id "
-    "WHERE r.state = 'DRAFT'";
+    "WHERE r.state = 'DRAFT' "
+    "UNION ALL SELECT w.store_id, st.code, 8, w.adjustment_id, "
+    "CONCAT('product ', p.sku), st.currency_code, -w.value_minor, "
+    "w.requested_by, w.requested_by_name, " BO_MICROS("w.create_time") ", 0 "
+    "FROM stock_adjustment_requests w JOIN stores st ON st.id = w.store_id "
+    "JOIN products p ON p.id = w.product_id WHERE w.state = "
+    "'PENDING_APPROVAL'";
 
 bool SplitKey(const std::string& key, long long* since, int* kind,
               long long* store_id, std::string* document_id) {

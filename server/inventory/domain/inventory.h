@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "core/domain/status.h"
 #include "core/domain/model.h"
+#include "core/domain/status.h"
 #include "inventory/domain/inventory_repository.h"
 #include "inventory/domain/stock_model.h"
 
@@ -33,6 +33,18 @@ class Inventory {
       const std::string& page_token);
   StatusOr<AdjustmentOutcome> AdjustStock(const RequestContext& ctx,
                                           const StockAdjustment& adjustment);
+  StatusOr<AdjustmentDecisionOutcome> DecideAdjustment(
+      const RequestContext& ctx, const std::string& store_code,
+      const std::string& adjustment_id, bool approve,
+      const std::string& reason);
+  StatusOr<Page<AdjustmentRequest>> ListAdjustmentRequests(
+      const RequestContext& ctx, const std::string& store_code,
+      AdjustmentRequestState state, int page_size,
+      const std::string& page_token);
+  StatusOr<InventorySettings> GetInventorySettings(
+      const RequestContext& ctx, const std::string& store_code);
+  StatusOr<InventorySettings> UpdateInventorySettings(
+      const RequestContext& ctx, const InventorySettings& settings);
 
  private:
   InventoryRepository& repository_;

@@ -68,10 +68,55 @@ struct StockAdjustment {
   std::string note;
 };
 
+enum class AdjustmentRequestState {
+  kUnspecified,
+  kPendingApproval,
+  kPosted,
+  kRejected
+};
+const char* AdjustmentRequestStateName(AdjustmentRequestState state);
+AdjustmentRequestState AdjustmentRequestStateFromName(const std::string& name);
+AdjustmentReason AdjustmentReasonFromName(const std::string& name);
+
+// A write-off that waits (or waited) for a second person.
+struct AdjustmentRequest {
+  std::string store_code;
+  std::string adjustment_id;
+  std::string sku;
+  std::int64_t quantity_delta_milli = 0;
+  AdjustmentReason reason = AdjustmentReason::kUnspecified;
+  std::string note;
+  std::string currency_code;
+  std::int64_t value_minor = 0;  // Negative: a write-off.
+  AdjustmentRequestState state = AdjustmentRequestState::kUnspecified;
+  std::string requested_by;
+  std::string decided_by;
+  std::string decision_reason;
+  TimeMicros create_time = 0;
+  TimeMicros decide_time = 0;
+  std::int64_t sequence = 0;  // The paging key.
+};
+
 struct AdjustmentOutcome {
   StockMovement movement;
   StockLevel level;
   bool replayed = false;
+  // The value at cost it moved at (negative for a write-off).
+  std::string currency_code;
+  std::int64_t value_minor = 0;
+  // Set when it waits for a second person: nothing moved.
+  std::optional<AdjustmentRequest> approval_request;
+};
+
+struct AdjustmentDecisionOutcome {
+  AdjustmentRequest request;
+  std::optional<AdjustmentOutcome> posted;
+};
+
+struct InventorySettings {
+  std::string store_code;
+  std::string currency_code;
+  std::int64_t write_off_approval_threshold_minor = 0;
 };
 
 }  // namespace backoffice::domain

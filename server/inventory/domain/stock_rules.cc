@@ -59,4 +59,77 @@ std::string AdjustmentFingerprint(const StockAdjustment& a) {
   return out.Finish();
 }
 
+AdjustmentReason AdjustmentReasonFromName(const std::string& name) {
+  for (auto reason :
+       {AdjustmentReason::kDamage, AdjustmentReason::kTheft,
+        AdjustmentReason::kCountCorrection, AdjustmentReason::kExpiryWriteOff,
+        AdjustmentReason::kOther}) {
+    if (name == AdjustmentReasonName(reason)) return reason;
+  }
+  return AdjustmentReason::kUnspecified;
+}
+
+const char* AdjustmentRequestStateName(AdjustmentRequestState state) {
+  switch (state) {
+    case AdjustmentRequestState::kPendingApproval:
+      return "PENDING_APPROVAL";
+    case AdjustmentRequestState::kPosted:
+      return "POSTED";
+    case AdjustmentRequestState::kRejected:
+      return "REJECTED";
+    case AdjustmentRequestState::kUnspecified:
+      break;
+  }
+  return "UNSPECIFIED";
+}
+
+AdjustmentRequestState AdjustmentRequestStateFromName(const std::string& name) {
+  for (auto state :
+       {AdjustmentRequestState::kPendingApproval,
+        AdjustmentRequestState::kPosted, AdjustmentRequestState::kRejected}) {
+    if (name == AdjustmentRequestStateName(state)) return state;
+  }
+  return AdjustmentRequestState::kUnspecified;
+}
+
+bool WriteOffNeedsApproval(const Principal& maker, std::int64_t delta_milli,
+                           std::int64_t value_minor,
+                           std::int64_t threshold_minor) {
+  if (delta_milli >= 0) return false;
+  if (maker.role != Role::kStoreStaff && maker.role != Role::kStoreManager) {
+    return false;
+  }
+  return (value_minor < 0 ? -value_minor : value_minor) > threshold_minor;
+}
+
+Status CheckAdjustmentDecider(const AdjustmentRequest& request,
+                              const Principal& checker) {
+  if (request.state != AdjustmentRequestState::kPendingApproval) {
+    return FailedPrecondition("REQUEST_NOT_PENDING",
+                              "write-off " + request.adjustment_id + " is " +
+                                  AdjustmentRequestStateName(request.state))
+        .WithMetadata("state", AdjustmentRequestStateName(request.state));
+  }
+  if (!IsManagerOrAbove(checker.role)) {
+    return PermissionDenied("ROLE_NOT_ALLOWED",
+                            "a store manager or head office decides");
+  }
+  if (request.requested_by == FormatTokenId(checker.token_id)) {
+    return PermissionDenied(
+        "SELF_APPROVAL_FORBIDDEN",
+        "a second person decides: the maker may not approve or reject");
+  }
+  return Status();
+}
+
+Status ValidateInventorySettings(const InventorySettings& settings) {
+  BO_RETURN_IF_ERROR(ValidateCode("store_code", settings.store_code));
+  if (settings.write_off_approval_threshold_minor < 0 ||
+      settings.write_off_approval_threshold_minor > 1'000'000'000'000'000) {
+    return InvalidField("write_off_approval_threshold",
+                        "must be within 0-10^15");
+  }
+  return Status();
+}
+
 }  // namespace backoffice::domain

@@ -21,6 +21,20 @@ class MySqlInventoryRepository : public domain::InventoryRepository {
       const domain::PageRequest& page) override;
   StatusOr<domain::AdjustmentOutcome> AdjustStock(
       const domain::StockAdjustment& adjustment,
+      const std::function<bool(std::int64_t, std::int64_t)>& needs_approval,
+      const domain::RequestContext& ctx) override;
+  StatusOr<domain::AdjustmentDecisionOutcome> DecideAdjustment(
+      const std::string& store_code, const std::string& adjustment_id,
+      bool approve, const std::string& reason,
+      const std::function<Status(const domain::AdjustmentRequest&)>& check,
+      const domain::RequestContext& ctx) override;
+  StatusOr<std::vector<domain::AdjustmentRequest>> ListAdjustmentRequests(
+      const std::string& store_code, domain::AdjustmentRequestState state,
+      const domain::PageRequest& page) override;
+  StatusOr<domain::InventorySettings> GetInventorySettings(
+      const std::string& store_code) override;
+  StatusOr<domain::InventorySettings> UpdateInventorySettings(
+      const domain::InventorySettings& settings,
       const domain::RequestContext& ctx) override;
 
  private:

@@ -74,10 +74,81 @@ grpc::Status InventoryGrpcService::AdjustStock(
       [&](const domain::RequestContext& ctx) -> Status {
         auto outcome = inventory_.AdjustStock(ctx, FromProto(*req));
         if (!outcome.ok()) return outcome.status();
-        ToProto(outcome->movement, resp->mutable_stock_movement());
-        ToProto(outcome->level, resp->mutable_stock_level());
         resp->set_replayed(outcome->replayed);
+        if (outcome->approval_request) {
+          ToProto(*outcome->approval_request, resp->mutable_approval_request());
+        } else {
+          ToProto(outcome->movement, resp->mutable_stock_movement());
+          ToProto(outcome->level, resp->mutable_stock_level());
+        }
+        ToProto(domain::Money{outcome->currency_code, outcome->value_minor},
+                resp->mutable_value());
         return Status();
+      });
+}
+
+grpc::Status InventoryGrpcService::ApproveStockAdjustment(
+    grpc::ServerContext* c, const v1::ApproveStockAdjustmentRequest* req,
+    v1::ApproveStockAdjustmentResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const domain::RequestContext& ctx) -> Status {
+        auto outcome = inventory_.DecideAdjustment(
+            ctx, req->store_code(), req->adjustment_id(), true, "");
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->request, resp->mutable_request());
+        if (outcome->posted) {
+          ToProto(outcome->posted->movement, resp->mutable_stock_movement());
+          ToProto(outcome->posted->level, resp->mutable_stock_level());
+          ToProto(domain::Money{outcome->posted->currency_code,
+                                outcome->posted->value_minor},
+                  resp->mutable_value());
+        }
+        return Status();
+      });
+}
+
+grpc::Status InventoryGrpcService::RejectStockAdjustment(
+    grpc::ServerContext* c, const v1::RejectStockAdjustmentRequest* req,
+    v1::RejectStockAdjustmentResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const domain::RequestContext& ctx) -> Status {
+        auto outcome = inventory_.DecideAdjustment(
+            ctx, req->store_code(), req->adjustment_id(), false, req->reason());
+        if (!outcome.ok()) return outcome.status();
+        ToProto(outcome->request, resp->mutable_request());
+        return Status();
+      });
+}
+
+grpc::Status InventoryGrpcService::ListStockAdjustmentRequests(
+    grpc::ServerContext* c, const v1::ListStockAdjustmentRequestsRequest* req,
+    v1::ListStockAdjustmentRequestsResponse* resp) {
+  return handler_.Handle(c, "", [&](const domain::RequestContext& ctx) {
+    return BO_RESPOND_PAGE(inventory_.ListAdjustmentRequests(
+                               ctx, req->store_code(), FromProto(req->state()),
+                               req->page_size(), req->page_token()),
+                           resp->mutable_requests(),
+                           resp->mutable_next_page_token());
+  });
+}
+
+grpc::Status InventoryGrpcService::GetInventorySettings(
+    grpc::ServerContext* c, const v1::GetInventorySettingsRequest* req,
+    v1::GetInventorySettingsResponse* resp) {
+  return handler_.Handle(c, "", [&](const domain::RequestContext& ctx) {
+    return BO_RESPOND(inventory_.GetInventorySettings(ctx, req->store_code()),
+                      resp->mutable_settings());
+  });
+}
+
+grpc::Status InventoryGrpcService::UpdateInventorySettings(
+    grpc::ServerContext* c, const v1::UpdateInventorySettingsRequest* req,
+    v1::UpdateInventorySettingsResponse* resp) {
+  return handler_.Handle(
+      c, req->request_id(), [&](const domain::RequestContext& ctx) {
+        return BO_RESPOND(
+            inventory_.UpdateInventorySettings(ctx, FromProto(req->settings())),
+            resp->mutable_settings());
       });
 }
 

@@ -25,6 +25,21 @@ class InventoryGrpcService final : public v1::InventoryService::Service {
   grpc::Status AdjustStock(grpc::ServerContext* c,
                            const v1::AdjustStockRequest* req,
                            v1::AdjustStockResponse* resp) override;
+  grpc::Status ApproveStockAdjustment(
+      grpc::ServerContext* c, const v1::ApproveStockAdjustmentRequest* req,
+      v1::ApproveStockAdjustmentResponse* resp) override;
+  grpc::Status RejectStockAdjustment(
+      grpc::ServerContext* c, const v1::RejectStockAdjustmentRequest* req,
+      v1::RejectStockAdjustmentResponse* resp) override;
+  grpc::Status ListStockAdjustmentRequests(
+      grpc::ServerContext* c, const v1::ListStockAdjustmentRequestsRequest* req,
+      v1::ListStockAdjustmentRequestsResponse* resp) override;
+  grpc::Status GetInventorySettings(
+      grpc::ServerContext* c, const v1::GetInventorySettingsRequest* req,
+      v1::GetInventorySettingsResponse* resp) override;
+  grpc::Status UpdateInventorySettings(
+      grpc::ServerContext* c, const v1::UpdateInventorySettingsRequest* req,
+      v1::UpdateInventorySettingsResponse* resp) override;
 
  private:
   RpcHandler& handler_;

@@ -69,4 +69,62 @@ void ToProto(const domain::StockMovement& d, v1::StockMovement* p) {
   SetTimestamp(d.record_time, p->mutable_record_time());
 }
 
+void ToProto(const domain::AdjustmentRequest& d,
+             v1::StockAdjustmentRequest* p) {
+  p->set_store_code(d.store_code);
+  p->set_adjustment_id(d.adjustment_id);
+  p->set_sku(d.sku);
+  p->set_quantity_delta_milli(d.quantity_delta_milli);
+  // domain::AdjustmentReason keeps the wire numbering.
+  p->set_reason(static_cast<v1::AdjustmentReason>(static_cast<int>(d.reason)));
+  p->set_note(d.note);
+  ToProto(domain::Money{d.currency_code, d.value_minor}, p->mutable_value());
+  switch (d.state) {
+    case domain::AdjustmentRequestState::kPendingApproval:
+      p->set_state(v1::STOCK_ADJUSTMENT_REQUEST_STATE_PENDING_APPROVAL);
+      break;
+    case domain::AdjustmentRequestState::kPosted:
+      p->set_state(v1::STOCK_ADJUSTMENT_REQUEST_STATE_POSTED);
+      break;
+    case domain::AdjustmentRequestState::kRejected:
+      p->set_state(v1::STOCK_ADJUSTMENT_REQUEST_STATE_REJECTED);
+      break;
+    default:
+      p->set_state(v1::STOCK_ADJUSTMENT_REQUEST_STATE_UNSPECIFIED);
+  }
+  p->set_requested_by(d.requested_by);
+  p->set_decided_by(d.decided_by);
+  p->set_decision_reason(d.decision_reason);
+  SetTimestamp(d.create_time, p->mutable_create_time());
+  if (d.decide_time != 0) SetTimestamp(d.decide_time, p->mutable_decide_time());
+}
+
+void ToProto(const domain::InventorySettings& d, v1::InventorySettings* p) {
+  p->set_store_code(d.store_code);
+  ToProto(domain::Money{d.currency_code, d.write_off_approval_threshold_minor},
+          p->mutable_write_off_approval_threshold());
+}
+
+domain::InventorySettings FromProto(const v1::InventorySettings& p) {
+  domain::InventorySettings d;
+  d.store_code = p.store_code();
+  d.currency_code = p.write_off_approval_threshold().currency_code();
+  d.write_off_approval_threshold_minor =
+      p.write_off_approval_threshold().minor_units();
+  return d;
+}
+
+domain::AdjustmentRequestState FromProto(v1::StockAdjustmentRequestState s) {
+  switch (s) {
+    case v1::STOCK_ADJUSTMENT_REQUEST_STATE_PENDING_APPROVAL:
+      return domain::AdjustmentRequestState::kPendingApproval;
+    case v1::STOCK_ADJUSTMENT_REQUEST_STATE_POSTED:
+      return domain::AdjustmentRequestState::kPosted;
+    case v1::STOCK_ADJUSTMENT_REQUEST_STATE_REJECTED:
+      return domain::AdjustmentRequestState::kRejected;
+    default:
+      return domain::AdjustmentRequestState::kUnspecified;
+  }
+}
+
 }  // namespace backoffice::transport

@@ -74,6 +74,31 @@ void AddStockControlChecks(
           store_filter + "AND m.movement_type = " + returned +
           " AND (r.id IS NULL OR r.state <> 'SHIPPED' OR l.return_pk IS "
           "NULL)");
+  // A write-off that waited is posted once, as the adjustment it asked
+  // for, by a second person; every adjustment's value is its quantity at
+  // the cost it moved at.
+  add("STOCK_WRITE_OFF_MISMATCH",
+      "SELECT st.code, w.adjustment_id, CONCAT(w.state, ' of ', "
+      "w.quantity_delta_milli, ' by ', w.requested_by, ' decided by ', "
+      "COALESCE(w.decided_by, 'nobody'), ', adjustment ', "
+      "COALESCE(a.quantity_delta_milli, 'none')) FROM "
+      "stock_adjustment_requests w JOIN stores st ON st.id = w.store_id LEFT "
+      "JOIN stock_adjustments a ON a.id = w.adjustment_pk WHERE" +
+          store_filter +
+          "AND ((w.state = 'POSTED') <> (w.adjustment_pk IS NOT NULL) OR "
+          "(w.state <> 'PENDING_APPROVAL' AND (w.decided_by IS NULL OR "
+          "w.decided_by = w.requested_by)) OR (a.id IS NOT NULL AND "
+          "(a.quantity_delta_milli <> w.quantity_delta_milli OR a.product_id "
+          "<> w.product_id OR a.store_id <> w.store_id OR a.adjustment_id <> "
+          "w.adjustment_id)))");
+  add("STOCK_WRITE_OFF_MISMATCH",
+      "SELECT st.code, a.adjustment_id, CONCAT('value ', a.value_minor, ' "
+      "for ', a.quantity_delta_milli, ' at ', a.unit_cost_minor) FROM "
+      "stock_adjustments a JOIN stores st ON st.id = a.store_id WHERE" +
+          store_filter +
+          "AND a.value_minor <> IF(a.quantity_delta_milli < 0, -1, 1) * "
+          "((CAST(ABS(a.quantity_delta_milli) AS DECIMAL(39, 0)) * "
+          "a.unit_cost_minor + 500) DIV 1000)");
 }
 
 }  // namespace backoffice::storage

@@ -30,6 +30,21 @@ class MockInventoryConnection : public InventoryConnection {
               (const v1::ListStockMovementsRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::AdjustStockResponse>, AdjustStock,
               (const v1::AdjustStockRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ApproveStockAdjustmentResponse>,
+              ApproveStockAdjustment,
+              (const v1::ApproveStockAdjustmentRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::RejectStockAdjustmentResponse>,
+              RejectStockAdjustment,
+              (const v1::RejectStockAdjustmentRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListStockAdjustmentRequestsResponse>,
+              ListStockAdjustmentRequests,
+              (const v1::ListStockAdjustmentRequestsRequest& request),
+              (override));
+  MOCK_METHOD(StatusOr<v1::GetInventorySettingsResponse>, GetInventorySettings,
+              (const v1::GetInventorySettingsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::UpdateInventorySettingsResponse>,
+              UpdateInventorySettings,
+              (const v1::UpdateInventorySettingsRequest& request), (override));
 };
 
 }  // namespace mocks
