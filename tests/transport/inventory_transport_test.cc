@@ -34,7 +34,7 @@ class MockInventoryRepository : public domain::InventoryRepository {
               (override));
   MOCK_METHOD(StatusOr<domain::AdjustmentOutcome>, AdjustStock,
               (const domain::StockAdjustment&,
-               (const std::function<bool(std::int64_t, std::int64_t)>&),
+               (const std::function<bool(std::int64_t, std::int64_t, bool)>&),
                const domain::RequestContext&),
               (override));
   MOCK_METHOD(StatusOr<domain::AdjustmentDecisionOutcome>, DecideAdjustment,
@@ -74,14 +74,15 @@ TEST_F(InventoryTransportTest, AdjustStockMapsRequestAndOutcome) {
   domain::RequestContext seen_ctx;
   EXPECT_CALL(repository_, AdjustStock(_, _, _))
       .WillOnce([&](const domain::StockAdjustment& adjustment,
-                    const std::function<bool(std::int64_t, std::int64_t)>&
+                    const std::function<bool(std::int64_t, std::int64_t, bool)>&
                         needs_approval,
                     const domain::RequestContext& ctx) {
         seen = adjustment;
         seen_ctx = ctx;
         // A store staff's write-off worth more than the threshold waits.
-        EXPECT_TRUE(needs_approval(-1501, 1500));
-        EXPECT_FALSE(needs_approval(-1500, 1500));
+        EXPECT_TRUE(needs_approval(-1501, 1500, true));
+        EXPECT_FALSE(needs_approval(-1500, 1500, true));
+        EXPECT_TRUE(needs_approval(0, 1500, false)) << "cost unknown";
         domain::AdjustmentOutcome outcome;
         outcome.movement.id = 501;
         outcome.movement.store_code = "S1";

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "inventory/domain/lots.h"
+#include "inventory/domain/stock_rules.h"
 
 namespace backoffice::domain {
 namespace {
@@ -167,6 +168,38 @@ TEST(SupplierReturnRulesTest, ASecondManagerDecidesAndOnlyApprovedShips) {
   r.state = SupplierReturnState::kShipped;
   EXPECT_EQ(CheckReturnStep(r, ReturnStep::kReject, manager).reason(),
             "RETURN_STATE_CONFLICT");
+}
+
+TEST(WriteOffRuleTest, AboveTheThresholdOrAtAnUnknownCostASecondPersonDecides) {
+  Principal staff;
+  staff.token_id = 3;
+  staff.role = Role::kStoreStaff;
+  Principal manager = staff;
+  manager.role = Role::kStoreManager;
+  Principal head_office = staff;
+  head_office.role = Role::kHeadOffice;
+  EXPECT_TRUE(WriteOffNeedsApproval(staff, -1000, -25001, 25000, true));
+  EXPECT_FALSE(WriteOffNeedsApproval(staff, -1000, -25000, 25000, true));
+  EXPECT_TRUE(WriteOffNeedsApproval(manager, -1000, -25001, 25000, true));
+  EXPECT_FALSE(WriteOffNeedsApproval(head_office, -1000, -99999, 0, true));
+  EXPECT_FALSE(WriteOffNeedsApproval(staff, 1000, 99999, 0, true))
+      << "stock found is not written off";
+  EXPECT_TRUE(WriteOffNeedsApproval(staff, -1000, 0, 25000, false))
+      << "no known cost: its value cannot show it is under the threshold";
+  AdjustmentRequest request;
+  request.adjustment_id = "WO-1";
+  request.state = AdjustmentRequestState::kPendingApproval;
+  request.requested_by = "tok_3";
+  EXPECT_EQ(CheckAdjustmentDecider(request, manager).reason(),
+            "SELF_APPROVAL_FORBIDDEN");
+  head_office.token_id = 4;
+  EXPECT_TRUE(CheckAdjustmentDecider(request, head_office).ok());
+  staff.token_id = 5;
+  EXPECT_EQ(CheckAdjustmentDecider(request, staff).reason(),
+            "ROLE_NOT_ALLOWED");
+  request.state = AdjustmentRequestState::kRejected;
+  EXPECT_EQ(CheckAdjustmentDecider(request, head_office).reason(),
+            "REQUEST_NOT_PENDING");
 }
 
 }  // namespace

@@ -148,7 +148,9 @@ void AddStockCommands(CLI::App& root, Action& selected) {
     request.set_reason(f->reason.value_or(v1::ADJUSTMENT_REASON_UNSPECIFIED));
     request.set_note(f->note);
     auto response = session.inventory().AdjustStock(request);
-    if (response.ok() && response->has_approval_request()) {
+    if (response.ok() && response->has_approval_request() &&
+        response->approval_request().state() ==
+            v1::STOCK_ADJUSTMENT_REQUEST_STATE_PENDING_APPROVAL) {
       std::cerr << "backofficectl: write-off " << request.adjustment_id()
                 << " is not posted: it is worth "
                 << FormatMoney(-response->value().minor_units(),

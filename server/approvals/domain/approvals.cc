@@ -49,7 +49,7 @@ StatusOr<Page<Approval>> Approvals::ListApprovals(
   return MakePage(std::move(*items), *request, [](const Approval& a) {
     return std::to_string(a.since) + "/" +
            std::to_string(static_cast<int>(a.kind)) + "/" +
-           std::to_string(a.store_id) + "/" + a.document_id;
+           std::to_string(a.store_id) + "/" + std::to_string(a.row_id);
   });
 }
 

@@ -46,6 +46,7 @@ struct Approval {
   std::string requested_by_name;
   TimeMicros since = 0;
   bool needs_head_office = false;
+  std::int64_t row_id = 0;  // The paging key's last part.
 };
 
 class ApprovalRepository {
@@ -53,7 +54,7 @@ class ApprovalRepository {
   virtual ~ApprovalRepository() = default;
   // Up to page.page_size + 1 waiting items of the store (empty: every
   // store), oldest first, after page.after_key
-  // ("<since micros>/<kind>/<store id>/<document id>"). `now` decides
+  // ("<since micros>/<kind>/<store id>/<row id>"). `now` decides
   // which refused holds have expired. NOT_FOUND (STORE_NOT_FOUND).
   virtual StatusOr<std::vector<Approval>> ListApprovals(
       const std::string& store_code, const PageRequest& page,

@@ -17,27 +17,28 @@ const std::string kWaiting =
     "requested_by, IF(o.last_changed_by = o.created_by, o.created_by_name, "
     "'') AS requested_by_name, " BO_MICROS("o.update_time") " AS since, "
     "(sps.approval_limit_minor IS NOT NULL AND o.total_cost_minor + "
-    "o.total_tax_minor > sps.approval_limit_minor) AS head_office FROM "
+    "o.total_tax_minor > sps.approval_limit_minor) AS head_office, o.id AS "
+    "row_id FROM "
     "purchase_orders o JOIN stores st ON st.id = o.store_id JOIN suppliers "
     "su ON su.id = o.supplier_id LEFT JOIN store_purchasing_settings sps ON "
     "sps.store_id = o.store_id WHERE o.state = 'SUBMITTED' "
     "UNION ALL SELECT g.store_id, st.code, 2, g.receipt_id, CONCAT('supplier "
     "', su.code), g.currency_code, g.total_cost_minor + g.total_tax_minor, "
-    "g.received_by, g.received_by_name, " BO_MICROS("g.create_time") ", 0 "
-    "FROM goods_receipts g JOIN stores st ON st.id = g.store_id JOIN "
+    "g.received_by, g.received_by_name, " BO_MICROS("g.create_time") ", 0, "
+    "g.id FROM goods_receipts g JOIN stores st ON st.id = g.store_id JOIN "
     "suppliers su ON su.id = g.supplier_id WHERE g.state = "
     "'PENDING_APPROVAL' "
     "UNION ALL SELECT a.store_id, st.code, 3, a.authorization_id, "
     "CONCAT('customer ', cu.code), a.currency_code, a.amount_minor, "
-    "a.requested_by, a.requested_by_name, " BO_MICROS("a.create_time") ", 0 "
-    "FROM credit_authorizations a JOIN stores st ON st.id = a.store_id JOIN "
+    "a.requested_by, a.requested_by_name, " BO_MICROS("a.create_time") ", 0, "
+    "a.id FROM credit_authorizations a JOIN stores st ON st.id = a.store_id JOIN "
     "customers cu ON cu.id = a.customer_id WHERE a.state = 'OVER_LIMIT' AND "
     "a.expire_time > TIMESTAMPADD(MICROSECOND, :now, '1970-01-01') "
     "UNION ALL SELECT r.store_id, st.code, IF(r.request_type = 'WRITE_OFF', "
     "5, 4), r.ledger_request_id, IF(r.party_kind = 'CUSTOMER', "
     "CONCAT('customer ', cu.code), CONCAT('supplier ', su.code)), "
     "r.currency_code, r.amount_minor, r.requested_by, r.requested_by_name, "
-    "" BO_MICROS("r.create_time") ", r.needs_head_office FROM "
+    "" BO_MICROS("r.create_time") ", r.needs_head_office, r.id FROM "
     "ledger_requests r JOIN stores st ON st.id = r.store_id LEFT JOIN "
     "customers cu ON r.party_kind = 'CUSTOMER' AND cu.id = r.party_id LEFT "
     "JOIN suppliers su ON r.party_kind = 'SUPPLIER' AND su.id = r.party_id "
@@ -45,8 +46,10 @@ const std::string kWaiting =
     "UNION ALL SELECT p.store_id, st.code, 6, p.payment_run_id, "
     "CONCAT('suppliers owed by ', DATE_FORMAT(p.due_by_day, '%Y-%m-%d')), "
     "p.currency_code, p.total_minor, p.prepared_by, p.prepared_by_name, "
-    "" BO_MICROS("p.create_time") ", p.needs_head_office FROM payment_runs p "
-    "JOIN stores st ON st.id = p.store_id WHERE p.state = "
+    "" BO_MICROS("p.create_time") ", (p.needs_head_office OR p.total_minor > "
+    "COALESCE(cs.payment_run_head_office_limit_minor, 0)), p.id FROM "
+    "payment_runs p JOIN stores st ON st.id = p.store_id LEFT JOIN "
+    "credit_settings cs ON cs.store_id = p.store_id WHERE p.state = "
     "'PENDING_APPROVAL' "
     "UNION ALL SELECT r.store_id, st.code, 7, r.return_id, CONCAT('supplier "
     "', su.code), r.currency_code, CAST(COALESCE((SELECT "
@@ -55,27 +58,27 @@ const std::string kWaiting =
     "supplier_return_lines l LEFT JOIN stock_balances b ON b.store_id = "
     "r.store_id AND b.product_id = l.product_id WHERE l.return_pk = r.id), "
     "0) AS SIGNED), r.created_by, r.created_by_name, "
-    "" BO_MICROS("r.create_time") ", 0 FROM supplier_returns r JOIN stores "
+    "" BO_MICROS("r.create_time") ", 0, r.id FROM supplier_returns r JOIN stores "
     "st ON st.id = r.store_id JOIN suppliers su ON su.id = r.supplier_id "
     "WHERE r.state = 'DRAFT' "
     "UNION ALL SELECT w.store_id, st.code, 8, w.adjustment_id, "
     "CONCAT('product ', p.sku), st.currency_code, -w.value_minor, "
-    "w.requested_by, w.requested_by_name, " BO_MICROS("w.create_time") ", 0 "
-    "FROM stock_adjustment_requests w JOIN stores st ON st.id = w.store_id "
+    "w.requested_by, w.requested_by_name, " BO_MICROS("w.create_time") ", 0, "
+    "w.id FROM stock_adjustment_requests w JOIN stores st ON st.id = w.store_id "
     "JOIN products p ON p.id = w.product_id WHERE w.state = "
     "'PENDING_APPROVAL'";
 
 bool SplitKey(const std::string& key, long long* since, int* kind,
-              long long* store_id, std::string* document_id) {
+              long long* store_id, long long* row_id) {
   std::vector<std::string> parts;
   std::string::size_type start = 0;
-  for (int i = 0; i < 3; ++i) {
+  while (true) {
     const auto slash = key.find('/', start);
-    if (slash == std::string::npos) return false;
     parts.push_back(key.substr(start, slash - start));
+    if (slash == std::string::npos) break;
     start = slash + 1;
   }
-  *document_id = key.substr(start);
+  if (parts.size() != 4) return false;
   for (const auto& p : parts) {
     if (p.empty() || p.size() > 18 ||
         p.find_first_not_of("0123456789") != std::string::npos) {
@@ -85,7 +88,8 @@ bool SplitKey(const std::string& key, long long* since, int* kind,
   *since = std::stoll(parts[0]);
   *kind = std::stoi(parts[1]);
   *store_id = std::stoll(parts[2]);
-  return !document_id->empty();
+  *row_id = std::stoll(parts[3]);
+  return true;
 }
 
 }  // namespace
@@ -93,9 +97,8 @@ bool SplitKey(const std::string& key, long long* since, int* kind,
 StatusOr<std::vector<domain::Approval>> MySqlApprovalRepository::ListApprovals(
     const std::string& store_code, const domain::PageRequest& page,
     domain::TimeMicros now) {
-  long long after_since = -1, after_store = 0;
+  long long after_since = -1, after_store = 0, after_id = 0;
   int after_kind = 0;
-  std::string after_id;
   if (!page.after_key.empty() &&
       !SplitKey(page.after_key, &after_since, &after_kind, &after_store,
                 &after_id)) {
@@ -115,13 +118,12 @@ StatusOr<std::vector<domain::Approval>> MySqlApprovalRepository::ListApprovals(
         s,
         "SELECT x.store_id, x.store_code, x.kind, x.document_id, x.summary, "
         "x.currency_code, x.amount, x.requested_by, x.requested_by_name, "
-        "x.since, x.head_office FROM (" +
+        "x.since, x.head_office, x.row_id FROM (" +
             kWaiting +
             ") x WHERE (:any = 1 OR x.store_id = :sid) AND (x.since > :t1 OR "
             "(x.since = :t2 AND (x.kind > :k1 OR (x.kind = :k2 AND "
-            "(x.store_id > :s1 OR (x.store_id = :s2 AND x.document_id > "
-            ":d)))))) ORDER BY x.since, x.kind, x.store_id, x.document_id "
-            "LIMIT :lim",
+            "(x.store_id > :s1 OR (x.store_id = :s2 AND x.row_id > :d)))))) "
+            "ORDER BY x.since, x.kind, x.store_id, x.row_id LIMIT :lim",
         +[](const soci::row& r) {
           domain::Approval a;
           a.store_id = GetInt64(r, 0);
@@ -135,6 +137,7 @@ StatusOr<std::vector<domain::Approval>> MySqlApprovalRepository::ListApprovals(
           a.requested_by_name = GetString(r, 8);
           a.since = GetInt64(r, 9);
           a.needs_head_office = GetBool(r, 10);
+          a.row_id = GetInt64(r, 11);
           return a;
         },
         at, any_store, store_id, after_since, after_since, kind, kind,

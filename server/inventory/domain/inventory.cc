@@ -70,10 +70,11 @@ StatusOr<AdjustmentOutcome> Inventory::AdjustStock(
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, adjustment.store_code));
   return repository_.AdjustStock(
       adjustment,
-      [&](std::int64_t value_minor, std::int64_t threshold_minor) {
+      [&](std::int64_t value_minor, std::int64_t threshold_minor,
+          bool cost_known) {
         return WriteOffNeedsApproval(ctx.principal,
                                      adjustment.quantity_delta_milli,
-                                     value_minor, threshold_minor);
+                                     value_minor, threshold_minor, cost_known);
       },
       ctx);
 }

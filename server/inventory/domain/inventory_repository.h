@@ -32,7 +32,8 @@ class InventoryRepository {
   virtual StatusOr<AdjustmentOutcome> AdjustStock(
       const StockAdjustment& adjustment,
       const std::function<bool(std::int64_t value_minor,
-                               std::int64_t threshold_minor)>& needs_approval,
+                               std::int64_t threshold_minor, bool cost_known)>&
+          needs_approval,
       const RequestContext& ctx) = 0;
   // Approves (posts) or rejects a waiting write-off once `check` accepts
   // it on the locked row; one already where the decision leads is

@@ -94,11 +94,9 @@ AdjustmentRequestState AdjustmentRequestStateFromName(const std::string& name) {
 
 bool WriteOffNeedsApproval(const Principal& maker, std::int64_t delta_milli,
                            std::int64_t value_minor,
-                           std::int64_t threshold_minor) {
-  if (delta_milli >= 0) return false;
-  if (maker.role != Role::kStoreStaff && maker.role != Role::kStoreManager) {
-    return false;
-  }
+                           std::int64_t threshold_minor, bool cost_known) {
+  if (delta_milli >= 0 || IsChainWide(maker.role)) return false;
+  if (!cost_known) return true;
   return (value_minor < 0 ? -value_minor : value_minor) > threshold_minor;
 }
 

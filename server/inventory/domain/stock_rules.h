@@ -15,12 +15,12 @@ Status ValidateAdjustment(const StockAdjustment& adjustment);
 std::string AdjustmentFingerprint(const StockAdjustment& adjustment);
 
 // Whether an adjustment by `maker` waits for a second person: a write-off
-// (negative) by store staff or a store manager worth more than the
-// store's threshold at cost. Head office and admins are the checkers and
-// post at once.
+// (negative) by anyone but head office or an admin (the chain's checkers)
+// worth more than the store's threshold at cost, or of stock whose cost
+// is not known (`cost_known` false: its value cannot show it is under).
 bool WriteOffNeedsApproval(const Principal& maker, std::int64_t delta_milli,
                            std::int64_t value_minor,
-                           std::int64_t threshold_minor);
+                           std::int64_t threshold_minor, bool cost_known);
 
 // Maker-checker on a write-off request, on the locked row: it must wait
 // (FAILED_PRECONDITION, REQUEST_NOT_PENDING), the checker be a store

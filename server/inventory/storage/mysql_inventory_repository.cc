@@ -281,6 +281,15 @@ void PostMovement(soci::session& s, long long store_id, long long product_id,
       soci::use(unit), soci::use(value), soci::use(pk);
 }
 
+// Two copies of one AdjustStock took different ways (one posted, one
+// asked): this one rolls back, and its retry replays the other.
+Status ConcurrentCopy(const std::string& adjustment_id) {
+  return domain::Aborted("TRANSACTION_CONFLICT",
+                         "adjustment " + adjustment_id +
+                             " was recorded by a concurrent copy of this "
+                             "call; send it again");
+}
+
 void InsertAdjustmentRow(soci::session& s, long long store_id,
                          long long product_id, const domain::StockAdjustment& a,
                          const std::string& fingerprint, TimeMicros now) {
@@ -300,7 +309,7 @@ void InsertAdjustmentRow(soci::session& s, long long store_id,
 
 StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
     const domain::StockAdjustment& a,
-    const std::function<bool(std::int64_t, std::int64_t)>& needs_approval,
+    const std::function<bool(std::int64_t, std::int64_t, bool)>& needs_approval,
     const RequestContext& ctx) {
   const std::string fingerprint = domain::AdjustmentFingerprint(a);
   domain::AdjustmentOutcome outcome;
@@ -357,9 +366,10 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       s << "SELECT average_unit_cost_minor FROM stock_balances WHERE "
            "store_id = :s AND product_id = :p",
           soci::use(store_id), soci::use(product_id), soci::into(unit);
+      const bool cost_known = s.got_data() && unit > 0;
       const long long value =
-          ValueAtCost(a.quantity_delta_milli, s.got_data() ? unit : 0);
-      if (needs_approval(value, WriteOffThreshold(s, store_id))) {
+          ValueAtCost(a.quantity_delta_milli, cost_known ? unit : 0);
+      if (needs_approval(value, WriteOffThreshold(s, store_id), cost_known)) {
         long long pk = 0;
         if (auto concurrent = request.Insert([&] {
               long long delta = a.quantity_delta_milli;
@@ -382,6 +392,11 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
             })) {
           return *concurrent;
         }
+        // A copy of this call that posted the adjustment meanwhile: the
+        // locking read waits for it, and the retry replays it.
+        if (document.Recorded(KeyRead::kCurrent)) {
+          return ConcurrentCopy(a.adjustment_id);
+        }
         AppendAudit(s, &ctx,
                     domain::AuditEntry{"stock_write_off_request",
                                        a.adjustment_id, a.store_code});
@@ -397,6 +412,11 @@ StatusOr<domain::AdjustmentOutcome> MySqlInventoryRepository::AdjustStock(
       return *concurrent;
     }
     const long long pk = LastInsertId(s);
+    // A copy of this call that recorded a request meanwhile (the cost or
+    // the threshold moved between them): the locking read waits for it.
+    if (request.Recorded(KeyRead::kCurrent)) {
+      return ConcurrentCopy(a.adjustment_id);
+    }
     PostMovement(s, store_id, product_id, pk, a, now);
     AppendAudit(
         s, &ctx,

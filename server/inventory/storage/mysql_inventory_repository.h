@@ -21,7 +21,8 @@ class MySqlInventoryRepository : public domain::InventoryRepository {
       const domain::PageRequest& page) override;
   StatusOr<domain::AdjustmentOutcome> AdjustStock(
       const domain::StockAdjustment& adjustment,
-      const std::function<bool(std::int64_t, std::int64_t)>& needs_approval,
+      const std::function<bool(std::int64_t, std::int64_t, bool)>&
+          needs_approval,
       const domain::RequestContext& ctx) override;
   StatusOr<domain::AdjustmentDecisionOutcome> DecideAdjustment(
       const std::string& store_code, const std::string& adjustment_id,

@@ -92,6 +92,13 @@ void AddStockControlChecks(
           "<> w.product_id OR a.store_id <> w.store_id OR a.adjustment_id <> "
           "w.adjustment_id)))");
   add("STOCK_WRITE_OFF_MISMATCH",
+      "SELECT st.code, w.adjustment_id, CONCAT(w.state, ' write-off, yet "
+      "adjustment ', a.id, ' moved ', a.quantity_delta_milli) FROM "
+      "stock_adjustment_requests w JOIN stores st ON st.id = w.store_id JOIN "
+      "stock_adjustments a ON a.store_id = w.store_id AND a.adjustment_id = "
+      "w.adjustment_id WHERE" +
+          store_filter + "AND w.state <> 'POSTED'");
+  add("STOCK_WRITE_OFF_MISMATCH",
       "SELECT st.code, a.adjustment_id, CONCAT('value ', a.value_minor, ' "
       "for ', a.quantity_delta_milli, ' at ', a.unit_cost_minor) FROM "
       "stock_adjustments a JOIN stores st ON st.id = a.store_id WHERE" +
