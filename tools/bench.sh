@@ -18,14 +18,18 @@
 # (backoffice_credit_bench), and 200 suppliers paid in one payment run
 # beside the same payments one by one (backoffice_payment_run_bench), and
 # the chain-wide near-expiry and slow-mover reads over 100 stores beside
-# the same reads raw (backoffice_stock_control_bench).
+# the same reads raw (backoffice_stock_control_bench), and write-offs and
+# supplier returns by four eyes beside the same rows raw
+# (backoffice_stock_documents_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
 # receive_vs_raw=R authorize_per_s=N authorize_raw_per_s=N
 # authorize_vs_raw=R ageing_ms=N ageing_raw_ms=N ageing_vs_raw=R run_ms=N
 # run_payments_ms=N run_vs_payments=R expiring_ms=N expiring_raw_ms=N
-# expiring_vs_raw=R slow_ms=N slow_raw_ms=N slow_vs_raw=R`.
+# expiring_vs_raw=R slow_ms=N slow_raw_ms=N slow_vs_raw=R writeoff_per_s=N
+# writeoff_raw_per_s=N writeoff_vs_raw=R return_per_s=N return_raw_per_s=N
+# return_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -51,7 +55,7 @@ done
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
   backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench \
-  backoffice_stock_control_bench
+  backoffice_stock_control_bench backoffice_stock_documents_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
@@ -60,6 +64,7 @@ receive_bench="$build_dir/tools/sim/backoffice_receive_bench"
 credit_bench="$build_dir/tools/sim/backoffice_credit_bench"
 payment_run_bench="$build_dir/tools/sim/backoffice_payment_run_bench"
 stock_control_bench="$build_dir/tools/sim/backoffice_stock_control_bench"
+stock_documents_bench="$build_dir/tools/sim/backoffice_stock_documents_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -146,8 +151,21 @@ step "Benchmark: near expiry and slow movers over 100 stores, and the same reads
 BACKOFFICE_TOKEN=$head_token "$stock_control_bench" --stores 100 --products 500 \
   --rounds "$rounds" --page-size 1000 | tee "$work/stock_control.out"
 
+step "Benchmark: write-offs and supplier returns by four eyes, and the same rows raw"
+"$ctl" store create --code DB1 --name "Stock documents bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+staff_token=$("$ctl" token create --name "bench clerk" --role STORE_STAFF --store DB1 -o json |
+  sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+manager_token=$("$ctl" token create --name "bench manager" --role STORE_MANAGER --store DB1 -o json |
+  sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p')
+[[ -n $staff_token && -n $manager_token ]] || { echo "bench.sh: no store token secret" >&2; exit 1; }
+"$stock_documents_bench" --store DB1 --staff-token "$staff_token" \
+  --manager-token "$manager_token" --documents 200 --rounds "$rounds" |
+  tee "$work/stock_documents.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
   "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")" \
-  "$(tail -n 1 "$work/payment_run.out") $(tail -n 1 "$work/stock_control.out")"
+  "$(tail -n 1 "$work/payment_run.out") $(tail -n 1 "$work/stock_control.out")" \
+  "$(tail -n 1 "$work/stock_documents.out")"
 exit "$sales_status"
