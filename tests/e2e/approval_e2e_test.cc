@@ -4,36 +4,25 @@
 // payment above the limit, a payment run, a drafted supplier return), with
 // who asked, how much and since when, oldest first and paged; decided from
 // the CLI through each module's own RPC, never by the maker.
-#include <absl/time/civil_time.h>
-#include <absl/time/clock.h>
-#include <absl/time/time.h>
 #include <gtest/gtest.h>
 
 #include <map>
 
 #include "backoffice/client.h"
+#include "ledger_helpers.h"
 #include "server_fixture.h"
 
 namespace backoffice {
 namespace {
+
+using testing::Idr;
+using testing::JakartaDayFromToday;
 
 using testing::RunCli;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
 constexpr char kStore[] = "AP";
-
-v1::Money Idr(std::int64_t minor) {
-  v1::Money m;
-  m.set_currency_code("IDR");
-  m.set_minor_units(minor);
-  return m;
-}
-
-std::string DayFromToday(int days) {
-  const absl::TimeZone jakarta = absl::FixedTimeZone(7 * 3600);
-  return absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), jakarta) + days);
-}
 
 void Must(const Status& s) {
   if (!s.ok()) throw std::runtime_error(s.ToString());
@@ -152,7 +141,7 @@ TEST(ApprovalE2eTest, OneInboxListsEveryKindAndDecidesThroughItsOwner) {
   v1::PreparePaymentRunRequest run;
   run.set_store_code(kStore);
   run.set_payment_run_id("AP-RUN-1");
-  run.set_due_by_day(DayFromToday(30));
+  run.set_due_by_day(JakartaDayFromToday(30));
   Must(CreditClient(server.Connect(maker)).PreparePaymentRun(run).status());
   v1::CreateSupplierReturnRequest back;
   back.set_store_code(kStore);

@@ -5,9 +5,6 @@
 // invoices stay out; a run line's payment is reversed like any other;
 // verify clean after all of it and after a SIGKILL of the server during
 // runs, and finding each broken run invariant.
-#include <absl/time/civil_time.h>
-#include <absl/time/clock.h>
-#include <absl/time/time.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -15,29 +12,20 @@
 #include <thread>
 
 #include "backoffice/client.h"
+#include "ledger_helpers.h"
 #include "server_fixture.h"
 
 namespace backoffice {
 namespace {
+
+using testing::Idr;
+using testing::JakartaDayFromToday;
 
 using testing::RunCli;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
 constexpr char kStore[] = "PR";
-
-v1::Money Idr(std::int64_t minor) {
-  v1::Money m;
-  m.set_currency_code("IDR");
-  m.set_minor_units(minor);
-  return m;
-}
-
-// The store's business day `days` days after today (Asia/Jakarta).
-std::string DayFromToday(int days) {
-  const absl::TimeZone jakarta = absl::FixedTimeZone(7 * 3600);
-  return absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), jakarta) + days);
-}
 
 class PaymentRunE2eTest : public testing::SharedSetUpTest {
  protected:
@@ -139,7 +127,7 @@ class PaymentRunE2eTest : public testing::SharedSetUpTest {
     v1::PreparePaymentRunRequest r;
     r.set_store_code(kStore);
     r.set_payment_run_id(run_id);
-    r.set_due_by_day(DayFromToday(due_in_days));
+    r.set_due_by_day(JakartaDayFromToday(due_in_days));
     r.set_reference("BATCH-" + run_id);
     for (const auto& s : suppliers) r.add_supplier_codes(s);
     return CreditClient(server_->Connect(token)).PreparePaymentRun(r);
@@ -167,10 +155,7 @@ class PaymentRunE2eTest : public testing::SharedSetUpTest {
   }
 
   static void ExpectCleanLedger() {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    EXPECT_EQ(report->violations_size(), 0) << report->DebugString();
+    testing::ExpectCleanLedger(*server_, head_office_);
   }
 
   static inline ScratchDatabase* scratch_ = nullptr;
@@ -386,8 +371,8 @@ TEST_F(PaymentRunE2eTest, TheCliPreparesApprovesAndShowsARun) {
   std::string out, err;
   ASSERT_EQ(RunCli(*server_, manager_a_,
                    {"payment-run", "prepare", kStore, "--due-by",
-                    DayFromToday(30), "--supplier", "PR-CLI", "--id", "RUN-CLI",
-                    "--reference", "BCA-1"},
+                    JakartaDayFromToday(30), "--supplier", "PR-CLI", "--id",
+                    "RUN-CLI", "--reference", "BCA-1"},
                    &out, &err),
             0)
       << err;
@@ -428,14 +413,7 @@ TEST_F(PaymentRunE2eTest, ServerKilledMidRunsPostsEachOnce) {
     Deliver(code, "PR-GR-K" + std::to_string(i), 1);
   }
   auto client = [&](const std::string& token) {
-    ConnectionOptions options;
-    options.address = server_->address();
-    options.token = token;
-    options.timeout = std::chrono::milliseconds(5000);
-    options.retry.max_attempts = 60;
-    options.retry.initial_backoff = std::chrono::milliseconds(50);
-    options.retry.max_backoff = std::chrono::milliseconds(250);
-    return CreditClient(*MakeConnection(options));
+    return CreditClient(testing::RetryingConnection(*server_, token));
   };
   CreditClient maker = client(staff_);
   CreditClient checker = client(manager_b_);
@@ -443,7 +421,7 @@ TEST_F(PaymentRunE2eTest, ServerKilledMidRunsPostsEachOnce) {
     v1::PreparePaymentRunRequest r;
     r.set_store_code(kStore);
     r.set_payment_run_id("RUN-K" + std::to_string(i));
-    r.set_due_by_day(DayFromToday(30));
+    r.set_due_by_day(JakartaDayFromToday(30));
     r.add_supplier_codes("PR-K" + std::to_string(i));
     return maker.PreparePaymentRun(r);
   };
@@ -502,14 +480,8 @@ TEST_F(PaymentRunE2eTest, VerifyFindsEachBrokenRunInvariant) {
   ExpectCleanLedger();
   const std::string db = scratch_->config().database;
   auto expect_kind = [&](const std::string& what) {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    bool found = false;
-    for (const auto& v : report->violations()) {
-      found = found || v.kind() == "PAYMENT_RUN_MISMATCH";
-    }
-    EXPECT_TRUE(found) << what << ": " << report->DebugString();
+    testing::ExpectViolation(*server_, head_office_, "PAYMENT_RUN_MISMATCH",
+                             what);
   };
   const std::string run =
       "(SELECT id FROM " + db + ".payment_runs WHERE payment_run_id = 'RUN-V')";

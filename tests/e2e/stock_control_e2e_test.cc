@@ -6,9 +6,6 @@
 // leaves stock and the supplier's ledger gets the credit note; replays, a
 // SIGKILL of the server during returns, and verify finding each broken
 // return invariant.
-#include <absl/time/civil_time.h>
-#include <absl/time/clock.h>
-#include <absl/time/time.h>
 #include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 
@@ -17,28 +14,20 @@
 #include <thread>
 
 #include "backoffice/client.h"
+#include "ledger_helpers.h"
 #include "server_fixture.h"
 
 namespace backoffice {
 namespace {
+
+using testing::Idr;
+using testing::JakartaDayFromToday;
 
 using google::protobuf::util::TimeUtil;
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
 constexpr char kStore[] = "SC";
-
-v1::Money Idr(std::int64_t minor) {
-  v1::Money m;
-  m.set_currency_code("IDR");
-  m.set_minor_units(minor);
-  return m;
-}
-
-std::string DayFromToday(int days) {
-  const absl::TimeZone jakarta = absl::FixedTimeZone(7 * 3600);
-  return absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), jakarta) + days);
-}
 
 class StockControlE2eTest : public testing::SharedSetUpTest {
  protected:
@@ -262,10 +251,7 @@ class StockControlE2eTest : public testing::SharedSetUpTest {
   }
 
   static void ExpectCleanLedger() {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    EXPECT_EQ(report->violations_size(), 0) << report->DebugString();
+    testing::ExpectCleanLedger(*server_, head_office_);
   }
 
   static inline ScratchDatabase* scratch_ = nullptr;
@@ -280,15 +266,15 @@ TEST_F(StockControlE2eTest,
        NearExpiryUsesTheSellableRuleOfFefoEvenAsItChanges) {
   MakeProduct("SC-MILK", 5000, 30, 2);
   // Sellable until today+1, today+7 and today+8.
-  Receive("SC-GR-MILK", {{"SC-MILK", "A", DayFromToday(3), 10},
-                         {"SC-MILK", "B", DayFromToday(9), 5},
-                         {"SC-MILK", "C", DayFromToday(10), 4}});
+  Receive("SC-GR-MILK", {{"SC-MILK", "A", JakartaDayFromToday(3), 10},
+                         {"SC-MILK", "B", JakartaDayFromToday(9), 5},
+                         {"SC-MILK", "C", JakartaDayFromToday(10), 4}});
   Sell("SC-S1", "SC-MILK", 2, 10000);  // FEFO: from lot A.
 
   auto near = Expiring(false);
   ASSERT_EQ(near.size(), 2u) << "lot C is sellable past the 7 days";
   EXPECT_EQ(near[0].lot_code(), "A");
-  EXPECT_EQ(near[0].sellable_until(), DayFromToday(1));
+  EXPECT_EQ(near[0].sellable_until(), JakartaDayFromToday(1));
   EXPECT_EQ(near[0].days_left(), 1);
   EXPECT_EQ(near[0].quantity_milli(), 8000);
   EXPECT_EQ(near[0].unit_cost().minor_units(), 5000);
@@ -318,7 +304,7 @@ TEST_F(StockControlE2eTest,
   near = Expiring(false);
   ASSERT_EQ(near.size(), 2u);
   EXPECT_EQ(near[0].lot_code(), "B");
-  EXPECT_EQ(near[0].sellable_until(), DayFromToday(5));
+  EXPECT_EQ(near[0].sellable_until(), JakartaDayFromToday(5));
   EXPECT_EQ(near[1].lot_code(), "C");
   Sell("SC-S2", "SC-MILK", 1, 10000);  // FEFO: from B, never the expired A.
   near = Expiring(false);
@@ -345,27 +331,27 @@ TEST_F(StockControlE2eTest,
 TEST_F(StockControlE2eTest,
        ExpiredLotGoesBackToItsSupplierForCreditByFourEyes) {
   MakeProduct("SC-YOG", 4000, 20, 1);
-  Receive("SC-GR-YOG", {{"SC-YOG", "Y1", DayFromToday(2), 6},
-                        {"SC-YOG", "Y2", DayFromToday(15), 10}});
+  Receive("SC-GR-YOG", {{"SC-YOG", "Y1", JakartaDayFromToday(2), 6},
+                        {"SC-YOG", "Y2", JakartaDayFromToday(15), 10}});
   const std::int64_t owed = SupplierBalance();
   ASSERT_EQ(owed, 16 * 4000 + 16 * 440);
 
   // Bad drafts name their line and write nothing.
-  auto short_lot =
-      Draft(staff_, "RET-X", {ReturnLine("SC-YOG", "Y1", DayFromToday(2), 7)});
+  auto short_lot = Draft(
+      staff_, "RET-X", {ReturnLine("SC-YOG", "Y1", JakartaDayFromToday(2), 7)});
   EXPECT_EQ(short_lot.status().reason(), "LOT_QUANTITY_SHORT");
-  auto no_lot =
-      Draft(staff_, "RET-X", {ReturnLine("SC-YOG", "Y9", DayFromToday(2), 1)});
+  auto no_lot = Draft(staff_, "RET-X",
+                      {ReturnLine("SC-YOG", "Y9", JakartaDayFromToday(2), 1)});
   EXPECT_EQ(no_lot.status().reason(), "LOT_NOT_FOUND");
   v1::SupplierReturnLineInput no_reason =
-      ReturnLine("SC-YOG", "Y1", DayFromToday(2), 1);
+      ReturnLine("SC-YOG", "Y1", JakartaDayFromToday(2), 1);
   no_reason.set_reason(v1::RETURN_REASON_UNSPECIFIED);
   EXPECT_EQ(Draft(staff_, "RET-X", {no_reason}).status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(scratch_->CountRows("supplier_returns"), 0);
 
   // Drafted by staff; replayed; the id with other content refused.
-  const auto line = ReturnLine("SC-YOG", "Y1", DayFromToday(2), 6);
+  const auto line = ReturnLine("SC-YOG", "Y1", JakartaDayFromToday(2), 6);
   auto drafted = Draft(staff_, "RET-1", {line});
   ASSERT_TRUE(drafted.ok()) << drafted.status();
   EXPECT_EQ(drafted->supplier_return().state(),
@@ -375,11 +361,11 @@ TEST_F(StockControlE2eTest,
   auto replay = Draft(staff_, "RET-1", {line});
   ASSERT_TRUE(replay.ok());
   EXPECT_TRUE(replay->replayed());
-  EXPECT_EQ(
-      Draft(staff_, "RET-1", {ReturnLine("SC-YOG", "Y1", DayFromToday(2), 5)})
-          .status()
-          .reason(),
-      "IDEMPOTENCY_KEY_REUSED");
+  EXPECT_EQ(Draft(staff_, "RET-1",
+                  {ReturnLine("SC-YOG", "Y1", JakartaDayFromToday(2), 5)})
+                .status()
+                .reason(),
+            "IDEMPOTENCY_KEY_REUSED");
 
   // Nothing ships before a second person approves; nobody approves what
   // they drafted, whatever their role.
@@ -387,7 +373,7 @@ TEST_F(StockControlE2eTest,
   EXPECT_EQ(Approve(staff_, "RET-1").status().code(),
             StatusCode::kPermissionDenied);
   ASSERT_TRUE(Draft(head_office_, "RET-HO",
-                    {ReturnLine("SC-YOG", "Y2", DayFromToday(15), 1)})
+                    {ReturnLine("SC-YOG", "Y2", JakartaDayFromToday(15), 1)})
                   .ok());
   EXPECT_EQ(Approve(head_office_, "RET-HO").status().reason(),
             "SELF_APPROVAL_FORBIDDEN");
@@ -404,7 +390,7 @@ TEST_F(StockControlE2eTest,
   v1::PreparePaymentRunRequest run;
   run.set_store_code(kStore);
   run.set_payment_run_id("RUN-SC");
-  run.set_due_by_day(DayFromToday(60));
+  run.set_due_by_day(JakartaDayFromToday(60));
   ASSERT_TRUE(
       CreditClient(server_->Connect(manager_a_)).PreparePaymentRun(run).ok());
 
@@ -441,7 +427,7 @@ TEST_F(StockControlE2eTest,
   // An exchange leaves stock without a credit note; a rejected return
   // never ships.
   ASSERT_TRUE(Draft(staff_, "RET-EX",
-                    {ReturnLine("SC-YOG", "Y2", DayFromToday(15), 2)},
+                    {ReturnLine("SC-YOG", "Y2", JakartaDayFromToday(15), 2)},
                     v1::RETURN_SETTLEMENT_EXCHANGE)
                   .ok());
   ASSERT_TRUE(Approve(manager_a_, "RET-EX").ok());
@@ -505,7 +491,7 @@ TEST_F(StockControlE2eTest, SlowMoversComeFromTheRollupByValueTiedUp) {
   EXPECT_EQ(movers[0].demand_per_day_milli(), 357);
   EXPECT_EQ(movers[0].cover_days(), 252);
   EXPECT_EQ(movers[0].reason(), v1::SLOW_MOVER_REASON_COVER_EXCEEDED);
-  EXPECT_EQ(movers[0].last_sale_day(), DayFromToday(-1));
+  EXPECT_EQ(movers[0].last_sale_day(), JakartaDayFromToday(-1));
   EXPECT_EQ(movers[1].sku(), "SC-SOAP");
   EXPECT_EQ(movers[1].reason(), v1::SLOW_MOVER_REASON_NO_SALES);
   EXPECT_EQ(movers[1].last_sale_day(), "");
@@ -538,16 +524,9 @@ TEST_F(StockControlE2eTest, SlowMoversComeFromTheRollupByValueTiedUp) {
 TEST_F(StockControlE2eTest, ServerKilledMidReturnsShipsEachOnce) {
   constexpr int kReturns = 8;
   MakeProduct("SC-KILL", 1000, 30, 1);
-  Receive("SC-GR-KILL", {{"SC-KILL", "K", DayFromToday(20), 20}});
+  Receive("SC-GR-KILL", {{"SC-KILL", "K", JakartaDayFromToday(20), 20}});
   auto client = [&](const std::string& token) {
-    ConnectionOptions options;
-    options.address = server_->address();
-    options.token = token;
-    options.timeout = std::chrono::milliseconds(5000);
-    options.retry.max_attempts = 60;
-    options.retry.initial_backoff = std::chrono::milliseconds(50);
-    options.retry.max_backoff = std::chrono::milliseconds(250);
-    return StockControlClient(*MakeConnection(options));
+    return StockControlClient(testing::RetryingConnection(*server_, token));
   };
   StockControlClient maker = client(staff_);
   StockControlClient checker = client(manager_b_);
@@ -556,7 +535,8 @@ TEST_F(StockControlE2eTest, ServerKilledMidReturnsShipsEachOnce) {
     create.set_store_code(kStore);
     create.set_return_id("RET-K" + std::to_string(i));
     create.set_supplier_code("SC-SUP");
-    *create.add_lines() = ReturnLine("SC-KILL", "K", DayFromToday(20), 1);
+    *create.add_lines() =
+        ReturnLine("SC-KILL", "K", JakartaDayFromToday(20), 1);
     auto created = maker.CreateSupplierReturn(create);
     if (!created.ok()) return created.status();
     v1::ApproveSupplierReturnRequest approve;
@@ -605,23 +585,17 @@ TEST_F(StockControlE2eTest, ServerKilledMidReturnsShipsEachOnce) {
 
 TEST_F(StockControlE2eTest, VerifyFindsEachBrokenReturnInvariant) {
   MakeProduct("SC-V", 1000, 30, 1);
-  Receive("SC-GR-V", {{"SC-V", "V", DayFromToday(20), 5}});
-  ASSERT_TRUE(
-      Draft(staff_, "RET-V", {ReturnLine("SC-V", "V", DayFromToday(20), 2)})
-          .ok());
+  Receive("SC-GR-V", {{"SC-V", "V", JakartaDayFromToday(20), 5}});
+  ASSERT_TRUE(Draft(staff_, "RET-V",
+                    {ReturnLine("SC-V", "V", JakartaDayFromToday(20), 2)})
+                  .ok());
   ASSERT_TRUE(Approve(manager_a_, "RET-V").ok());
   ASSERT_TRUE(Ship(staff_, "RET-V").ok());
   ExpectCleanLedger();
   const std::string db = scratch_->config().database;
   auto expect_kind = [&](const std::string& what) {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    bool found = false;
-    for (const auto& v : report->violations()) {
-      found = found || v.kind() == "SUPPLIER_RETURN_MISMATCH";
-    }
-    EXPECT_TRUE(found) << what << ": " << report->DebugString();
+    testing::ExpectViolation(*server_, head_office_, "SUPPLIER_RETURN_MISMATCH",
+                             what);
   };
   scratch_->Execute("UPDATE " + db +
                     ".supplier_returns SET decided_by = created_by WHERE "

@@ -11,22 +11,19 @@
 #include <thread>
 
 #include "backoffice/client.h"
+#include "ledger_helpers.h"
 #include "server_fixture.h"
 
 namespace backoffice {
 namespace {
 
+using testing::Idr;
+using testing::JakartaDayFromToday;
+
 using testing::RunningServer;
 using testing::ScratchDatabase;
 
 constexpr char kStore[] = "WO";
-
-v1::Money Idr(std::int64_t minor) {
-  v1::Money m;
-  m.set_currency_code("IDR");
-  m.set_minor_units(minor);
-  return m;
-}
 
 class WriteOffE2eTest : public testing::SharedSetUpTest {
  protected:
@@ -140,10 +137,7 @@ class WriteOffE2eTest : public testing::SharedSetUpTest {
   }
 
   static void ExpectCleanLedger() {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    EXPECT_EQ(report->violations_size(), 0) << report->DebugString();
+    testing::ExpectCleanLedger(*server_, head_office_);
   }
 
   static inline ScratchDatabase* scratch_ = nullptr;
@@ -269,14 +263,7 @@ TEST_F(WriteOffE2eTest, ServerKilledMidWriteOffsPostsEachOnce) {
   constexpr int kWriteOffs = 10;
   const std::int64_t start = OnHand();
   auto client = [&](const std::string& token) {
-    ConnectionOptions options;
-    options.address = server_->address();
-    options.token = token;
-    options.timeout = std::chrono::milliseconds(5000);
-    options.retry.max_attempts = 60;
-    options.retry.initial_backoff = std::chrono::milliseconds(50);
-    options.retry.max_backoff = std::chrono::milliseconds(250);
-    return InventoryClient(*MakeConnection(options));
+    return InventoryClient(testing::RetryingConnection(*server_, token));
   };
   InventoryClient maker = client(staff_);
   InventoryClient checker = client(manager_b_);
@@ -331,14 +318,8 @@ TEST_F(WriteOffE2eTest, VerifyFindsEachBrokenWriteOffInvariant) {
   ExpectCleanLedger();
   const std::string db = scratch_->config().database;
   auto expect_kind = [&](const std::string& what) {
-    auto report = ReconciliationClient(server_->Connect(head_office_))
-                      .VerifyLedger(v1::VerifyLedgerRequest());
-    ASSERT_TRUE(report.ok()) << report.status();
-    bool found = false;
-    for (const auto& v : report->violations()) {
-      found = found || v.kind() == "STOCK_WRITE_OFF_MISMATCH";
-    }
-    EXPECT_TRUE(found) << what << ": " << report->DebugString();
+    testing::ExpectViolation(*server_, head_office_, "STOCK_WRITE_OFF_MISMATCH",
+                             what);
   };
   scratch_->Execute("UPDATE " + db +
                     ".stock_adjustment_requests SET decided_by = "

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "backoffice/client.h"
+#include "bench_clock.h"
 #include "core/storage/database.h"
 #include "core/storage/sql_util.h"
 #include "credit/domain/credit_rules.h"
@@ -48,26 +49,12 @@
 namespace {
 
 namespace v1 = backoffice::v1;
-using Clock = std::chrono::steady_clock;
+using backoffice::sim::Clock;
+using backoffice::sim::Median;
+using backoffice::sim::MillisSince;
+using backoffice::sim::NowMicros;
+using backoffice::sim::SecondsSince;
 using DbStatus = backoffice::domain::Status;
-
-double MillisSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start)
-      .count();
-}
-
-long long NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  if (n == 0) return 0;
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 // Documents per ageing customer: 14 charges, 6 payments.
 constexpr int kCharges = 14;

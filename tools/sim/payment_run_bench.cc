@@ -19,26 +19,19 @@
 #include <vector>
 
 #include "backoffice/client.h"
+#include "bench_clock.h"
 #include "core/storage/database.h"
 #include "core/storage/sql_util.h"
 
 namespace {
 
 namespace v1 = backoffice::v1;
-using Clock = std::chrono::steady_clock;
+using backoffice::sim::Clock;
+using backoffice::sim::Median;
+using backoffice::sim::MillisSince;
+using backoffice::sim::NowMicros;
+using backoffice::sim::SecondsSince;
 using DbStatus = backoffice::domain::Status;
-
-double MillisSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start)
-      .count();
-}
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  if (n == 0) return 0;
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 // One payable's amount: payable j of supplier s.
 long long PayableAmount(int s, int j) {

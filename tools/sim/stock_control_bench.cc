@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "backoffice/client.h"
+#include "bench_clock.h"
 #include "core/domain/clock.h"
 #include "core/storage/database.h"
 #include "inventory/domain/lots.h"
@@ -37,19 +38,12 @@
 namespace {
 
 namespace v1 = backoffice::v1;
-using Clock = std::chrono::steady_clock;
+using backoffice::sim::Clock;
+using backoffice::sim::Median;
+using backoffice::sim::MillisSince;
+using backoffice::sim::NowMicros;
+using backoffice::sim::SecondsSince;
 using DbStatus = backoffice::domain::Status;
-
-double MillisSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start)
-      .count();
-}
-
-long long NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct Seeded {
   long long balances = 0;

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "backoffice/client.h"
+#include "bench_clock.h"
 #include "core/domain/clock.h"
 #include "core/storage/database.h"
 #include "core/storage/sql_util.h"
@@ -39,24 +40,17 @@
 namespace {
 
 namespace v1 = backoffice::v1;
-using Clock = std::chrono::steady_clock;
+using backoffice::sim::Clock;
+using backoffice::sim::Median;
+using backoffice::sim::MillisSince;
+using backoffice::sim::NowMicros;
+using backoffice::sim::SecondsSince;
 using DbStatus = backoffice::domain::Status;
 using backoffice::storage::LedgerDocument;
 using backoffice::storage::LedgerParty;
 using backoffice::storage::PartyLedger;
 using backoffice::storage::StockLedger;
 using backoffice::storage::StockLine;
-
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  if (n == 0) return 0;
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 struct Seeded {
   long long store_id = 0;

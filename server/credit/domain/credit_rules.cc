@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/domain/enum_names.h"
 #include "core/domain/errors.h"
 #include "core/domain/fingerprint.h"
 #include "core/domain/validation.h"
@@ -14,27 +15,6 @@ namespace backoffice::domain {
 namespace {
 
 __extension__ typedef __int128 Int128;
-
-struct NamePair {
-  int value;
-  const char* name;
-};
-
-template <typename E, std::size_t N>
-const char* NameOf(E value, const NamePair (&names)[N]) {
-  for (const auto& n : names) {
-    if (n.value == static_cast<int>(value)) return n.name;
-  }
-  return "UNSPECIFIED";
-}
-
-template <typename E, std::size_t N>
-E ValueOf(const std::string& name, const NamePair (&names)[N]) {
-  for (const auto& n : names) {
-    if (name == n.name) return static_cast<E>(n.value);
-  }
-  return static_cast<E>(0);
-}
 
 constexpr NamePair kPartyKinds[] = {
     {static_cast<int>(PartyKind::kCustomer), "CUSTOMER"},

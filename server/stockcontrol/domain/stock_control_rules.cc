@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/domain/enum_names.h"
 #include "core/domain/errors.h"
 #include "core/domain/fingerprint.h"
 #include "core/domain/validation.h"
@@ -22,27 +23,6 @@ absl::CivilDay ParseDay(const std::string& day) {
   absl::CivilDay parsed;
   absl::ParseCivilTime(day, &parsed);
   return parsed;
-}
-
-struct NamePair {
-  int value;
-  const char* name;
-};
-
-template <typename E, std::size_t N>
-const char* NameOf(E value, const NamePair (&names)[N]) {
-  for (const auto& n : names) {
-    if (n.value == static_cast<int>(value)) return n.name;
-  }
-  return "UNSPECIFIED";
-}
-
-template <typename E, std::size_t N>
-E ValueOf(const std::string& name, const NamePair (&names)[N]) {
-  for (const auto& n : names) {
-    if (name == n.name) return static_cast<E>(n.value);
-  }
-  return static_cast<E>(0);
 }
 
 constexpr NamePair kReturnStates[] = {
