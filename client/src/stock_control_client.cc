@@ -150,4 +150,32 @@ Status StockControlClient::ForEachSupplierReturn(
       visit);
 }
 
+Status StockControlClient::ForEachStockTransfer(
+    v1::ListStockTransfersRequest request,
+    const std::function<bool(const v1::StockTransfer&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListStockTransfersRequest& r) {
+        return connection_->ListStockTransfers(r);
+      },
+      [](const v1::ListStockTransfersResponse& page) -> const auto& {
+        return page.transfers();
+      },
+      visit);
+}
+
+Status StockControlClient::ForEachStockCount(
+    v1::ListStockCountsRequest request,
+    const std::function<bool(const v1::StockCount&)>& visit) {
+  return internal::ForEachPage(
+      std::move(request),
+      [this](const v1::ListStockCountsRequest& r) {
+        return connection_->ListStockCounts(r);
+      },
+      [](const v1::ListStockCountsResponse& page) -> const auto& {
+        return page.counts();
+      },
+      visit);
+}
+
 }  // namespace backoffice

@@ -1,10 +1,15 @@
-// The Stock control module: near expiry, slow movers and returns to the
-// supplier, wired. Returns post through inventory's stock posting
-// component and credit's party ledger.
+// The Stock control module: near expiry, slow movers, returns to the
+// supplier, transfers between stores and stock counts, wired. Returns,
+// transfers and counts post through inventory's stock posting component;
+// returns also through credit's party ledger.
 #include "core/module/module.h"
 #include "stockcontrol/domain/stock_control.h"
 #include "stockcontrol/domain/stock_control_policy.h"
+#include "stockcontrol/domain/stock_counts.h"
+#include "stockcontrol/domain/stock_transfers.h"
 #include "stockcontrol/storage/mysql_stock_control_repository.h"
+#include "stockcontrol/storage/mysql_stock_counts.h"
+#include "stockcontrol/storage/mysql_stock_transfers.h"
 #include "stockcontrol/transport/stock_control_grpc_service.h"
 
 namespace backoffice::stockcontrol {
@@ -14,8 +19,12 @@ class StockControlModule final : public module::Module {
  public:
   explicit StockControlModule(const module::ModuleEnvironment& env)
       : repository_(env.db, env.report_db),
+        transfer_repository_(env.db),
+        count_repository_(env.db),
         stock_control_(repository_, &domain::SystemNowMicros),
-        service_(env.rpc, stock_control_) {}
+        transfers_(transfer_repository_, &domain::SystemNowMicros),
+        counts_(count_repository_, &domain::SystemNowMicros),
+        service_(env.rpc, stock_control_, transfers_, counts_) {}
 
   std::string name() const override { return "stockcontrol"; }
   std::vector<grpc::Service*> services() override { return {&service_}; }
@@ -28,7 +37,11 @@ class StockControlModule final : public module::Module {
 
  private:
   storage::MySqlStockControlRepository repository_;
+  storage::MySqlStockTransferRepository transfer_repository_;
+  storage::MySqlStockCountRepository count_repository_;
   domain::StockControl stock_control_;
+  domain::StockTransfers transfers_;
+  domain::StockCounts counts_;
   transport::StockControlGrpcService service_;
 };
 

@@ -298,7 +298,8 @@ TEST(EnumChoicesTest, ListsTheValuesButTheZeroOne) {
   EXPECT_EQ(EnumChoices(*v1::TenderType_descriptor(), "TENDER_TYPE_"),
             "CASH|CARD|QRIS|EWALLET|STORE_CREDIT");
   EXPECT_EQ(EnumChoices(*v1::MovementType_descriptor(), "MOVEMENT_TYPE_"),
-            "SALE|RETURN|VOID|ADJUSTMENT|RECEIPT|SUPPLIER_RETURN");
+            "SALE|RETURN|VOID|ADJUSTMENT|RECEIPT|SUPPLIER_RETURN|TRANSFER_OUT|"
+            "TRANSFER_IN|STOCK_COUNT");
 }
 
 // --- the product import file ---

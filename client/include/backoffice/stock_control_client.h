@@ -44,6 +44,32 @@ class StockControlClient {
       const v1::GetSupplierReturnRequest& request);
   StatusOr<v1::ListSupplierReturnsResponse> ListSupplierReturns(
       const v1::ListSupplierReturnsRequest& request);
+  StatusOr<v1::SendStockTransferResponse> SendStockTransfer(
+      const v1::SendStockTransferRequest& request);
+  StatusOr<v1::ReceiveStockTransferResponse> ReceiveStockTransfer(
+      const v1::ReceiveStockTransferRequest& request);
+  StatusOr<v1::ResolveStockTransferResponse> ResolveStockTransfer(
+      const v1::ResolveStockTransferRequest& request);
+  StatusOr<v1::GetStockTransferResponse> GetStockTransfer(
+      const v1::GetStockTransferRequest& request);
+  StatusOr<v1::ListStockTransfersResponse> ListStockTransfers(
+      const v1::ListStockTransfersRequest& request);
+  StatusOr<v1::OpenStockCountResponse> OpenStockCount(
+      const v1::OpenStockCountRequest& request);
+  StatusOr<v1::EnterStockCountResponse> EnterStockCount(
+      const v1::EnterStockCountRequest& request);
+  StatusOr<v1::PostStockCountResponse> PostStockCount(
+      const v1::PostStockCountRequest& request);
+  StatusOr<v1::ApproveStockCountResponse> ApproveStockCount(
+      const v1::ApproveStockCountRequest& request);
+  StatusOr<v1::RejectStockCountResponse> RejectStockCount(
+      const v1::RejectStockCountRequest& request);
+  StatusOr<v1::CancelStockCountResponse> CancelStockCount(
+      const v1::CancelStockCountRequest& request);
+  StatusOr<v1::GetStockCountResponse> GetStockCount(
+      const v1::GetStockCountRequest& request);
+  StatusOr<v1::ListStockCountsResponse> ListStockCounts(
+      const v1::ListStockCountsRequest& request);
 
   /// Visit every lot of the read, following the pages (see
   /// CatalogClient::ForEachStore for the contract).
@@ -58,6 +84,14 @@ class StockControlClient {
   Status ForEachSupplierReturn(
       v1::ListSupplierReturnsRequest request,
       const std::function<bool(const v1::SupplierReturn&)>& visit);
+  /// Visit every transfer of a store, following the pages.
+  Status ForEachStockTransfer(
+      v1::ListStockTransfersRequest request,
+      const std::function<bool(const v1::StockTransfer&)>& visit);
+  /// Visit every count of a store, following the pages.
+  Status ForEachStockCount(
+      v1::ListStockCountsRequest request,
+      const std::function<bool(const v1::StockCount&)>& visit);
 
  private:
   std::shared_ptr<StockControlConnection> connection_;

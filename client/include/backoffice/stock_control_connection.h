@@ -40,6 +40,32 @@ class StockControlConnection {
       const v1::GetSupplierReturnRequest& request);
   virtual StatusOr<v1::ListSupplierReturnsResponse> ListSupplierReturns(
       const v1::ListSupplierReturnsRequest& request);
+  virtual StatusOr<v1::SendStockTransferResponse> SendStockTransfer(
+      const v1::SendStockTransferRequest& request);
+  virtual StatusOr<v1::ReceiveStockTransferResponse> ReceiveStockTransfer(
+      const v1::ReceiveStockTransferRequest& request);
+  virtual StatusOr<v1::ResolveStockTransferResponse> ResolveStockTransfer(
+      const v1::ResolveStockTransferRequest& request);
+  virtual StatusOr<v1::GetStockTransferResponse> GetStockTransfer(
+      const v1::GetStockTransferRequest& request);
+  virtual StatusOr<v1::ListStockTransfersResponse> ListStockTransfers(
+      const v1::ListStockTransfersRequest& request);
+  virtual StatusOr<v1::OpenStockCountResponse> OpenStockCount(
+      const v1::OpenStockCountRequest& request);
+  virtual StatusOr<v1::EnterStockCountResponse> EnterStockCount(
+      const v1::EnterStockCountRequest& request);
+  virtual StatusOr<v1::PostStockCountResponse> PostStockCount(
+      const v1::PostStockCountRequest& request);
+  virtual StatusOr<v1::ApproveStockCountResponse> ApproveStockCount(
+      const v1::ApproveStockCountRequest& request);
+  virtual StatusOr<v1::RejectStockCountResponse> RejectStockCount(
+      const v1::RejectStockCountRequest& request);
+  virtual StatusOr<v1::CancelStockCountResponse> CancelStockCount(
+      const v1::CancelStockCountRequest& request);
+  virtual StatusOr<v1::GetStockCountResponse> GetStockCount(
+      const v1::GetStockCountRequest& request);
+  virtual StatusOr<v1::ListStockCountsResponse> ListStockCounts(
+      const v1::ListStockCountsRequest& request);
 };
 
 /// The SDK's StockControlConnection over `connection`: gRPC calls with the

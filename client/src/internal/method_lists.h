@@ -145,9 +145,11 @@
   X(GetPaymentRun, kIdempotent)               \
   X(ListPaymentRuns, kIdempotent)
 
-// Stock control: reads; returns carry the maker's id (a repeat is a
-// replay); approving, rejecting and shipping are idempotent by state (a
-// return there already is returned unchanged).
+// Stock control: reads; returns, transfers, counts and count entries
+// carry the maker's id (a repeat is a replay); a transfer's receipt is
+// once per transfer (the same receipt again is a replay); approving,
+// rejecting, shipping, resolving, posting and cancelling are idempotent by
+// state (a document there already is returned unchanged).
 #define BACKOFFICE_STOCK_CONTROL_METHODS(X) \
   X(ListExpiringLots, kIdempotent)          \
   X(ListSlowMovers, kIdempotent)            \
@@ -156,7 +158,20 @@
   X(RejectSupplierReturn, kIdempotent)      \
   X(ShipSupplierReturn, kIdempotent)        \
   X(GetSupplierReturn, kIdempotent)         \
-  X(ListSupplierReturns, kIdempotent)
+  X(ListSupplierReturns, kIdempotent)       \
+  X(SendStockTransfer, kIdempotent)         \
+  X(ReceiveStockTransfer, kIdempotent)      \
+  X(ResolveStockTransfer, kIdempotent)      \
+  X(GetStockTransfer, kIdempotent)          \
+  X(ListStockTransfers, kIdempotent)        \
+  X(OpenStockCount, kIdempotent)            \
+  X(EnterStockCount, kIdempotent)           \
+  X(PostStockCount, kIdempotent)            \
+  X(ApproveStockCount, kIdempotent)         \
+  X(RejectStockCount, kIdempotent)          \
+  X(CancelStockCount, kIdempotent)          \
+  X(GetStockCount, kIdempotent)             \
+  X(ListStockCounts, kIdempotent)
 
 // The approval inbox: a read.
 #define BACKOFFICE_APPROVAL_METHODS(X) X(ListApprovals, kIdempotent)

@@ -23,6 +23,10 @@ const char* ApproveWith(ApprovalKind kind) {
       return "StockControlService/ApproveSupplierReturn";
     case ApprovalKind::kStockWriteOff:
       return "InventoryService/ApproveStockAdjustment";
+    case ApprovalKind::kTransferDifference:
+      return "StockControlService/ResolveStockTransfer";
+    case ApprovalKind::kStockCount:
+      return "StockControlService/ApproveStockCount";
     default:
       return "";
   }

@@ -29,6 +29,8 @@ enum class ApprovalKind {
   kPaymentRun = 6,
   kSupplierReturn = 7,
   kStockWriteOff = 8,
+  kTransferDifference = 9,
+  kStockCount = 10,
 };
 
 // The RPC that decides an item of `kind`, "Service/Method".

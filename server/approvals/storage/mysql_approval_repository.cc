@@ -66,7 +66,19 @@ const std::string kWaiting =
     "w.requested_by, w.requested_by_name, " BO_MICROS("w.create_time") ", 0, "
     "w.id FROM stock_adjustment_requests w JOIN stores st ON st.id = w.store_id "
     "JOIN products p ON p.id = w.product_id WHERE w.state = "
-    "'PENDING_APPROVAL'";
+    "'PENDING_APPROVAL' "
+    "UNION ALL SELECT t.to_store_id, st.code, 9, CONCAT(fs.code, '/', "
+    "t.transfer_id), CONCAT('from store ', fs.code), t.currency_code, "
+    "t.difference_cost_minor, t.received_by, t.received_by_name, "
+    "" BO_MICROS("t.receive_time") ", 0, t.id FROM stock_transfers t JOIN "
+    "stores st ON st.id = t.to_store_id JOIN stores fs ON fs.id = "
+    "t.from_store_id WHERE t.state = 'DIFFERENCE_OPEN' "
+    "UNION ALL SELECT c.store_id, st.code, 10, c.count_id, CONCAT('count of ', "
+    "c.line_count, ' products'), c.currency_code, c.variance_value_minor, "
+    "c.post_requested_by, c.post_requested_by_name, "
+    "" BO_MICROS("c.post_request_time") ", c.approval_level = "
+    "'HEAD_OFFICE', c.id FROM stock_counts c JOIN stores st ON st.id = "
+    "c.store_id WHERE c.state = 'PENDING_APPROVAL'";
 
 bool SplitKey(const std::string& key, long long* since, int* kind,
               long long* store_id, long long* row_id) {

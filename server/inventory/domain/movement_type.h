@@ -11,13 +11,16 @@
 #include <vector>
 
 // X(enumerator, wire number, stored name)
-#define BACKOFFICE_MOVEMENT_TYPES(X) \
-  X(kSale, 1, "SALE")                \
-  X(kReturn, 2, "RETURN")            \
-  X(kVoid, 3, "VOID")                \
-  X(kAdjustment, 4, "ADJUSTMENT")    \
-  X(kReceipt, 5, "RECEIPT")          \
-  X(kSupplierReturn, 6, "SUPPLIER_RETURN")
+#define BACKOFFICE_MOVEMENT_TYPES(X)       \
+  X(kSale, 1, "SALE")                      \
+  X(kReturn, 2, "RETURN")                  \
+  X(kVoid, 3, "VOID")                      \
+  X(kAdjustment, 4, "ADJUSTMENT")          \
+  X(kReceipt, 5, "RECEIPT")                \
+  X(kSupplierReturn, 6, "SUPPLIER_RETURN") \
+  X(kTransferOut, 7, "TRANSFER_OUT")       \
+  X(kTransferIn, 8, "TRANSFER_IN")         \
+  X(kStockCount, 9, "STOCK_COUNT")
 
 namespace backoffice::domain {
 

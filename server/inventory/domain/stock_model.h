@@ -117,6 +117,10 @@ struct InventorySettings {
   std::string store_code;
   std::string currency_code;
   std::int64_t write_off_approval_threshold_minor = 0;
+  // Counts: above this at cost a manager who did not count approves;
+  // above the head-office one (0: never), head office.
+  std::int64_t count_approval_threshold_minor = 0;
+  std::int64_t count_head_office_threshold_minor = 0;
 };
 
 }  // namespace backoffice::domain

@@ -127,6 +127,21 @@ Status ValidateInventorySettings(const InventorySettings& settings) {
     return InvalidField("write_off_approval_threshold",
                         "must be within 0-10^15");
   }
+  if (settings.count_approval_threshold_minor < 0 ||
+      settings.count_approval_threshold_minor > 1'000'000'000'000'000) {
+    return InvalidField("count_approval_threshold", "must be within 0-10^15");
+  }
+  if (settings.count_head_office_threshold_minor < 0 ||
+      settings.count_head_office_threshold_minor > 1'000'000'000'000'000) {
+    return InvalidField("count_head_office_threshold",
+                        "must be within 0-10^15");
+  }
+  if (settings.count_head_office_threshold_minor != 0 &&
+      settings.count_head_office_threshold_minor <
+          settings.count_approval_threshold_minor) {
+    return InvalidField("count_head_office_threshold",
+                        "is at least the count approval threshold (or 0)");
+  }
   return Status();
 }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <limits>
 #include <map>
@@ -221,6 +222,25 @@ long long WriteOffThreshold(soci::session& s, long long store_id) {
       +[](const soci::row& r) -> long long { return GetInt64(r, 0); },
       store_id);
   return threshold.value_or(0);
+}
+
+// The stored thresholds; without a row, 0 for each.
+void ReadSettings(soci::session& s, long long store_id,
+                  domain::InventorySettings* settings) {
+  auto row = QueryOne(
+      s,
+      "SELECT write_off_approval_threshold_minor, "
+      "count_approval_threshold_minor, count_head_office_threshold_minor "
+      "FROM inventory_settings WHERE store_id = :s",
+      +[](const soci::row& r) {
+        return std::array<long long, 3>{GetInt64(r, 0), GetInt64(r, 1),
+                                        GetInt64(r, 2)};
+      },
+      store_id);
+  const auto values = row.value_or(std::array<long long, 3>{0, 0, 0});
+  settings->write_off_approval_threshold_minor = values[0];
+  settings->count_approval_threshold_minor = values[1];
+  settings->count_head_office_threshold_minor = values[2];
 }
 
 // Signed: a write-off's value is negative.
@@ -540,8 +560,7 @@ MySqlInventoryRepository::GetInventorySettings(const std::string& store_code) {
     const StoreRow store = RequireStoreRow(s, store_code);
     settings.store_code = store.code;
     settings.currency_code = store.currency_code;
-    settings.write_off_approval_threshold_minor =
-        WriteOffThreshold(s, store.id);
+    ReadSettings(s, store.id, &settings);
     return Status();
   });
   if (!status.ok()) return status;
@@ -561,20 +580,27 @@ MySqlInventoryRepository::UpdateInventorySettings(
     }
     long long store_id = store.id;
     long long threshold = in.write_off_approval_threshold_minor;
+    long long count_threshold = in.count_approval_threshold_minor;
+    long long count_head_office = in.count_head_office_threshold_minor;
     s << "INSERT INTO inventory_settings (store_id, "
-         "write_off_approval_threshold_minor, update_time) VALUES (:s, :t, "
-         "UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
-         "write_off_approval_threshold_minor = "
-         "VALUES(write_off_approval_threshold_minor), update_time = "
+         "write_off_approval_threshold_minor, "
+         "count_approval_threshold_minor, count_head_office_threshold_minor, "
+         "update_time) VALUES (:s, :t, :c, :h, UTC_TIMESTAMP(6)) ON "
+         "DUPLICATE KEY UPDATE write_off_approval_threshold_minor = "
+         "VALUES(write_off_approval_threshold_minor), "
+         "count_approval_threshold_minor = "
+         "VALUES(count_approval_threshold_minor), "
+         "count_head_office_threshold_minor = "
+         "VALUES(count_head_office_threshold_minor), update_time = "
          "VALUES(update_time)",
-        soci::use(store_id), soci::use(threshold);
+        soci::use(store_id), soci::use(threshold), soci::use(count_threshold),
+        soci::use(count_head_office);
     AppendAudit(
         s, &ctx,
         domain::AuditEntry{"inventory_settings", store.code, store.code});
     settings.store_code = store.code;
     settings.currency_code = store.currency_code;
-    settings.write_off_approval_threshold_minor =
-        WriteOffThreshold(s, store_id);
+    ReadSettings(s, store_id, &settings);
     return Status();
   });
   if (!status.ok()) return status;

@@ -103,6 +103,10 @@ void ToProto(const domain::InventorySettings& d, v1::InventorySettings* p) {
   p->set_store_code(d.store_code);
   ToProto(domain::Money{d.currency_code, d.write_off_approval_threshold_minor},
           p->mutable_write_off_approval_threshold());
+  ToProto(domain::Money{d.currency_code, d.count_approval_threshold_minor},
+          p->mutable_count_approval_threshold());
+  ToProto(domain::Money{d.currency_code, d.count_head_office_threshold_minor},
+          p->mutable_count_head_office_threshold());
 }
 
 domain::InventorySettings FromProto(const v1::InventorySettings& p) {
@@ -111,6 +115,9 @@ domain::InventorySettings FromProto(const v1::InventorySettings& p) {
   d.currency_code = p.write_off_approval_threshold().currency_code();
   d.write_off_approval_threshold_minor =
       p.write_off_approval_threshold().minor_units();
+  d.count_approval_threshold_minor = p.count_approval_threshold().minor_units();
+  d.count_head_office_threshold_minor =
+      p.count_head_office_threshold().minor_units();
   return d;
 }
 

@@ -160,6 +160,7 @@ struct ReplenishmentProduct {
   std::int64_t on_hand_milli = 0;
   std::int64_t on_order_approved_milli = 0;  // APPROVED and later, open.
   std::int64_t on_order_draft_milli = 0;     // DRAFT and SUBMITTED.
+  std::int64_t in_transit_milli = 0;  // Sent here by other stores.
   std::int64_t reorder_point_milli = 0;      // 0: not set.
   std::int64_t max_quantity_milli = 0;       // 0: not set.
   int shelf_life_days = 0;                   // 0: does not expire.
@@ -185,6 +186,7 @@ struct SuggestionLine {
   std::int64_t on_hand_milli = 0;
   std::int64_t on_order_approved_milli = 0;
   std::int64_t on_order_draft_milli = 0;
+  std::int64_t in_transit_milli = 0;
   std::int64_t projected_milli = 0;
   std::int64_t window_demand_milli = 0;
   int window_days = 0;

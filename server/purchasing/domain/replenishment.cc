@@ -87,9 +87,10 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
   line.on_hand_milli = product.on_hand_milli;
   line.on_order_approved_milli = product.on_order_approved_milli;
   line.on_order_draft_milli = product.on_order_draft_milli;
-  line.projected_milli = product.on_hand_milli +
-                         product.on_order_approved_milli +
-                         product.on_order_draft_milli;
+  line.in_transit_milli = product.in_transit_milli;
+  line.projected_milli =
+      product.on_hand_milli + product.on_order_approved_milli +
+      product.on_order_draft_milli + product.in_transit_milli;
   const int days = demand.days_in_window > 0 ? demand.days_in_window : 1;
   const std::int64_t w =
       demand.net_quantity_milli > 0 ? demand.net_quantity_milli : 0;
@@ -124,8 +125,11 @@ SuggestionLine SuggestLine(const ReplenishmentProduct& product,
       "on hand " + FormatMilli(line.on_hand_milli) + " + on order " +
       FormatMilli(line.on_order_approved_milli + line.on_order_draft_milli) +
       " (approved " + FormatMilli(line.on_order_approved_milli) +
-      ", draft/submitted " + FormatMilli(line.on_order_draft_milli) +
-      ") = projected " + FormatMilli(line.projected_milli) + "; demand " +
+      ", draft/submitted " + FormatMilli(line.on_order_draft_milli) + ")" +
+      (line.in_transit_milli != 0
+           ? " + in transit " + FormatMilli(line.in_transit_milli)
+           : std::string()) +
+      " = projected " + FormatMilli(line.projected_milli) + "; demand " +
       FormatMilli(w) + " over " + std::to_string(days) + " days (" +
       FormatMilli(line.demand_per_day_milli) + "/day); trigger " +
       FormatMilli(line.trigger_milli) +

@@ -116,6 +116,28 @@ domain::ReplenishmentData LoadReplenishmentData(
       data.products[found->second].on_order_approved_milli = row.approved;
     }
   }
+  // Goods other stores sent here that are still on their way: they arrive
+  // without an order. A difference left open after the receipt is not
+  // counted: what did not arrive is not expected any more.
+  struct InTransit {
+    long long product_id, quantity;
+  };
+  for (const auto& row : QueryAll(
+           s,
+           "SELECT l.product_id, SUM(l.quantity_milli - l.received_milli - "
+           "l.resolved_milli) FROM stock_transfers t JOIN "
+           "stock_transfer_lines l ON l.transfer_pk = t.id WHERE "
+           "t.to_store_id = :s AND t.state = 'IN_TRANSIT' GROUP BY "
+           "l.product_id",
+           +[](const soci::row& r) {
+             return InTransit{GetInt64(r, 0), GetInt64(r, 1)};
+           },
+           store_id)) {
+    auto found = index.find(row.product_id);
+    if (found != index.end()) {
+      data.products[found->second].in_transit_milli = row.quantity;
+    }
+  }
   data.demand_days = QueryAll(
       s,
       "SELECT p.sku, DATE_FORMAT(d.business_day, '%Y-%m-%d'), d.sold_milli, "

@@ -92,6 +92,7 @@ void ToProto(const domain::SupplierSuggestion& g, v1::SupplierSuggestion* p) {
     line->set_on_hand_milli(l.on_hand_milli);
     line->set_on_order_approved_milli(l.on_order_approved_milli);
     line->set_on_order_draft_milli(l.on_order_draft_milli);
+    line->set_in_transit_milli(l.in_transit_milli);
     line->set_projected_milli(l.projected_milli);
     line->set_window_demand_milli(l.window_demand_milli);
     line->set_window_days(l.window_days);

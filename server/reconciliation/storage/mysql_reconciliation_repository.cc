@@ -16,6 +16,7 @@
 #include "inventory/domain/movement_type.h"
 #include "reconciliation/storage/party_ledger_checks.h"
 #include "reconciliation/storage/stock_control_checks.h"
+#include "reconciliation/storage/transfer_count_checks.h"
 
 namespace backoffice::storage {
 
@@ -464,6 +465,7 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
             "l.cost_minor OR l.returned_cost_minor < 0)");
     AddPartyLedgerChecks(add, store_filter);
     AddStockControlChecks(add, store_filter);
+    AddTransferAndCountChecks(add, store_filter);
     return Status();
   });
   if (!status.ok()) return status;

@@ -40,6 +40,32 @@ class MockStockControlConnection : public StockControlConnection {
               (const v1::GetSupplierReturnRequest& request), (override));
   MOCK_METHOD(StatusOr<v1::ListSupplierReturnsResponse>, ListSupplierReturns,
               (const v1::ListSupplierReturnsRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::SendStockTransferResponse>, SendStockTransfer,
+              (const v1::SendStockTransferRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ReceiveStockTransferResponse>, ReceiveStockTransfer,
+              (const v1::ReceiveStockTransferRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ResolveStockTransferResponse>, ResolveStockTransfer,
+              (const v1::ResolveStockTransferRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetStockTransferResponse>, GetStockTransfer,
+              (const v1::GetStockTransferRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListStockTransfersResponse>, ListStockTransfers,
+              (const v1::ListStockTransfersRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::OpenStockCountResponse>, OpenStockCount,
+              (const v1::OpenStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::EnterStockCountResponse>, EnterStockCount,
+              (const v1::EnterStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::PostStockCountResponse>, PostStockCount,
+              (const v1::PostStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ApproveStockCountResponse>, ApproveStockCount,
+              (const v1::ApproveStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::RejectStockCountResponse>, RejectStockCount,
+              (const v1::RejectStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::CancelStockCountResponse>, CancelStockCount,
+              (const v1::CancelStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::GetStockCountResponse>, GetStockCount,
+              (const v1::GetStockCountRequest& request), (override));
+  MOCK_METHOD(StatusOr<v1::ListStockCountsResponse>, ListStockCounts,
+              (const v1::ListStockCountsRequest& request), (override));
 };
 
 }  // namespace mocks
