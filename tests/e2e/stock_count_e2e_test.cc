@@ -156,8 +156,8 @@ TEST_F(StockCountE2eTest,
   std::thread till([&] {
     SalesClient own(server_->Connect(head_office_));
     for (int i = 0; !stop.load() && i < 400; ++i) {
-      if (testing::SellNow(own, kStore, "CT-BG-" + std::to_string(i), "CT-1",
-                           1, 2 * kCost)
+      if (testing::SellNow(own, kStore, "CT-BG-" + std::to_string(i), "CT-1", 1,
+                           2 * kCost)
               .ok()) {
         ++sold_in_thread;
       }
@@ -322,6 +322,53 @@ TEST_F(StockCountE2eTest, AWholeStoreCountWithUncountedLinesPostsThemAsZero) {
   // Give CT-5 its stock back for the next tests.
   testing::ReceiveDelivery(*server_, manager_a_, manager_b_, kStore, "CT-SUP",
                            "CT-GR-2", {{"CT-5", "", "", 1000}});
+}
+
+TEST_F(StockCountE2eTest, TheCliCountsAndTheInboxDecidesNeverByACounter) {
+  const std::int64_t two = OnHand("CT-2");
+  std::string out, err;
+  ASSERT_EQ(testing::RunCli(
+                *server_, counter_a_,
+                {"count", "open", kStore, "--sku", "CT-2", "--id", "CT-CLI"},
+                &out, &err),
+            0)
+      << err;
+  // 8 short (8,000): above the manager's threshold.
+  const std::string counted = std::to_string((two - 8000) / 1000);
+  ASSERT_EQ(testing::RunCli(*server_, counter_a_,
+                            {"count", "enter", kStore, "CT-CLI", "--line",
+                             "CT-2:" + counted, "--entry", "E1"},
+                            &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(testing::RunCli(*server_, counter_b_,
+                            {"count", "post", kStore, "CT-CLI"}, &out, &err),
+            0)
+      << err;
+  EXPECT_NE(err.find("waits for a manager who did not count"),
+            std::string::npos)
+      << err;
+  ASSERT_EQ(
+      testing::RunCli(*server_, manager_a_,
+                      {"approvals", "list", kStore, "-o", "csv"}, &out, &err),
+      0)
+      << err;
+  EXPECT_NE(out.find("STOCK_COUNT"), std::string::npos) << out;
+  EXPECT_NE(out.find("CT-CLI"), std::string::npos) << out;
+  EXPECT_NE(testing::RunCli(*server_, counter_b_,
+                            {"approvals", "approve", kStore, "--kind",
+                             "stock_count", "CT-CLI"},
+                            &out, &err),
+            0);
+  EXPECT_NE(err.find("PERMISSION_DENIED"), std::string::npos) << err;
+  ASSERT_EQ(testing::RunCli(*server_, manager_a_,
+                            {"approvals", "approve", kStore, "--kind",
+                             "stock_count", "CT-CLI"},
+                            &out, &err),
+            0)
+      << err;
+  EXPECT_EQ(OnHand("CT-2"), two - 8000);
+  ExpectCleanLedger();
 }
 
 TEST_F(StockCountE2eTest, ServerKilledMidCountsPostsEachOnce) {

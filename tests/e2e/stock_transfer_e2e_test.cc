@@ -367,6 +367,47 @@ TEST_F(StockTransferE2eTest,
   ExpectCleanLedger();
 }
 
+TEST_F(StockTransferE2eTest, TheCliSendsReceivesAndResolvesFromTheInbox) {
+  const std::int64_t soap_to = OnHand(kTo, "TR-SOAP");
+  std::string out, err;
+  ASSERT_EQ(testing::RunCli(*server_, sender_,
+                            {"transfer", "send", kFrom, kTo, "--line",
+                             "TR-SOAP:3", "--id", "TR-CLI"},
+                            &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(testing::RunCli(*server_, receiver_,
+                            {"transfer", "list", kTo, "--direction", "incoming",
+                             "--state", "in_transit", "-o", "csv"},
+                            &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("TR-CLI"), std::string::npos) << out;
+  ASSERT_EQ(testing::RunCli(*server_, receiver_,
+                            {"transfer", "receive", kTo, kFrom, "TR-CLI",
+                             "--line", "1:2:1"},
+                            &out, &err),
+            0)
+      << err;
+  EXPECT_NE(err.find("waits for a manager who did not receive it"),
+            std::string::npos)
+      << err;
+  // From the inbox: written off by a manager; a second receipt refused.
+  ASSERT_EQ(testing::RunCli(*server_, to_manager_b_,
+                            {"approvals", "approve", kTo, "--kind",
+                             "transfer_difference", "TA/TR-CLI"},
+                            &out, &err),
+            0)
+      << err;
+  EXPECT_NE(testing::RunCli(*server_, receiver_,
+                            {"transfer", "receive", kTo, kFrom, "TR-CLI"}, &out,
+                            &err),
+            0);
+  EXPECT_NE(err.find("TRANSFER_ALREADY_RECEIVED"), std::string::npos) << err;
+  EXPECT_EQ(OnHand(kTo, "TR-SOAP"), soap_to + 2000);
+  ExpectCleanLedger();
+}
+
 TEST_F(StockTransferE2eTest, ServerKilledMidTransfersMovesEachOnce) {
   constexpr int kTransfers = 12;
   const std::int64_t from_start = OnHand(kFrom, "TR-SOAP");

@@ -173,6 +173,46 @@ int Decide(const Session& session, const DecisionFlags& f, bool approve) {
       return PrintResponse(session,
                            session.inventory().RejectStockAdjustment(r));
     }
+    case v1::APPROVAL_KIND_TRANSFER_DIFFERENCE: {
+      // "<sending store>/<transfer id>", as the inbox shows it.
+      const auto slash = f.document_id.find('/');
+      if (slash == std::string::npos) {
+        return Fail(Status(StatusCode::kInvalidArgument, "INVALID_DOCUMENT_ID",
+                           "a transfer is FROM_STORE/TRANSFER_ID"));
+      }
+      if (!approve) {
+        return Fail(Status(StatusCode::kInvalidArgument, "NOTHING_TO_REJECT",
+                           "a difference is resolved, not rejected: approve "
+                           "writes it off; `transfer resolve` also returns it "
+                           "to the sender or accepts it"));
+      }
+      v1::ResolveStockTransferRequest r;
+      r.set_to_store_code(f.store);
+      r.set_from_store_code(f.document_id.substr(0, slash));
+      r.set_transfer_id(f.document_id.substr(slash + 1));
+      r.set_resolution(v1::TRANSFER_RESOLUTION_WRITE_OFF);
+      r.set_reason(f.reason.empty() ? "written off from the inbox" : f.reason);
+      r.set_request_id(request_id);
+      return PrintResponse(session,
+                           session.stock_control().ResolveStockTransfer(r));
+    }
+    case v1::APPROVAL_KIND_STOCK_COUNT: {
+      if (approve) {
+        v1::ApproveStockCountRequest r;
+        r.set_store_code(f.store);
+        r.set_count_id(f.document_id);
+        r.set_request_id(request_id);
+        return PrintResponse(session,
+                             session.stock_control().ApproveStockCount(r));
+      }
+      v1::RejectStockCountRequest r;
+      r.set_store_code(f.store);
+      r.set_count_id(f.document_id);
+      r.set_reason(f.reason);
+      r.set_request_id(request_id);
+      return PrintResponse(session,
+                           session.stock_control().RejectStockCount(r));
+    }
     default:
       return Fail(Status(StatusCode::kInvalidArgument, "INVALID_CHOICE",
                          "--kind is required"));

@@ -31,6 +31,8 @@ void AddSupplierLedgerCommands(CLI::App& app, Action& selected);
 /// stock expiring, stock slow (after AddInventoryCommands) and
 /// supplier-return.
 void AddStockControlCommands(CLI::App& app, Action& selected);
+/// transfer and count.
+void AddTransferAndCountCommands(CLI::App& app, Action& selected);
 /// approvals.
 void AddApprovalCommands(CLI::App& app, Action& selected);
 /// writeoff and inventory-settings.

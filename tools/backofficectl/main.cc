@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddCreditCommands(cli, selected);
   backoffice::ctl::AddSupplierLedgerCommands(cli, selected);
   backoffice::ctl::AddStockControlCommands(cli, selected);
+  backoffice::ctl::AddTransferAndCountCommands(cli, selected);
   backoffice::ctl::AddApprovalCommands(cli, selected);
   backoffice::ctl::AddWriteOffCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);

@@ -93,12 +93,14 @@ void AddWriteOffGroup(CLI::App& root, Action& selected) {
 void AddInventorySettingsGroup(CLI::App& root, Action& selected) {
   CLI::App* group = root.add_subcommand(
       "inventory-settings",
-      "a store's write-off threshold: write-offs worth more at cost wait for "
-      "a second person");
+      "a store's write-off and count thresholds: write-offs and counts worth "
+      "more at cost wait for a second person");
   group->require_subcommand(1);
   struct Flags {
     std::string store;
     std::optional<std::int64_t> threshold;
+    std::optional<std::int64_t> count_threshold;
+    std::optional<std::int64_t> count_head_office;
     std::optional<std::string> currency;
     std::string request_id;
   };
@@ -117,19 +119,36 @@ void AddInventorySettingsGroup(CLI::App& root, Action& selected) {
   set->add_option("store", set_flags->store, "the store's code")->required();
   AddInt64Flag(set, "--write-off-threshold", set_flags->threshold,
                "write-offs worth more than this at cost wait for a second "
-               "person, an integer in the currency's minor unit")
-      ->required();
+               "person, an integer in the currency's minor unit");
+  AddInt64Flag(set, "--count-threshold", set_flags->count_threshold,
+               "counts whose variances are worth more than this at cost wait "
+               "for a manager who did not count (minor unit)");
+  AddInt64Flag(set, "--count-head-office-threshold",
+               set_flags->count_head_office,
+               "above this, for head office (minor unit; 0: never)");
   AddCurrencyFlag(set, set_flags->currency);
   AddRequestIdFlag(set, set_flags->request_id);
   SetAction(set, selected, [f = set_flags](const Session& session) {
     auto currency = AmountCurrency(session, f->store, f->currency);
     if (!currency.ok()) return Fail(currency.status());
+    // The settings are written whole: what is not given keeps its value.
+    v1::GetInventorySettingsRequest get;
+    get.set_store_code(f->store);
+    auto current = session.inventory().GetInventorySettings(get);
+    if (!current.ok()) return Fail(current.status());
     v1::UpdateInventorySettingsRequest request;
-    request.mutable_settings()->set_store_code(f->store);
-    v1::Money& threshold =
-        *request.mutable_settings()->mutable_write_off_approval_threshold();
-    threshold.set_minor_units(f->threshold.value_or(0));
-    threshold.set_currency_code(*currency);
+    *request.mutable_settings() = current->settings();
+    auto set_money = [&](v1::Money* money, std::optional<std::int64_t> value) {
+      if (value) money->set_minor_units(*value);
+      money->set_currency_code(*currency);
+    };
+    set_money(
+        request.mutable_settings()->mutable_write_off_approval_threshold(),
+        f->threshold);
+    set_money(request.mutable_settings()->mutable_count_approval_threshold(),
+              f->count_threshold);
+    set_money(request.mutable_settings()->mutable_count_head_office_threshold(),
+              f->count_head_office);
     request.set_request_id(RequestIdOrNew(f->request_id));
     return PrintResponse(session,
                          session.inventory().UpdateInventorySettings(request));
