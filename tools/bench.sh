@@ -20,7 +20,9 @@
 # the chain-wide near-expiry and slow-mover reads over 100 stores beside
 # the same reads raw (backoffice_stock_control_bench), and write-offs and
 # supplier returns by four eyes beside the same rows raw
-# (backoffice_stock_documents_bench).
+# (backoffice_stock_documents_bench), and a count of 5,000 products posted
+# and transfers between stores beside the same rows raw
+# (backoffice_count_transfer_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
@@ -29,7 +31,8 @@
 # run_payments_ms=N run_vs_payments=R expiring_ms=N expiring_raw_ms=N
 # expiring_vs_raw=R slow_ms=N slow_raw_ms=N slow_vs_raw=R writeoff_per_s=N
 # writeoff_raw_per_s=N writeoff_vs_raw=R return_per_s=N return_raw_per_s=N
-# return_vs_raw=R`.
+# return_vs_raw=R count_post_ms=N count_raw_ms=N count_vs_raw=R
+# transfer_per_s=N transfer_raw_per_s=N transfer_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -55,7 +58,8 @@ done
 step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
   backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench \
-  backoffice_stock_control_bench backoffice_stock_documents_bench
+  backoffice_stock_control_bench backoffice_stock_documents_bench \
+  backoffice_count_transfer_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
@@ -65,6 +69,7 @@ credit_bench="$build_dir/tools/sim/backoffice_credit_bench"
 payment_run_bench="$build_dir/tools/sim/backoffice_payment_run_bench"
 stock_control_bench="$build_dir/tools/sim/backoffice_stock_control_bench"
 stock_documents_bench="$build_dir/tools/sim/backoffice_stock_documents_bench"
+count_transfer_bench="$build_dir/tools/sim/backoffice_count_transfer_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -163,9 +168,28 @@ manager_token=$("$ctl" token create --name "bench manager" --role STORE_MANAGER 
   --manager-token "$manager_token" --documents 200 --rounds "$rounds" |
   tee "$work/stock_documents.out"
 
+step "Benchmark: a count of 5,000 products posted and transfers between stores, and the same rows raw"
+for code in KB1 KB2 KB3; do
+  "$ctl" store create --code "$code" --name "Count bench $code" --time-zone Asia/Jakarta \
+    --currency IDR >/dev/null
+done
+store_staff() {
+  "$ctl" token create --name "bench staff $1" --role STORE_STAFF --store "$1" -o json |
+    sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p'
+}
+counter_token=$(store_staff KB1)
+sender_token=$(store_staff KB2)
+receiver_token=$(store_staff KB3)
+[[ -n $counter_token && -n $sender_token && -n $receiver_token ]] ||
+  { echo "bench.sh: no store token secret" >&2; exit 1; }
+"$count_transfer_bench" --count-store KB1 --from-store KB2 --to-store KB3 \
+  --counter-token "$counter_token" --sender-token "$sender_token" \
+  --receiver-token "$receiver_token" --products 5000 --transfers 200 \
+  --rounds "$rounds" | tee "$work/count_transfer.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
   "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")" \
   "$(tail -n 1 "$work/payment_run.out") $(tail -n 1 "$work/stock_control.out")" \
-  "$(tail -n 1 "$work/stock_documents.out")"
+  "$(tail -n 1 "$work/stock_documents.out") $(tail -n 1 "$work/count_transfer.out")"
 exit "$sales_status"

@@ -20,7 +20,10 @@
 # slow movers, a near-expiry lot returned to its supplier for a credit note
 # (four eyes, approved from the supervisor's approval inbox), a write-off
 # above the threshold refused to its maker and approved by the supervisor,
-# the gross profit of each
+# a slow mover sent from Jakarta to Makassar (received with a crushed unit,
+# the difference resolved by a manager who did not receive it), two counts
+# in Jakarta (a small variance posted at once, a large one waiting for the
+# supervisor, who did not count), the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -285,6 +288,64 @@ BACKOFFICE_TOKEN=$manager_jkt show stock adjust --store JKT01 --sku SKU-1023 --q
   --reason damage --note "freezer failure overnight" --adjustment-id "$writeoff_id"
 BACKOFFICE_TOKEN=$manager_jkt show writeoff approve JKT01 "$writeoff_id" || true
 BACKOFFICE_TOKEN=$supervisor_jkt show writeoff approve JKT01 "$writeoff_id"
+
+step "A slow mover moves to a store that sells it: Jakarta sends it to Makassar, in transit for both stores"
+# Of what Jakarta holds, the product that covers the most days of its own
+# sales while Makassar sold some today: five units go, lot by lot at cost.
+read -r move_sku move_qty < <(
+  { BACKOFFICE_TOKEN=$manager_jkt "$ctl" stock list --store JKT01 --all -o json
+    echo "---"
+    BACKOFFICE_TOKEN=$manager_jkt "$ctl" demand JKT01 --end-day "$(TZ=Asia/Jakarta date +%F)" --window-days 1 --all -o json 2>/dev/null
+    echo "---"
+    BACKOFFICE_TOKEN=$manager_mks "$ctl" demand MKS01 --end-day "$(TZ=Asia/Makassar date +%F)" --window-days 1 --all -o json 2>/dev/null
+  } | /usr/bin/python3 -c 'import json,sys
+parts=sys.stdin.read().split("---")
+stock,jkt,mks=[json.loads(p) if p.strip() else [] for p in parts]
+sold_jkt={d["sku"]:int(d.get("net_quantity_milli",0)) for d in jkt}
+sold_mks={d["sku"]:int(d.get("net_quantity_milli",0)) for d in mks}
+best=max((int(s.get("on_hand_milli",0))/(sold_jkt.get(s["sku"],0)+1000),s["sku"],int(s.get("on_hand_milli",0)))
+         for s in stock if sold_mks.get(s["sku"],0)>0 and int(s.get("on_hand_milli",0))>=6000)
+print(best[1], 5)')
+transfer_id="tr-jkt-mks-$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$clerk_jkt show transfer send JKT01 MKS01 --line "$move_sku:$move_qty" \
+  --id "$transfer_id" --note "sells faster in Makassar"
+BACKOFFICE_TOKEN=$manager_mks show transfer list MKS01 --direction incoming --state in_transit
+step "...Makassar receives it: four in good order, one crushed; the difference waits for a manager who did not receive it"
+BACKOFFICE_TOKEN=$clerk_mks show transfer receive MKS01 JKT01 "$transfer_id" --line "1:4:1"
+BACKOFFICE_TOKEN=$clerk_mks show transfer receive MKS01 JKT01 "$transfer_id" || true
+BACKOFFICE_TOKEN=$supervisor_mks show approvals list MKS01
+BACKOFFICE_TOKEN=$supervisor_mks show transfer resolve MKS01 JKT01 "$transfer_id" \
+  --as write_off --reason "crushed in the van, photo on file"
+
+step "Counting the shelves in Jakarta: the books frozen at the opening, sales go on, the variance is only what nothing explains"
+# Head office sets the count thresholds: above Rp 20.000 of variance at
+# cost a manager who did not count approves, above Rp 1.000.000 head office.
+BACKOFFICE_TOKEN=$head_token show inventory-settings set JKT01 --count-threshold 20000 \
+  --count-head-office-threshold 1000000
+on_hand() {
+  BACKOFFICE_TOKEN=$manager_jkt "$ctl" stock get --store JKT01 --sku "$1" -o json |
+    /usr/bin/python3 -c 'import json,sys
+d=json.load(sys.stdin); l=d.get("stock_level",d)
+print(int(l.get("on_hand_milli",0))/1000)'
+}
+count_small="cnt-jkt-noodles-$(TZ=Asia/Jakarta date +%F)"
+BACKOFFICE_TOKEN=$clerk_jkt show count open JKT01 --sku SKU-1001 --sku SKU-1002 --id "$count_small"
+noodles=$(on_hand SKU-1001)
+BACKOFFICE_TOKEN=$clerk_jkt show count enter JKT01 "$count_small" --entry shelf-1 \
+  --line "SKU-1001:$(/usr/bin/python3 -c "print($noodles - 3)")" --line "SKU-1002:$(on_hand SKU-1002)"
+step "...three packets of noodles short, worth less than the threshold: posted at once"
+BACKOFFICE_TOKEN=$clerk_jkt show count post JKT01 "$count_small"
+count_big="cnt-jkt-freezer-$(TZ=Asia/Jakarta date +%F)"
+step "...the freezer is half a kilo of beef short: above the threshold, the count waits"
+BACKOFFICE_TOKEN=$clerk_jkt show count open JKT01 --sku SKU-1023 --id "$count_big"
+BACKOFFICE_TOKEN=$clerk_jkt show count enter JKT01 "$count_big" --entry freezer \
+  --line "SKU-1023:$(/usr/bin/python3 -c "print(round($(on_hand SKU-1023) - 0.5, 3))")"
+BACKOFFICE_TOKEN=$clerk_jkt show count post JKT01 "$count_big"
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals list JKT01
+step "...the clerk who counted may not approve it; the supervisor, who did not count, does"
+BACKOFFICE_TOKEN=$clerk_jkt show count approve JKT01 "$count_big" || true
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals approve JKT01 --kind stock_count "$count_big"
+BACKOFFICE_TOKEN=$manager_jkt show count get JKT01 "$count_big"
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10

@@ -196,7 +196,7 @@ void AddTransferGroup(CLI::App& root, Action& selected) {
       std::cerr << "backofficectl: the difference waits for a manager who "
                    "did not receive it: backofficectl transfer resolve "
                 << f->to << " " << f->from << " " << f->transfer_id
-                << " --as write-off|return-to-sender|accept --reason ...\n";
+                << " --as write_off|return_to_sender|accept --reason ...\n";
     }
     return PrintResponse(session, response);
   });

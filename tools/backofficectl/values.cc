@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <string>
@@ -190,7 +191,9 @@ StatusOr<std::string> ParseDate(std::string_view text) {
 
 StatusOr<int> ParseEnumName(const google::protobuf::EnumDescriptor& type,
                             std::string_view prefix, std::string_view text) {
-  const std::string upper = AsciiUpper(text);
+  // "write-off" reads as WRITE_OFF: a shell user types dashes.
+  std::string upper = AsciiUpper(text);
+  std::replace(upper.begin(), upper.end(), '-', '_');
   const google::protobuf::EnumValueDescriptor* value =
       type.FindValueByName(std::string(prefix) + upper);
   // The full name, as the JSON output prints it, is accepted too.
