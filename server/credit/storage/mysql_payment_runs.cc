@@ -72,27 +72,42 @@ struct StoredLine {
   PaymentRunLine line;
 };
 
+// A line with its run's row id, as both reads of lines find it.
+struct LineOfRun {
+  long long run_pk = 0;
+  StoredLine stored;
+};
+
+const char kSelectLines[] =
+    "SELECT l.run_pk, l.line_number, l.supplier_id, su.code, "
+    "su.display_name, l.gross_minor, l.credits_minor, l.amount_minor, "
+    "IFNULL(l.document_id, 0) FROM payment_run_lines l JOIN suppliers su ON "
+    "su.id = l.supplier_id";
+
+LineOfRun ReadLine(const soci::row& r) {
+  LineOfRun out;
+  out.run_pk = GetInt64(r, 0);
+  StoredLine& l = out.stored;
+  l.line.line_number = static_cast<int>(GetInt64(r, 1));
+  l.supplier_id = GetInt64(r, 2);
+  l.line.supplier_code = GetString(r, 3);
+  l.line.display_name = GetString(r, 4);
+  l.line.gross_minor = GetInt64(r, 5);
+  l.line.credits_minor = GetInt64(r, 6);
+  l.line.amount_minor = GetInt64(r, 7);
+  l.line.document_number = GetInt64(r, 8);
+  return out;
+}
+
 std::vector<StoredLine> LoadLines(soci::session& s, long long run_pk,
                                   const std::string& run_id, bool with_items) {
-  std::vector<StoredLine> lines = QueryAll(
-      s,
-      "SELECT l.line_number, l.supplier_id, su.code, su.display_name, "
-      "l.gross_minor, l.credits_minor, l.amount_minor, IFNULL(l.document_id, "
-      "0) FROM payment_run_lines l JOIN suppliers su ON su.id = "
-      "l.supplier_id WHERE l.run_pk = :pk ORDER BY l.line_number",
-      +[](const soci::row& r) {
-        StoredLine l;
-        l.line.line_number = static_cast<int>(GetInt64(r, 0));
-        l.supplier_id = GetInt64(r, 1);
-        l.line.supplier_code = GetString(r, 2);
-        l.line.display_name = GetString(r, 3);
-        l.line.gross_minor = GetInt64(r, 4);
-        l.line.credits_minor = GetInt64(r, 5);
-        l.line.amount_minor = GetInt64(r, 6);
-        l.line.document_number = GetInt64(r, 7);
-        return l;
-      },
-      run_pk);
+  std::vector<StoredLine> lines;
+  for (auto& row : QueryAll(s,
+                            std::string(kSelectLines) +
+                                " WHERE l.run_pk = :pk ORDER BY l.line_number",
+                            &ReadLine, run_pk)) {
+    lines.push_back(std::move(row.stored));
+  }
   for (auto& l : lines) {
     if (l.line.document_number > 0) {
       l.line.payment_id = domain::RunLinePaymentId(run_id, l.line.line_number);
@@ -512,11 +527,25 @@ StatusOr<std::vector<PaymentRun>> MySqlCreditRepository::ListPaymentRuns(
                         "(:any = 1 OR r.state = :st) ORDER BY r.id DESC "
                         "LIMIT :lim",
                     &ReadRun, store.id, before, any_state, wanted, limit);
+    // The page's lines in one read, not one per run.
+    std::vector<std::string> pks;
+    std::map<long long, PaymentRun*> by_pk;
     for (auto& run : runs) {
-      for (auto& l : LoadLines(s, run.sequence, run.payment_run_id,
-                               /*with_items=*/false)) {
-        run.lines.push_back(std::move(l.line));
+      pks.push_back(std::to_string(run.sequence));
+      by_pk[run.sequence] = &run;
+    }
+    for (auto& row : QueryIn(s,
+                             std::string(kSelectLines) +
+                                 " WHERE l.run_pk IN ({in}) ORDER BY l.run_pk, "
+                                 "l.line_number",
+                             &ReadLine, pks)) {
+      PaymentRun& run = *by_pk.at(row.run_pk);
+      PaymentRunLine& line = row.stored.line;
+      if (line.document_number > 0) {
+        line.payment_id =
+            domain::RunLinePaymentId(run.payment_run_id, line.line_number);
       }
+      run.lines.push_back(std::move(line));
     }
     return Status();
   });

@@ -68,34 +68,53 @@ struct StoredLine {
   domain::SupplierReturnLine line;
 };
 
+// The lines of the returns `pks`, by return, in one read.
+std::map<long long, std::vector<StoredLine>> LoadLinesOf(
+    soci::session& s, const std::vector<long long>& pks) {
+  std::map<long long, std::vector<StoredLine>> out;
+  std::vector<std::string> ids;
+  for (long long pk : pks) ids.push_back(std::to_string(pk));
+  struct Row {
+    long long return_pk = 0;
+    StoredLine line;
+  };
+  for (auto& row : QueryIn(
+           s,
+           "SELECT l.return_pk, l.line_number, p.sku, lt.lot_code, "
+           "IFNULL(DATE_FORMAT(lt.expiry_date, '%Y-%m-%d'), ''), "
+           "l.quantity_milli, l.reason, l.unit_cost_minor, l.line_cost_minor, "
+           "l.tax_rate_basis_points, l.line_tax_minor, l.product_id, "
+           "l.lot_id, p.sell_by_margin_days FROM supplier_return_lines l JOIN "
+           "products p ON p.id = l.product_id JOIN stock_lots lt ON lt.id = "
+           "l.lot_id WHERE l.return_pk IN ({in}) ORDER BY l.return_pk, "
+           "l.line_number",
+           +[](const soci::row& r) {
+             Row row;
+             row.return_pk = GetInt64(r, 0);
+             StoredLine& out = row.line;
+             out.line.line_number = static_cast<int>(GetInt64(r, 1));
+             out.line.sku = GetString(r, 2);
+             out.line.lot_code = GetString(r, 3);
+             out.line.expiry_date = GetString(r, 4);
+             out.line.quantity_milli = GetInt64(r, 5);
+             out.line.reason = domain::ReturnReasonFromName(GetString(r, 6));
+             out.line.unit_cost_minor = GetInt64(r, 7);
+             out.line.line_cost_minor = GetInt64(r, 8);
+             out.line.tax_rate_basis_points = static_cast<int>(GetInt64(r, 9));
+             out.line.line_tax_minor = GetInt64(r, 10);
+             out.product_id = GetInt64(r, 11);
+             out.lot_id = GetInt64(r, 12);
+             out.sell_by_margin_days = static_cast<int>(GetInt64(r, 13));
+             return row;
+           },
+           ids)) {
+    out[row.return_pk].push_back(std::move(row.line));
+  }
+  return out;
+}
+
 std::vector<StoredLine> LoadLines(soci::session& s, long long pk) {
-  return QueryAll(
-      s,
-      "SELECT l.line_number, p.sku, lt.lot_code, "
-      "IFNULL(DATE_FORMAT(lt.expiry_date, '%Y-%m-%d'), ''), "
-      "l.quantity_milli, l.reason, l.unit_cost_minor, l.line_cost_minor, "
-      "l.tax_rate_basis_points, l.line_tax_minor, l.product_id, l.lot_id, "
-      "p.sell_by_margin_days FROM supplier_return_lines l JOIN products p ON "
-      "p.id = l.product_id JOIN stock_lots lt ON lt.id = l.lot_id WHERE "
-      "l.return_pk = :pk ORDER BY l.line_number",
-      +[](const soci::row& r) {
-        StoredLine out;
-        out.line.line_number = static_cast<int>(GetInt64(r, 0));
-        out.line.sku = GetString(r, 1);
-        out.line.lot_code = GetString(r, 2);
-        out.line.expiry_date = GetString(r, 3);
-        out.line.quantity_milli = GetInt64(r, 4);
-        out.line.reason = domain::ReturnReasonFromName(GetString(r, 5));
-        out.line.unit_cost_minor = GetInt64(r, 6);
-        out.line.line_cost_minor = GetInt64(r, 7);
-        out.line.tax_rate_basis_points = static_cast<int>(GetInt64(r, 8));
-        out.line.line_tax_minor = GetInt64(r, 9);
-        out.product_id = GetInt64(r, 10);
-        out.lot_id = GetInt64(r, 11);
-        out.sell_by_margin_days = static_cast<int>(GetInt64(r, 12));
-        return out;
-      },
-      pk);
+  return std::move(LoadLinesOf(s, {pk})[pk]);
 }
 
 SupplierReturn LoadReturn(soci::session& s, long long pk) {
@@ -498,8 +517,12 @@ MySqlStockControlRepository::ListSupplierReturns(
                          "(:any = 1 OR r.state = :st) ORDER BY r.id DESC "
                          "LIMIT :lim",
                      &ReadReturn, store.id, before, any_state, wanted, limit);
+    // The page's lines in one read, not one per return.
+    std::vector<long long> pks;
+    for (const auto& item : items) pks.push_back(item.sequence);
+    auto lines = LoadLinesOf(s, pks);
     for (auto& item : items) {
-      for (auto& l : LoadLines(s, item.sequence)) {
+      for (auto& l : lines[item.sequence]) {
         item.lines.push_back(std::move(l.line));
       }
     }
