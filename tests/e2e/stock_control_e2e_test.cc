@@ -550,26 +550,7 @@ TEST_F(StockControlE2eTest, ServerKilledMidReturnsShipsEachOnce) {
     ship.set_return_id(create.return_id());
     return maker.ShipSupplierReturn(ship).status();
   };
-  std::atomic<int> done{0};
-  std::atomic<int> failed{0};
-  std::thread returns([&] {
-    for (int i = 1; i <= kReturns; ++i) {
-      Status s = run(i);
-      if (!s.ok()) {
-        ++failed;
-        ADD_FAILURE() << "return " << i << ": " << s;
-      }
-      ++done;
-    }
-  });
-  while (done.load() < 2) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  server_->Kill();
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  server_->Restart();
-  returns.join();
-  EXPECT_EQ(failed.load(), 0);
+  testing::RunThroughAKill(*server_, kReturns, 2, "return", run);
   for (int i = 1; i <= kReturns; ++i) {
     ASSERT_TRUE(run(i).ok()) << i;
   }

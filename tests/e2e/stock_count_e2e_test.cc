@@ -397,26 +397,7 @@ TEST_F(StockCountE2eTest, ServerKilledMidCountsPostsEachOnce) {
     post.set_count_id(id);
     return counter.PostStockCount(post).status();
   };
-  std::atomic<int> done{0};
-  std::atomic<int> failed{0};
-  std::thread worker([&] {
-    for (int i = 1; i <= kCounts; ++i) {
-      Status s = run(i);
-      if (!s.ok()) {
-        ++failed;
-        ADD_FAILURE() << "count " << i << ": " << s;
-      }
-      ++done;
-    }
-  });
-  while (done.load() < 2) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  server_->Kill();
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  server_->Restart();
-  worker.join();
-  EXPECT_EQ(failed.load(), 0);
+  testing::RunThroughAKill(*server_, kCounts, 2, "count", run);
   for (int i = 1; i <= kCounts; ++i) ASSERT_TRUE(run(i).ok()) << i;
   EXPECT_EQ(scratch_->CountRows("stock_counts WHERE count_id LIKE 'CT-K%' "
                                 "AND state = 'POSTED'"),

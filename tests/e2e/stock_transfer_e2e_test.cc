@@ -427,26 +427,7 @@ TEST_F(StockTransferE2eTest, ServerKilledMidTransfersMovesEachOnce) {
     receive.set_transfer_id(send.transfer_id());
     return receiver.ReceiveStockTransfer(receive).status();
   };
-  std::atomic<int> done{0};
-  std::atomic<int> failed{0};
-  std::thread worker([&] {
-    for (int i = 1; i <= kTransfers; ++i) {
-      Status s = run(i);
-      if (!s.ok()) {
-        ++failed;
-        ADD_FAILURE() << "transfer " << i << ": " << s;
-      }
-      ++done;
-    }
-  });
-  while (done.load() < 2) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  server_->Kill();
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  server_->Restart();
-  worker.join();
-  EXPECT_EQ(failed.load(), 0);
+  testing::RunThroughAKill(*server_, kTransfers, 2, "transfer", run);
   for (int i = 1; i <= kTransfers; ++i) ASSERT_TRUE(run(i).ok()) << i;
   const std::string db = scratch_->config().database;
   EXPECT_EQ(scratch_->CountRows("stock_transfers WHERE transfer_id LIKE "

@@ -280,26 +280,7 @@ TEST_F(WriteOffE2eTest, ServerKilledMidWriteOffsPostsEachOnce) {
     approve.set_adjustment_id(r.adjustment_id());
     return checker.ApproveStockAdjustment(approve).status();
   };
-  std::atomic<int> done{0};
-  std::atomic<int> failed{0};
-  std::thread writer([&] {
-    for (int i = 1; i <= kWriteOffs; ++i) {
-      Status s = run(i);
-      if (!s.ok()) {
-        ++failed;
-        ADD_FAILURE() << "write-off " << i << ": " << s;
-      }
-      ++done;
-    }
-  });
-  while (done.load() < 2) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  server_->Kill();
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  server_->Restart();
-  writer.join();
-  EXPECT_EQ(failed.load(), 0);
+  testing::RunThroughAKill(*server_, kWriteOffs, 2, "write-off", run);
   for (int i = 1; i <= kWriteOffs; ++i) ASSERT_TRUE(run(i).ok()) << i;
   EXPECT_EQ(
       scratch_->CountRows("stock_adjustments WHERE adjustment_id LIKE 'WO-K%'"),

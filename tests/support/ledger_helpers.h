@@ -9,9 +9,12 @@
 #include <absl/time/time.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "backoffice/client.h"
 #include "server_fixture.h"
@@ -65,6 +68,32 @@ inline std::shared_ptr<Connection> RetryingConnection(
   options.retry.initial_backoff = std::chrono::milliseconds(50);
   options.retry.max_backoff = std::chrono::milliseconds(250);
   return *MakeConnection(options);
+}
+
+// Runs documents 1..`documents` in turn on a thread (`run(i)`, each
+// through a retrying SDK) while the server is killed with SIGKILL after
+// the first `before_kill` have finished, and restarted 300 ms later. Fails
+// the test for every document that did not end well, naming it as `what`.
+// The caller then runs each document again (a replay) and checks that
+// every one of them took effect exactly once.
+inline void RunThroughAKill(RunningServer& server, int documents,
+                            int before_kill, const std::string& what,
+                            const std::function<Status(int)>& run) {
+  std::atomic<int> done{0};
+  std::thread worker([&] {
+    for (int i = 1; i <= documents; ++i) {
+      const Status s = run(i);
+      EXPECT_TRUE(s.ok()) << what << " " << i << ": " << s;
+      ++done;
+    }
+  });
+  while (done.load() < before_kill) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  server.Kill();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server.Restart();
+  worker.join();
 }
 
 }  // namespace backoffice::testing
