@@ -40,6 +40,7 @@
 
 #include "backoffice/client.h"
 #include "bench_clock.h"
+#include "bench_db.h"
 #include "core/storage/database.h"
 #include "core/storage/sql_util.h"
 #include "credit/domain/credit_rules.h"
@@ -410,20 +411,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   cli.add_option("--timeout", timeout_s, "seconds per GetAgeing call")
       ->capture_default_str();
-  cli.add_option("--db-host", db.host)->envname("BACKOFFICE_DB_HOST");
-  cli.add_option("--db-port", db.port)->envname("BACKOFFICE_DB_PORT");
-  cli.add_option("--db-user", db.user)->envname("BACKOFFICE_DB_USER");
-  cli.add_option("--db-name", db.database)->envname("BACKOFFICE_DB_NAME");
-  cli.add_option("--db-password-file", password_file)
-      ->envname("BACKOFFICE_DB_PASSWORD_FILE");
+  backoffice::sim::AddDatabaseOptions(cli, db, password_file);
   CLI11_PARSE(cli, argc, argv);
-  if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
-  if (!password_file.empty()) {
-    std::ifstream in(password_file);
-    if (!in || !std::getline(in, db.password)) {
-      std::cerr << "credit_bench: cannot read " << password_file << "\n";
-      return 2;
-    }
+  if (!backoffice::sim::ReadDatabasePassword(db, password_file,
+                                             "credit_bench")) {
+    return 2;
   }
   db.pool_size = clients;
   db.io_timeout_seconds = std::max(120, timeout_s);

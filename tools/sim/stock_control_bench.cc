@@ -29,6 +29,7 @@
 
 #include "backoffice/client.h"
 #include "bench_clock.h"
+#include "bench_db.h"
 #include "core/domain/clock.h"
 #include "core/storage/database.h"
 #include "inventory/domain/lots.h"
@@ -147,20 +148,11 @@ int main(int argc, char** argv) {
   cli.add_option("--page-size", page_size)
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  cli.add_option("--db-host", db.host)->envname("BACKOFFICE_DB_HOST");
-  cli.add_option("--db-port", db.port)->envname("BACKOFFICE_DB_PORT");
-  cli.add_option("--db-user", db.user)->envname("BACKOFFICE_DB_USER");
-  cli.add_option("--db-name", db.database)->envname("BACKOFFICE_DB_NAME");
-  cli.add_option("--db-password-file", password_file)
-      ->envname("BACKOFFICE_DB_PASSWORD_FILE");
+  backoffice::sim::AddDatabaseOptions(cli, db, password_file);
   CLI11_PARSE(cli, argc, argv);
-  if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
-  if (!password_file.empty()) {
-    std::ifstream in(password_file);
-    if (!in || !std::getline(in, db.password)) {
-      std::cerr << "stock_control_bench: cannot read " << password_file << "\n";
-      return 2;
-    }
+  if (!backoffice::sim::ReadDatabasePassword(db, password_file,
+                                             "stock_control_bench")) {
+    return 2;
   }
   db.io_timeout_seconds = 600;
   backoffice::storage::Database database(db);

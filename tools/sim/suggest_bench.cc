@@ -18,6 +18,7 @@
 #include <string>
 
 #include "backoffice/client.h"
+#include "bench_db.h"
 #include "core/storage/database.h"
 
 namespace {
@@ -101,20 +102,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 366));
   cli.add_option("--rounds", rounds)->capture_default_str();
-  cli.add_option("--db-host", db.host)->envname("BACKOFFICE_DB_HOST");
-  cli.add_option("--db-port", db.port)->envname("BACKOFFICE_DB_PORT");
-  cli.add_option("--db-user", db.user)->envname("BACKOFFICE_DB_USER");
-  cli.add_option("--db-name", db.database)->envname("BACKOFFICE_DB_NAME");
-  cli.add_option("--db-password-file", password_file)
-      ->envname("BACKOFFICE_DB_PASSWORD_FILE");
+  backoffice::sim::AddDatabaseOptions(cli, db, password_file);
   CLI11_PARSE(cli, argc, argv);
-  if (const char* pw = std::getenv("BACKOFFICE_DB_PASSWORD")) db.password = pw;
-  if (!password_file.empty()) {
-    std::ifstream in(password_file);
-    if (!in || !std::getline(in, db.password)) {
-      std::cerr << "suggest_bench: cannot read " << password_file << "\n";
-      return 2;
-    }
+  if (!backoffice::sim::ReadDatabasePassword(db, password_file,
+                                             "suggest_bench")) {
+    return 2;
   }
   db.pool_size = 1;
   db.io_timeout_seconds = 120;
