@@ -179,10 +179,15 @@ TEST_F(StockCountE2eTest,
   ASSERT_TRUE(recount.ok()) << recount.status();
   EXPECT_EQ(recount->lines(0).entries(), 2);
   EXPECT_EQ(recount->lines(0).variance_milli(), 0);
-  // An entry is replayed by its id, and bound to its content.
+  // An entry is replayed by its id, as it was recorded (not as the
+  // recount left the line), and bound to its content.
   auto replay = Enter(counter_b_, "CT-C1", "E2", {{"CT-2", 1001000}});
   ASSERT_TRUE(replay.ok()) << replay.status();
   EXPECT_TRUE(replay->replayed());
+  ASSERT_EQ(replay->lines_size(), 1);
+  EXPECT_EQ(replay->lines(0).counted_milli(), 1001000);
+  EXPECT_EQ(replay->lines(0).variance_milli(), 1000);
+  EXPECT_EQ(replay->lines(0).entries(), 1);
   EXPECT_EQ(Enter(counter_b_, "CT-C1", "E2", {{"CT-2", 5}}).status().reason(),
             "IDEMPOTENCY_KEY_REUSED");
   EXPECT_EQ(Enter(counter_b_, "CT-C1", "E4", {{"CT-3", 5}}).status().reason(),
@@ -263,6 +268,17 @@ TEST_F(StockCountE2eTest,
       StockControlClient(server_->Connect(manager_b_)).RejectStockCount(reject);
   ASSERT_TRUE(rejected.ok()) << rejected.status();
   EXPECT_EQ(rejected->count().state(), v1::STOCK_COUNT_STATE_OPEN);
+  // A recount finds it all (no variance, nothing of the first request's
+  // value stays), then a third finds 6 short (6,000).
+  ASSERT_TRUE(Enter(counter_b_, "CT-C2", "E1b", {{"CT-3", three}}).ok());
+  v1::GetStockCountRequest get;
+  get.set_store_code(kStore);
+  get.set_count_id("CT-C2");
+  auto recounted =
+      StockControlClient(server_->Connect(manager_b_)).GetStockCount(get);
+  ASSERT_TRUE(recounted.ok()) << recounted.status();
+  EXPECT_EQ(recounted->count().lines(0).variance_value().minor_units(), 0);
+  ExpectCleanLedger();
   ASSERT_TRUE(Enter(manager_b_, "CT-C2", "E2", {{"CT-3", three - 6000}}).ok());
   ASSERT_TRUE(Post(counter_a_, "CT-C2").ok());
   // Manager B counted now: he may not approve; manager A did not count and
@@ -301,7 +317,28 @@ TEST_F(StockCountE2eTest, AWholeStoreCountWithUncountedLinesPostsThemAsZero) {
   }
   ASSERT_TRUE(Enter(counter_a_, "CT-C4", "E1", all).ok());
   EXPECT_EQ(Post(counter_a_, "CT-C4").status().reason(), "COUNT_INCOMPLETE");
-  // CT-5 is not on the shelf: 1,000 units at 1,000 go, for head office.
+  // Posted with CT-5 as zero (worth a million: head office's), then sent
+  // back by head office: CT-5 is uncounted again and nothing of the
+  // refused posting stays.
+  ASSERT_TRUE(Post(counter_a_, "CT-C4", true).ok());
+  v1::RejectStockCountRequest reject;
+  reject.set_store_code(kStore);
+  reject.set_count_id("CT-C4");
+  reject.set_reason("look in the back room");
+  EXPECT_EQ(StockControlClient(server_->Connect(manager_b_))
+                .RejectStockCount(reject)
+                .status()
+                .reason(),
+            "ROLE_NOT_ALLOWED");
+  auto reopened = StockControlClient(server_->Connect(head_office_))
+                      .RejectStockCount(reject);
+  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  EXPECT_EQ(reopened->count().counted_count(), 4);
+  EXPECT_EQ(reopened->count().variance_value().minor_units(), 0);
+  ExpectCleanLedger();
+  EXPECT_EQ(Post(counter_a_, "CT-C4").status().reason(), "COUNT_INCOMPLETE");
+  // CT-5 is not on the shelf after all: 1,000 units at 1,000 go, for head
+  // office.
   auto posted = Post(counter_a_, "CT-C4", true);
   ASSERT_TRUE(posted.ok()) << posted.status();
   EXPECT_EQ(posted->count().variance_value().minor_units(), five);

@@ -261,6 +261,10 @@ TEST_F(StockTransferE2eTest,
   auto again = Receive(receiver_, "TR-1");
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_TRUE(again->replayed());
+  auto named = Receive(to_manager_a_, "TR-1", {{1, 12, 0}, {2, 5, 0}});
+  ASSERT_TRUE(named.ok()) << "every line named in full is the same receipt: "
+                          << named.status();
+  EXPECT_TRUE(named->replayed());
   auto other_receipt = Receive(to_manager_a_, "TR-1", {{1, 11, 0}, {2, 5, 0}});
   EXPECT_EQ(other_receipt.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(other_receipt.status().reason(), "TRANSFER_ALREADY_RECEIVED");
@@ -288,6 +292,35 @@ TEST_F(StockTransferE2eTest, RefusesWhatCannotBeSentAndLeavesNothingBehind) {
   EXPECT_EQ(scratch_->CountRows("stock_transfers WHERE transfer_id LIKE "
                                 "'TR-BAD-%'"),
             0);
+  ExpectCleanLedger();
+}
+
+TEST_F(StockTransferE2eTest, ExpiredStockLeavesOnlyWhenItsLotIsNamed) {
+  // The sell-by margin grows to 40 days: lot L1 (30 days) is no longer
+  // sellable, L2 (60 days) still is.
+  auto margin = [&](int days) {
+    v1::UpdateProductRequest r;
+    r.mutable_product()->set_sku("TR-MILK");
+    r.mutable_product()->set_sell_by_margin_days(days);
+    r.mutable_update_mask()->add_paths("sell_by_margin_days");
+    return CatalogClient(server_->Connect(head_office_)).UpdateProduct(r);
+  };
+  ASSERT_TRUE(margin(40).ok());
+  const std::int64_t milk = OnHand(kFrom, "TR-MILK");
+  ASSERT_GE(milk, 12000);
+  EXPECT_EQ(Send(sender_, "TR-X1", {Line("TR-MILK", 12)}).status().reason(),
+            "INSUFFICIENT_SELLABLE_STOCK")
+      << "FEFO never sends expired stock as undated stock";
+  auto sellable = Send(sender_, "TR-X2", {Line("TR-MILK", 2)});
+  ASSERT_TRUE(sellable.ok()) << sellable.status();
+  ASSERT_EQ(sellable->transfer().lines(0).lots_size(), 1);
+  EXPECT_EQ(sellable->transfer().lines(0).lots(0).lot_code(), "L2");
+  auto named = Send(sender_, "TR-X3",
+                    {Line("TR-MILK", 3, "L1", JakartaDayFromToday(30))});
+  ASSERT_TRUE(named.ok()) << named.status();
+  EXPECT_EQ(named->transfer().lines(0).lots(0).lot_code(), "L1");
+  EXPECT_EQ(OnHand(kFrom, "TR-MILK"), milk - 5000);
+  ASSERT_TRUE(margin(0).ok());
   ExpectCleanLedger();
 }
 
@@ -352,6 +385,17 @@ TEST_F(StockTransferE2eTest,
       Resolve(to_manager_b_, "TR-D1", v1::TRANSFER_RESOLUTION_WRITE_OFF).ok())
       << "resolving again";
   EXPECT_EQ(Resolve(to_manager_b_, "TR-D1", v1::TRANSFER_RESOLUTION_ACCEPT)
+                .status()
+                .reason(),
+            "TRANSFER_STATE_CONFLICT");
+  v1::ResolveStockTransferRequest other_reason;
+  other_reason.set_to_store_code(kTo);
+  other_reason.set_from_store_code(kFrom);
+  other_reason.set_transfer_id("TR-D1");
+  other_reason.set_resolution(v1::TRANSFER_RESOLUTION_WRITE_OFF);
+  other_reason.set_reason("another story");
+  EXPECT_EQ(StockControlClient(server_->Connect(to_manager_b_))
+                .ResolveStockTransfer(other_reason)
                 .status()
                 .reason(),
             "TRANSFER_STATE_CONFLICT");

@@ -80,11 +80,20 @@ TEST(TransferRulesTest, AReceiptCoversEveryLineOnceAndNeverMoreThanSent) {
   EXPECT_EQ((*plan)[0].received_milli, 7000);
   EXPECT_EQ((*plan)[0].damaged_milli, 2000);
   EXPECT_EQ(StateAfterReceipt(*plan, Sent()), TransferState::kDifferenceOpen);
-  // The same receipt in another order is the same receipt.
+  // A receipt means its plan: named in another order, or everything named
+  // in full against nothing named, it is the same receipt.
   TransferReceipt reordered = short_one;
   std::swap(reordered.lines[0], reordered.lines[1]);
-  EXPECT_EQ(TransferReceiptFingerprint(reordered),
-            TransferReceiptFingerprint(short_one));
+  EXPECT_EQ(TransferReceiptFingerprint(reordered,
+                                       *PlanTransferReceipt(Sent(), reordered)),
+            TransferReceiptFingerprint(short_one, *plan));
+  TransferReceipt named_in_full;
+  named_in_full.lines = {{1, 10000, 0}, {2, 4000, 0}};
+  EXPECT_EQ(TransferReceiptFingerprint(
+                named_in_full, *PlanTransferReceipt(Sent(), named_in_full)),
+            TransferReceiptFingerprint(all, *full));
+  EXPECT_NE(TransferReceiptFingerprint(short_one, *plan),
+            TransferReceiptFingerprint(all, *full));
   TransferReceipt over;
   over.lines = {{1, 9000, 2000}, {2, 4000, 0}};
   EXPECT_EQ(PlanTransferReceipt(Sent(), over).status().reason(),

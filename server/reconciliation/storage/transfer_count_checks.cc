@@ -18,6 +18,9 @@ void AddTransferAndCountChecks(
     return "((CAST(" + q +
            " AS DECIMAL(39, 0)) * l.unit_cost_minor + 500) DIV 1000)";
   }("l.quantity_milli");
+  // A transfer concerns both its stores: verify of one store checks the
+  // transfers it sent and those it received.
+  const std::string either_store = " (:c1 = '' OR :c2 IN (st.code, fs.code)) ";
   const std::string difference_of =
       "((CAST(l.quantity_milli - l.received_milli AS DECIMAL(39, 0)) * "
       "l.unit_cost_minor + 500) DIV 1000)";
@@ -67,7 +70,7 @@ void AddTransferAndCountChecks(
           "a.document_pk = t.id AND a.document_line = l.line_number AND "
           "a.store_id = t.to_store_id AND a.reason = 'TRANSFER_ACCEPTED' "
           "WHERE" +
-          store_filter +
+          either_store +
           "AND (COALESCE(o.moved, 0) <> -l.quantity_milli OR o.product_id <> "
           "l.product_id OR o.other_product <> l.product_id OR "
           "COALESCE(k.lots, 0) <> l.quantity_milli OR COALESCE(r.moved, 0) "
@@ -98,7 +101,7 @@ void AddTransferAndCountChecks(
           ") AS difference, SUM(l.received_milli <> l.quantity_milli) AS "
           "short_lines FROM stock_transfer_lines l GROUP BY l.transfer_pk) x "
           "ON x.transfer_pk = t.id WHERE" +
-          store_filter +
+          either_store +
           "AND (t.total_cost_minor <> x.cost OR (t.state = 'IN_TRANSIT') <> "
           "(t.received_by IS NULL) OR (t.state = 'RESOLVED') <> "
           "(t.resolved_by IS NOT NULL AND t.resolution IS NOT NULL) OR "

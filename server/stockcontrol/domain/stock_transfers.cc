@@ -22,8 +22,7 @@ StatusOr<TransferOutcome> StockTransfers::Receive(
   BO_RETURN_IF_ERROR(ValidateRequestId(ctx.request_id));
   BO_RETURN_IF_ERROR(ValidateTransferReceipt(receipt));
   BO_RETURN_IF_ERROR(CheckStoreScope(ctx.principal, receipt.to_store_code));
-  return repository_.ReceiveTransfer(
-      receipt, TransferReceiptFingerprint(receipt), clock_(), ctx);
+  return repository_.ReceiveTransfer(receipt, clock_(), ctx);
 }
 
 StatusOr<StockTransfer> StockTransfers::Resolve(

@@ -31,15 +31,17 @@ class StockTransferRepository {
   virtual StatusOr<TransferOutcome> SendTransfer(
       const NewStockTransfer& transfer, const std::string& fingerprint,
       TimeMicros now, const RequestContext& ctx) = 0;
-  // Receives it once (see PlanTransferReceipt); the same receipt again is
-  // a replay. NOT_FOUND (TRANSFER_NOT_FOUND), FAILED_PRECONDITION
-  // (TRANSFER_ALREADY_RECEIVED, TRANSFER_OVER_RECEIVED).
+  // Receives it once (see PlanTransferReceipt); the same receipt again
+  // (by TransferReceiptFingerprint of its plan) is a replay. NOT_FOUND
+  // (TRANSFER_NOT_FOUND), FAILED_PRECONDITION (TRANSFER_ALREADY_RECEIVED,
+  // TRANSFER_OVER_RECEIVED).
   virtual StatusOr<TransferOutcome> ReceiveTransfer(
-      const TransferReceipt& receipt, const std::string& fingerprint,
-      TimeMicros now, const RequestContext& ctx) = 0;
+      const TransferReceipt& receipt, TimeMicros now,
+      const RequestContext& ctx) = 0;
   // Resolves an open difference once `check` accepts the locked transfer;
-  // a transfer resolved the same way is returned as is (after `check` on
-  // it as it stood open). NOT_FOUND (TRANSFER_NOT_FOUND).
+  // a transfer resolved the same way for the same reason is returned as
+  // is (after `check` on it as it stood open). NOT_FOUND
+  // (TRANSFER_NOT_FOUND).
   virtual StatusOr<StockTransfer> ResolveTransfer(
       const std::string& to_store_code, const std::string& from_store_code,
       const std::string& transfer_id, TransferResolution resolution,

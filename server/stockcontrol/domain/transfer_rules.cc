@@ -142,20 +142,14 @@ Status ValidateTransferReceipt(const TransferReceipt& r) {
   return Status();
 }
 
-std::string TransferReceiptFingerprint(const TransferReceipt& r) {
-  FingerprintBuilder f("stock_transfer_receipt/v1");
+std::string TransferReceiptFingerprint(
+    const TransferReceipt& r, const std::vector<TransferReceiptLine>& plan) {
+  FingerprintBuilder f("stock_transfer_receipt/v2");
   f.Add(r.to_store_code)
       .Add(r.from_store_code)
       .Add(r.transfer_id)
-      .Add(static_cast<std::int64_t>(r.lines.size()));
-  // In line order, so that the same receipt sent in another order is the
-  // same receipt.
-  std::vector<TransferReceiptLine> lines = r.lines;
-  std::sort(lines.begin(), lines.end(),
-            [](const TransferReceiptLine& a, const TransferReceiptLine& b) {
-              return a.line_number < b.line_number;
-            });
-  for (const auto& line : lines) {
+      .Add(static_cast<std::int64_t>(plan.size()));
+  for (const auto& line : plan) {
     f.Add(static_cast<std::int64_t>(line.line_number))
         .Add(line.received_milli)
         .Add(line.damaged_milli);

@@ -26,7 +26,12 @@ std::string StockTransferFingerprint(const NewStockTransfer& transfer);
 // The receipt as stated (lines in line order, each once; no line: all in
 // full); INVALID_ARGUMENT naming the field.
 Status ValidateTransferReceipt(const TransferReceipt& receipt);
-std::string TransferReceiptFingerprint(const TransferReceipt& receipt);
+// The fingerprint of what a receipt means (its plan, one line per sent
+// line): "everything arrived" and every line named in full are the same
+// receipt.
+std::string TransferReceiptFingerprint(
+    const TransferReceipt& receipt,
+    const std::vector<TransferReceiptLine>& plan);
 
 // The receipt applied to the sent lines: every line named once (or none
 // named: all in full), received + damaged never above what was sent

@@ -84,22 +84,28 @@ StockCount RequireCount(soci::session& s, long long pk) {
   return *row;
 }
 
-// The count's lines; with `products`, only those (an entry's).
+// A line's variance valued at `unit_cost_minor`, signed.
+std::int64_t ValueOfVariance(std::int64_t variance_milli,
+                             std::int64_t unit_cost_minor) {
+  const std::int64_t value =
+      domain::CostOfQuantity(std::llabs(variance_milli), unit_cost_minor);
+  return variance_milli < 0 ? -value : value;
+}
+
+// The count's lines, each valued at the cost written when posting was
+// asked (or posted), or before that at today's cost.
 std::vector<CountLine> LoadLines(soci::session& s, long long pk,
-                                 long long store_id, bool posted,
-                                 long long entry_pk = 0) {
+                                 long long store_id) {
   auto lines = QueryAll(
       s,
       "SELECT l.line_number, p.sku, l.frozen_milli, l.counted_milli IS NOT "
       "NULL, IFNULL(l.counted_milli, 0), l.moved_since_open_milli, "
-      "l.unit_cost_minor, l.variance_value_minor, IFNULL(l.counted_by, ''), "
-      "l.entries, IFNULL(" BO_MICROS("l.count_time") ", 0), "
+      "l.unit_cost_minor, IFNULL(l.counted_by, ''), l.entries, "
+      "IFNULL(" BO_MICROS("l.count_time") ", 0), "
       "IFNULL(b.average_unit_cost_minor, 0) FROM stock_count_lines l JOIN "
       "products p ON p.id = l.product_id LEFT JOIN stock_balances b ON "
       "b.store_id = :s AND b.product_id = l.product_id WHERE l.count_pk = "
-      ":pk AND (:e = 0 OR l.product_id IN (SELECT product_id FROM "
-      "stock_count_entry_lines WHERE entry_pk = :e2)) ORDER BY "
-      "l.line_number",
+      ":pk ORDER BY l.line_number",
       +[](const soci::row& r) {
         CountLine l;
         l.line_number = static_cast<int>(GetInt64(r, 0));
@@ -109,26 +115,66 @@ std::vector<CountLine> LoadLines(soci::session& s, long long pk,
         l.counted_milli = GetInt64(r, 4);
         l.moved_since_open_milli = GetInt64(r, 5);
         l.unit_cost_minor = GetInt64(r, 6);
-        l.variance_value_minor = GetInt64(r, 7);
-        l.counted_by = GetString(r, 8);
-        l.entries = static_cast<int>(GetInt64(r, 9));
-        l.count_time = GetInt64(r, 10);
-        // Not yet posted: valued at today's cost.
-        if (l.unit_cost_minor == 0 && l.variance_value_minor == 0) {
-          l.unit_cost_minor = GetInt64(r, 11);
-        }
+        l.counted_by = GetString(r, 7);
+        l.entries = static_cast<int>(GetInt64(r, 8));
+        l.count_time = GetInt64(r, 9);
+        const std::int64_t today_cost = GetInt64(r, 10);
+        if (l.unit_cost_minor == 0) l.unit_cost_minor = today_cost;
         return l;
       },
-      store_id, pk, entry_pk, entry_pk);
+      store_id, pk);
   for (auto& l : lines) {
     if (!l.counted) continue;
     l.variance_milli = domain::CountVariance(l.counted_milli, l.frozen_milli,
                                              l.moved_since_open_milli);
-    if (!posted) {
-      const std::int64_t value = domain::CostOfQuantity(
-          std::llabs(l.variance_milli), l.unit_cost_minor);
-      l.variance_value_minor = l.variance_milli < 0 ? -value : value;
-    }
+    l.variance_value_minor =
+        ValueOfVariance(l.variance_milli, l.unit_cost_minor);
+  }
+  return lines;
+}
+
+// What one entry recorded, line by line: its counted quantity beside the
+// book of its moment, its counter, and how many entries the product had
+// up to it; valued at today's cost. A replay of the entry answers this,
+// whatever recounts came after it.
+std::vector<CountLine> LoadEntryLines(soci::session& s, long long pk,
+                                      long long store_id, long long entry_pk) {
+  auto lines = QueryAll(
+      s,
+      "SELECT l.line_number, p.sku, l.frozen_milli, e.counted_milli, "
+      "e.book_milli - l.frozen_milli, en.counted_by, (SELECT COUNT(*) FROM "
+      "stock_count_entry_lines e2 JOIN stock_count_entries en2 ON en2.id = "
+      "e2.entry_pk WHERE en2.count_pk = l.count_pk AND e2.product_id = "
+      "l.product_id AND e2.entry_pk <= e.entry_pk), " BO_MICROS(
+          "en.entry_time") ", IFNULL(b.average_unit_cost_minor, 0) FROM "
+                           "stock_count_entry_lines e JOIN "
+                           "stock_count_entries en ON en.id = e.entry_pk "
+                           "JOIN stock_count_lines l ON l.count_pk = :pk AND "
+                           "l.product_id = e.product_id JOIN products p ON "
+                           "p.id = l.product_id LEFT JOIN stock_balances b "
+                           "ON b.store_id = :s AND b.product_id = "
+                           "l.product_id WHERE e.entry_pk = :e ORDER BY "
+                           "l.line_number",
+      +[](const soci::row& r) {
+        CountLine l;
+        l.line_number = static_cast<int>(GetInt64(r, 0));
+        l.sku = GetString(r, 1);
+        l.frozen_milli = GetInt64(r, 2);
+        l.counted = true;
+        l.counted_milli = GetInt64(r, 3);
+        l.moved_since_open_milli = GetInt64(r, 4);
+        l.counted_by = GetString(r, 5);
+        l.entries = static_cast<int>(GetInt64(r, 6));
+        l.count_time = GetInt64(r, 7);
+        l.unit_cost_minor = GetInt64(r, 8);
+        return l;
+      },
+      pk, store_id, entry_pk);
+  for (auto& l : lines) {
+    l.variance_milli = domain::CountVariance(l.counted_milli, l.frozen_milli,
+                                             l.moved_since_open_milli);
+    l.variance_value_minor =
+        ValueOfVariance(l.variance_milli, l.unit_cost_minor);
   }
   return lines;
 }
@@ -174,30 +220,63 @@ struct VarianceLine {
   int sell_by_margin_days = 0;
 };
 
-// The lines with a variance, their balance rows locked in product order
-// (the posting component's order, driven by the lines' product key),
-// valued at the cost they hold now. The products' sell-by margins are a
+// The lines that posting moves: those with a variance, and (with
+// `uncounted_as_zero`) those nobody counted, which are found at zero now.
+// Their balance rows are locked first, in product order (the posting
+// component's order, driven by the lines' (count, product) key), before
+// anything is read or written of them; the uncounted lines are then
+// written as counted zero against the book as it stands. Valued at the
+// cost the balance rows hold now. The products' sell-by margins are a
 // plain read: a count never locks the catalog.
-std::vector<VarianceLine> LockVariances(soci::session& s, long long pk,
-                                        long long store_id) {
-  std::vector<VarianceLine> lines = QueryAll(
+std::vector<VarianceLine> LockForPosting(soci::session& s, long long pk,
+                                         long long store_id,
+                                         bool uncounted_as_zero,
+                                         const std::string& by,
+                                         TimeMicros now) {
+  struct Locked {
+    long long line_number, product_id, frozen, on_hand, cost;
+    bool counted;
+    long long variance;
+  };
+  const std::vector<Locked> rows = QueryAll(
       s,
-      "SELECT l.line_number, l.product_id, l.counted_milli - l.frozen_milli "
-      "- l.moved_since_open_milli, IFNULL(b.average_unit_cost_minor, 0) FROM "
-      "stock_count_lines l FORCE INDEX (uk_stock_count_lines_product) LEFT "
-      "JOIN stock_balances b ON b.store_id = :s AND b.product_id = "
-      "l.product_id WHERE l.count_pk = :pk AND l.counted_milli - "
-      "l.frozen_milli - l.moved_since_open_milli <> 0 ORDER BY l.product_id "
-      "FOR UPDATE",
+      "SELECT l.line_number, l.product_id, l.frozen_milli, "
+      "IFNULL(b.on_hand_milli, 0), IFNULL(b.average_unit_cost_minor, 0), "
+      "l.counted_milli IS NOT NULL, IFNULL(l.counted_milli - l.frozen_milli - "
+      "l.moved_since_open_milli, 0) FROM stock_count_lines l FORCE INDEX "
+      "(uk_stock_count_lines_product) LEFT JOIN stock_balances b ON "
+      "b.store_id = :s AND b.product_id = l.product_id WHERE l.count_pk = "
+      ":pk AND (l.counted_milli IS NULL OR l.counted_milli - l.frozen_milli "
+      "- l.moved_since_open_milli <> 0) ORDER BY l.product_id FOR UPDATE",
       +[](const soci::row& r) {
-        VarianceLine v;
-        v.line_number = GetInt64(r, 0);
-        v.product_id = GetInt64(r, 1);
-        v.variance_milli = GetInt64(r, 2);
-        v.unit_cost_minor = GetInt64(r, 3);
-        return v;
+        return Locked{GetInt64(r, 0), GetInt64(r, 1), GetInt64(r, 2),
+                      GetInt64(r, 3), GetInt64(r, 4), GetBool(r, 5),
+                      GetInt64(r, 6)};
       },
       store_id, pk);
+  std::vector<VarianceLine> lines;
+  MultiInsert zeroed(
+      "INSERT INTO stock_count_lines (count_pk, line_number, product_id, "
+      "frozen_milli, counted_milli, moved_since_open_milli, counted_by, "
+      "count_time)",
+      8, "(?, ?, ?, ?, ?, ?, ?, TIMESTAMPADD(MICROSECOND, ?, '1970-01-01'))",
+      " ON DUPLICATE KEY UPDATE counted_milli = VALUES(counted_milli), "
+      "moved_since_open_milli = VALUES(moved_since_open_milli), counted_by = "
+      "VALUES(counted_by), count_time = VALUES(count_time)");
+  for (const auto& row : rows) {
+    long long variance = row.variance;
+    if (!row.counted) {
+      if (!uncounted_as_zero) continue;
+      // Nothing on the shelf: the whole book at this moment is missing.
+      zeroed.AddRow({pk, row.line_number, row.product_id, row.frozen, 0LL,
+                     row.on_hand - row.frozen, by,
+                     static_cast<long long>(now)});
+      variance = -row.on_hand;
+    }
+    if (variance == 0) continue;
+    lines.push_back({row.line_number, row.product_id, variance, row.cost, 0});
+  }
+  zeroed.Execute(s);
   std::map<long long, int> margins;
   for (const auto& [product, margin] : QueryAll(
            s,
@@ -215,15 +294,14 @@ std::vector<VarianceLine> LockVariances(soci::session& s, long long pk,
   return lines;
 }
 
-long long SignedValue(const VarianceLine& v) {
-  const long long value =
-      domain::CostOfQuantity(std::llabs(v.variance_milli), v.unit_cost_minor);
-  return v.variance_milli < 0 ? -value : value;
-}
-
-// Writes each variance line's cost and value, and the count's totals.
+// Writes each variance line's cost and value (every other line's to 0, so
+// that nothing of an earlier posting request stays), and the totals.
 void WriteValues(soci::session& s, long long pk,
                  const std::vector<VarianceLine>& lines) {
+  s << "UPDATE stock_count_lines SET unit_cost_minor = 0, "
+       "variance_value_minor = 0 WHERE count_pk = :pk AND "
+       "(unit_cost_minor <> 0 OR variance_value_minor <> 0)",
+      soci::use(pk);
   long long total = 0, net = 0;
   MultiInsert update(
       "INSERT INTO stock_count_lines (count_pk, line_number, product_id, "
@@ -232,7 +310,8 @@ void WriteValues(soci::session& s, long long pk,
       " ON DUPLICATE KEY UPDATE unit_cost_minor = VALUES(unit_cost_minor), "
       "variance_value_minor = VALUES(variance_value_minor)");
   for (const auto& v : lines) {
-    const long long value = SignedValue(v);
+    const long long value =
+        ValueOfVariance(v.variance_milli, v.unit_cost_minor);
     total += std::llabs(value);
     net += value;
     update.AddRow(
@@ -242,6 +321,14 @@ void WriteValues(soci::session& s, long long pk,
   s << "UPDATE stock_counts SET variance_value_minor = :v, "
        "net_variance_value_minor = :n WHERE id = :pk",
       soci::use(total), soci::use(net), soci::use(pk);
+}
+
+long long TotalValue(const std::vector<VarianceLine>& lines) {
+  long long total = 0;
+  for (const auto& v : lines) {
+    total += std::llabs(ValueOfVariance(v.variance_milli, v.unit_cost_minor));
+  }
+  return total;
 }
 
 void PostVariances(soci::session& s, const StoreRow& store, long long pk,
@@ -288,18 +375,22 @@ StatusOr<domain::CountOutcome> MySqlStockCountRepository::OpenCount(
           return Status();
         });
     if (auto recorded = document.Recorded()) return *recorded;
+    // Each product with its book as it stands (a plain read: what commits
+    // after it shows in the entries as moved since the opening).
     struct Product {
       long long id;
       std::string sku;
+      long long book;
     };
     std::vector<Product> products;
     if (in.skus.empty()) {
       products = QueryAll(
           s,
-          "SELECT p.id, p.sku FROM stock_balances b JOIN products p ON p.id = "
-          "b.product_id WHERE b.store_id = :s ORDER BY p.sku",
+          "SELECT p.id, p.sku, b.on_hand_milli FROM stock_balances b JOIN "
+          "products p ON p.id = b.product_id WHERE b.store_id = :s ORDER BY "
+          "p.sku",
           +[](const soci::row& r) {
-            return Product{GetInt64(r, 0), GetString(r, 1)};
+            return Product{GetInt64(r, 0), GetString(r, 1), GetInt64(r, 2)};
           },
           store.id);
       if (products.empty()) {
@@ -308,11 +399,14 @@ StatusOr<domain::CountOutcome> MySqlStockCountRepository::OpenCount(
       }
     } else {
       products = QueryIn(
-          s, "SELECT id, sku FROM products WHERE sku IN ({in}) ORDER BY sku",
+          s,
+          "SELECT p.id, p.sku, IFNULL(b.on_hand_milli, 0) FROM products p "
+          "LEFT JOIN stock_balances b ON b.store_id = :s AND b.product_id = "
+          "p.id WHERE p.sku IN ({in}) ORDER BY p.sku",
           +[](const soci::row& r) {
-            return Product{GetInt64(r, 0), GetString(r, 1)};
+            return Product{GetInt64(r, 0), GetString(r, 1), GetInt64(r, 2)};
           },
-          in.skus);
+          in.skus, {std::to_string(store.id)});
       if (products.size() != in.skus.size()) {
         std::set<std::string> found;
         for (const auto& p : products) found.insert(p.sku);
@@ -349,15 +443,10 @@ StatusOr<domain::CountOutcome> MySqlStockCountRepository::OpenCount(
         "frozen_milli)",
         4);
     for (std::size_t i = 0; i < products.size(); ++i) {
-      lines.AddRow({pk, static_cast<long long>(i + 1), products[i].id, 0LL});
+      lines.AddRow({pk, static_cast<long long>(i + 1), products[i].id,
+                    products[i].book});
     }
     lines.Execute(s);
-    // The book quantities as they stand: what moves after this read shows
-    // as moved since the opening in the entries.
-    s << "UPDATE stock_count_lines l JOIN stock_balances b ON b.store_id = "
-         ":s AND b.product_id = l.product_id SET l.frozen_milli = "
-         "b.on_hand_milli WHERE l.count_pk = :pk",
-        soci::use(store.id), soci::use(pk);
     try {
       s << "INSERT INTO stock_count_open_products (store_id, product_id, "
            "count_pk) SELECT :s, product_id, :pk FROM stock_count_lines "
@@ -418,7 +507,7 @@ StatusOr<domain::CountEntryOutcome> MySqlStockCountRepository::EnterCount(
         },
         [&](long long entry_pk) {
           outcome.currency_code = store.currency_code;
-          outcome.lines = LoadLines(s, pk, store.id, false, entry_pk);
+          outcome.lines = LoadEntryLines(s, pk, store.id, entry_pk);
           outcome.replayed = true;
           return Status();
         });
@@ -465,6 +554,24 @@ StatusOr<domain::CountEntryOutcome> MySqlStockCountRepository::EnterCount(
         })) {
       return *concurrent;
     }
+    // The book quantity at this moment (a plain read): sales and receipts
+    // since the opening are in it, so the variance is only what nothing
+    // explains.
+    std::vector<std::string> product_ids;
+    for (const auto& [sku, line] : lines) {
+      product_ids.push_back(std::to_string(line.product_id));
+    }
+    std::map<long long, long long> book;
+    for (const auto& [product, on_hand] :
+         QueryIn(s,
+                 "SELECT product_id, on_hand_milli FROM stock_balances WHERE "
+                 "store_id = :s AND product_id IN ({in})",
+                 +[](const soci::row& r) {
+                   return std::make_pair(GetInt64(r, 0), GetInt64(r, 1));
+                 },
+                 product_ids, {std::to_string(store.id)})) {
+      book[product] = on_hand;
+    }
     MultiInsert entry_lines(
         "INSERT INTO stock_count_entry_lines (entry_pk, product_id, "
         "line_number, counted_milli, book_milli)",
@@ -472,15 +579,10 @@ StatusOr<domain::CountEntryOutcome> MySqlStockCountRepository::EnterCount(
     for (const auto& l : in.lines) {
       const Line& line = lines[l.sku];
       entry_lines.AddRow({entry_pk, line.product_id, line.line_number,
-                          static_cast<long long>(l.counted_milli), 0LL});
+                          static_cast<long long>(l.counted_milli),
+                          book[line.product_id]});
     }
     entry_lines.Execute(s);
-    // The book quantity at this moment: sales and receipts since the
-    // opening are in it, so the variance is only what nothing explains.
-    s << "UPDATE stock_count_entry_lines e JOIN stock_balances b ON "
-         "b.store_id = :s AND b.product_id = e.product_id SET e.book_milli = "
-         "b.on_hand_milli WHERE e.entry_pk = :e",
-        soci::use(store.id), soci::use(entry_pk);
     long long at = now;
     s << "UPDATE stock_count_lines l JOIN stock_count_entry_lines e ON "
          "e.entry_pk = :e AND e.product_id = l.product_id SET l.counted_milli "
@@ -494,7 +596,7 @@ StatusOr<domain::CountEntryOutcome> MySqlStockCountRepository::EnterCount(
         domain::AuditEntry{"stock_count_entry", in.count_id + "/" + in.entry_id,
                            store.code});
     outcome.currency_code = store.currency_code;
-    outcome.lines = LoadLines(s, pk, store.id, false, entry_pk);
+    outcome.lines = LoadEntryLines(s, pk, store.id, entry_pk);
     return Status();
   });
   if (!status.ok()) return status;
@@ -548,40 +650,27 @@ StatusOr<StockCount> MySqlStockCountRepository::AdvanceCount(
     long long at = now;
     std::string audit;
     if (step == CountStep::kPost) {
-      if (count.counted_count < count.line_count) {
-        if (!uncounted_as_zero) {
-          auto first = QueryOne(
-              s,
-              "SELECT p.sku FROM stock_count_lines l JOIN products p ON p.id "
-              "= l.product_id WHERE l.count_pk = :pk AND l.counted_milli IS "
-              "NULL ORDER BY l.line_number LIMIT 1",
-              +[](const soci::row& r) { return GetString(r, 0); }, row);
-          return domain::FailedPrecondition(
-                     "COUNT_INCOMPLETE",
-                     std::to_string(count.line_count - count.counted_count) +
-                         " products are not counted (first " +
-                         first.value_or("?") +
-                         "); count them or post them as zero")
-              .WithMetadata("uncounted", std::to_string(count.line_count -
-                                                        count.counted_count));
-        }
-        // Nothing found on the shelf: counted zero at this moment.
-        s << "UPDATE stock_count_lines l LEFT JOIN stock_balances b ON "
-             "b.store_id = :s AND b.product_id = l.product_id SET "
-             "l.counted_milli = 0, l.moved_since_open_milli = "
-             "IFNULL(b.on_hand_milli, 0) - l.frozen_milli, l.counted_by = "
-             ":by, l.count_time = TIMESTAMPADD(MICROSECOND, :t, "
-             "'1970-01-01') WHERE l.count_pk = :pk AND l.counted_milli IS "
-             "NULL",
-            soci::use(store.id), soci::use(me), soci::use(at), soci::use(row);
+      if (count.counted_count < count.line_count && !uncounted_as_zero) {
+        auto first = QueryOne(
+            s,
+            "SELECT p.sku FROM stock_count_lines l JOIN products p ON p.id = "
+            "l.product_id WHERE l.count_pk = :pk AND l.counted_milli IS NULL "
+            "ORDER BY l.line_number LIMIT 1",
+            +[](const soci::row& r) { return GetString(r, 0); }, row);
+        return domain::FailedPrecondition(
+                   "COUNT_INCOMPLETE",
+                   std::to_string(count.line_count - count.counted_count) +
+                       " products are not counted (first " +
+                       first.value_or("?") +
+                       "); count them or post them as zero")
+            .WithMetadata("uncounted", std::to_string(count.line_count -
+                                                      count.counted_count));
       }
       const std::vector<VarianceLine> variances =
-          LockVariances(s, pk, store.id);
+          LockForPosting(s, pk, store.id, uncounted_as_zero, me, now);
       WriteValues(s, pk, variances);
-      long long value = 0;
-      for (const auto& v : variances) value += std::llabs(SignedValue(v));
-      const CountApprovalLevel level =
-          domain::RequiredCountApproval(value, ThresholdsOf(s, store.id));
+      const CountApprovalLevel level = domain::RequiredCountApproval(
+          TotalValue(variances), ThresholdsOf(s, store.id));
       std::string level_name = domain::CountApprovalLevelName(level);
       s << "UPDATE stock_counts SET approval_level = :l, post_requested_by = "
            ":by, post_requested_by_name = :byn, post_request_time = "
@@ -598,9 +687,22 @@ StatusOr<StockCount> MySqlStockCountRepository::AdvanceCount(
         audit = "stock_count_post_request";
       }
     } else if (step == CountStep::kApprove) {
-      // Valued again at the cost it posts at.
+      // Valued again at the cost it posts at: a count that is now worth
+      // more than the head-office threshold needs head office, whoever
+      // approved it at the lower level.
       const std::vector<VarianceLine> variances =
-          LockVariances(s, pk, store.id);
+          LockForPosting(s, pk, store.id, false, me, now);
+      const CountApprovalLevel now_needed = domain::RequiredCountApproval(
+          TotalValue(variances), ThresholdsOf(s, store.id));
+      if (now_needed == CountApprovalLevel::kHeadOffice &&
+          count.approval_level != CountApprovalLevel::kHeadOffice) {
+        StockCount raised = count;
+        raised.approval_level = CountApprovalLevel::kHeadOffice;
+        BO_RETURN_IF_ERROR(check(raised));
+        s << "UPDATE stock_counts SET approval_level = 'HEAD_OFFICE' WHERE "
+             "id = :pk",
+            soci::use(row);
+      }
       WriteValues(s, pk, variances);
       PostVariances(s, store, pk, count_id, variances, now);
       audit = "stock_count_approval";
@@ -609,8 +711,16 @@ StatusOr<StockCount> MySqlStockCountRepository::AdvanceCount(
       std::string state = cancel ? "CANCELLED" : "OPEN";
       std::string why = reason;
       s << "UPDATE stock_counts SET state = :st, approval_level = NULL, "
-           "decision_reason = :r WHERE id = :pk",
+           "decision_reason = :r, variance_value_minor = 0, "
+           "net_variance_value_minor = 0 WHERE id = :pk",
           soci::use(state), soci::use(why), soci::use(row);
+      // Nothing of the refused posting stays: its values, and the lines it
+      // took as counted zero are uncounted again.
+      WriteValues(s, pk, {});
+      s << "UPDATE stock_count_lines SET counted_milli = NULL, "
+           "moved_since_open_milli = 0, counted_by = NULL, count_time = NULL "
+           "WHERE count_pk = :pk AND entries = 0 AND counted_milli IS NOT NULL",
+          soci::use(row);
       if (cancel) {
         s << "DELETE FROM stock_count_open_products WHERE count_pk = :pk",
             soci::use(row);
@@ -640,8 +750,7 @@ StatusOr<StockCount> MySqlStockCountRepository::GetCount(
     auto found = FindCount(s, store.id, count_id, KeyRead::kSnapshot);
     if (!found) return CountNotFound(store.code, count_id);
     result = RequireCount(s, found->pk);
-    result.lines =
-        LoadLines(s, found->pk, store.id, result.state == CountState::kPosted);
+    result.lines = LoadLines(s, found->pk, store.id);
     return Status();
   });
   if (!status.ok()) return status;

@@ -328,18 +328,62 @@ StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::SendTransfer(
       }
       average_cost[product_id] = cost;
     }
-    std::vector<std::pair<std::pair<long long, long long>, std::size_t>> lots;
+    // A copy of this request that committed while this one waited for the
+    // balance rows is found now, and replayed, instead of being judged
+    // against the stock it took.
+    if (auto recorded = document.Recorded(KeyRead::kCurrent)) return *recorded;
+    // Then the products' lots, as the posting component takes them. A
+    // line without a lot leaves first-expiry-first-out, which takes only
+    // what is sellable today: an expired lot goes to another store only
+    // when it is named, never as undated stock.
+    const std::string today = domain::DayInZone(now, from.time_zone);
+    std::map<long long, long long> lot_held;
     for (std::size_t i = 0; i < resolved.size(); ++i) {
-      if (resolved[i].lot_id != 0) {
-        lots.push_back({{resolved[i].product_id, resolved[i].lot_id}, i});
+      const long long product = resolved[i].product_id;
+      if (i > 0 && std::any_of(resolved.begin(), resolved.begin() + i,
+                               [&](const Resolved& r) {
+                                 return r.product_id == product;
+                               })) {
+        continue;
+      }
+      struct LotHeld {
+        long long id, quantity;
+        std::string expiry;
+      };
+      long long sellable = 0;
+      for (
+          const auto& lot : QueryAll(
+              s,
+              "SELECT id, quantity_milli, IFNULL(DATE_FORMAT(expiry_date, "
+              "'%Y-%m-%d'), '') FROM stock_lots FORCE INDEX (uk_stock_lots) "
+              "WHERE store_id = :s AND product_id = :p FOR UPDATE",
+              +[](const soci::row& r) {
+                return LotHeld{GetInt64(r, 0), GetInt64(r, 1), GetString(r, 2)};
+              },
+              from.id, product)) {
+        lot_held[lot.id] = lot.quantity;
+        if (lot.quantity > 0 &&
+            (lot.expiry.empty() ||
+             domain::IsSellableOn(lot.expiry, resolved[i].sell_by_margin_days,
+                                  today))) {
+          sellable += lot.quantity;
+        }
+      }
+      if (resolved[i].lot_id == 0 && sellable < wanted_of_product[product]) {
+        return LineError(
+            static_cast<int>(i) + 1,
+            domain::FailedPrecondition(
+                "INSUFFICIENT_SELLABLE_STOCK",
+                "store " + from.code + " holds " + std::to_string(sellable) +
+                    " sellable thousandths of " + in.lines[i].sku +
+                    ", the transfer sends " +
+                    std::to_string(wanted_of_product[product]) +
+                    "; name an expired lot to send it"));
       }
     }
-    std::sort(lots.begin(), lots.end());
-    for (const auto& [key, index] : lots) {
-      long long lot = key.second;
-      long long held = 0;
-      s << "SELECT quantity_milli FROM stock_lots WHERE id = :l FOR UPDATE",
-          soci::use(lot), soci::into(held);
+    for (std::size_t index = 0; index < resolved.size(); ++index) {
+      if (resolved[index].lot_id == 0) continue;
+      const long long held = lot_held[resolved[index].lot_id];
       if (held < in.lines[index].quantity_milli) {
         return LineError(
             static_cast<int>(index) + 1,
@@ -401,10 +445,9 @@ StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::SendTransfer(
       stock_lines.push_back(std::move(line));
     }
     StockLedger ledger;
-    ledger.Post(
-        {domain::MovementType::kTransferOut, "TRANSFER", from.id, pk,
-         in.transfer_id, now, now, domain::DayInZone(now, from.time_zone)},
-        stock_lines);
+    ledger.Post({domain::MovementType::kTransferOut, "TRANSFER", from.id, pk,
+                 in.transfer_id, now, now, today},
+                stock_lines);
     ledger.FlushMovements(s);
     ledger.ApplyBalances(s);
     // The lots each line actually left from, first-expiry first: what the
@@ -432,8 +475,8 @@ StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::SendTransfer(
 }
 
 StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::ReceiveTransfer(
-    const domain::TransferReceipt& receipt, const std::string& fingerprint,
-    TimeMicros now, const RequestContext& ctx) {
+    const domain::TransferReceipt& receipt, TimeMicros now,
+    const RequestContext& ctx) {
   domain::TransferOutcome outcome;
   Status status = db_.InTransaction([&](soci::session& s) -> Status {
     outcome = {};
@@ -446,8 +489,11 @@ StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::ReceiveTransfer(
     }
     const long long pk = found->pk;
     StockTransfer transfer = RequireTransfer(s, pk);
+    auto plan = domain::PlanTransferReceipt(transfer, receipt);
+    const std::string fingerprint =
+        plan.ok() ? domain::TransferReceiptFingerprint(receipt, *plan) : "";
     if (transfer.state != TransferState::kInTransit) {
-      if (found->receipt_fingerprint == fingerprint) {
+      if (plan.ok() && found->receipt_fingerprint == fingerprint) {
         outcome.transfer = std::move(transfer);
         outcome.replayed = true;
         return Status();
@@ -458,7 +504,6 @@ StatusOr<domain::TransferOutcome> MySqlStockTransferRepository::ReceiveTransfer(
                      transfer.received_by + " with other quantities")
           .WithMetadata("state", domain::TransferStateName(transfer.state));
     }
-    auto plan = domain::PlanTransferReceipt(transfer, receipt);
     if (!plan.ok()) return plan.status();
     const TransferState next = domain::StateAfterReceipt(*plan, transfer);
     std::vector<StoredLine> lines = LoadLinesOf(s, pk);
@@ -534,10 +579,11 @@ StatusOr<StockTransfer> MySqlStockTransferRepository::ResolveTransfer(
     }
     const long long pk = found->pk;
     StockTransfer transfer = RequireTransfer(s, pk);
-    // Sent again after it was resolved the same way: answered only to whom
-    // the resolution itself would be allowed.
+    // Sent again after it was resolved the same way, for the same reason:
+    // answered only to whom the resolution itself would be allowed.
     if (transfer.state == TransferState::kResolved &&
-        transfer.resolution == resolution) {
+        transfer.resolution == resolution &&
+        transfer.resolution_reason == reason) {
       StockTransfer open = transfer;
       open.state = TransferState::kDifferenceOpen;
       BO_RETURN_IF_ERROR(check(open));

@@ -16,8 +16,8 @@ class MySqlStockTransferRepository : public domain::StockTransferRepository {
       const domain::NewStockTransfer& transfer, const std::string& fingerprint,
       domain::TimeMicros now, const domain::RequestContext& ctx) override;
   StatusOr<domain::TransferOutcome> ReceiveTransfer(
-      const domain::TransferReceipt& receipt, const std::string& fingerprint,
-      domain::TimeMicros now, const domain::RequestContext& ctx) override;
+      const domain::TransferReceipt& receipt, domain::TimeMicros now,
+      const domain::RequestContext& ctx) override;
   StatusOr<domain::StockTransfer> ResolveTransfer(
       const std::string& to_store_code, const std::string& from_store_code,
       const std::string& transfer_id, domain::TransferResolution resolution,
