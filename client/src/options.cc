@@ -27,6 +27,7 @@ struct MethodIdempotency {
 #define BO_CREDIT(M, K) BO_ENTRY(CreditService, M, K)
 #define BO_STOCK_CONTROL(M, K) BO_ENTRY(StockControlService, M, K)
 #define BO_APPROVAL(M, K) BO_ENTRY(ApprovalService, M, K)
+#define BO_CLOSING(M, K) BO_ENTRY(ClosingService, M, K)
 
 constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_CATALOG_METHODS(BO_CATALOG)                //
@@ -40,8 +41,10 @@ constexpr MethodIdempotency kMethods[] = {
     BACKOFFICE_GOODS_RECEIPT_METHODS(BO_GOODS_RECEIPT)    //
     BACKOFFICE_CREDIT_METHODS(BO_CREDIT)                  //
     BACKOFFICE_STOCK_CONTROL_METHODS(BO_STOCK_CONTROL)    //
-    BACKOFFICE_APPROVAL_METHODS(BO_APPROVAL)};
+    BACKOFFICE_APPROVAL_METHODS(BO_APPROVAL)              //
+    BACKOFFICE_CLOSING_METHODS(BO_CLOSING)};
 
+#undef BO_CLOSING
 #undef BO_APPROVAL
 #undef BO_STOCK_CONTROL
 #undef BO_CREDIT

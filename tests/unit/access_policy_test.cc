@@ -61,17 +61,22 @@ TEST(AccessPolicy, EveryServiceOfTheProtosIsServed) {
   }
 }
 
-TEST(AccessPolicy, TillsMayChangeNothingButTheirSalesReturnsAndCounterCredit) {
+TEST(AccessPolicy,
+     TillsMayChangeNothingButTheirSalesReturnsCounterCreditAndSession) {
   // A till records its sales and returns, and at the counter asks for (and
   // gives back) holds of a customer's credit and takes money on account;
-  // the domain keeps each to the till's own terminal.
+  // its cashier opens, drops from and closes its session; the domain keeps
+  // each to the till's own terminal.
   const std::set<std::string> till_writes = {
       "/backoffice.v1.SalesService/RecordSale",
       "/backoffice.v1.SalesService/UploadSales",
       "/backoffice.v1.SalesService/RecordReturn",
       "/backoffice.v1.CreditService/AuthorizeCredit",
       "/backoffice.v1.CreditService/ReleaseCreditAuthorization",
-      "/backoffice.v1.CreditService/RecordPayment"};
+      "/backoffice.v1.CreditService/RecordPayment",
+      "/backoffice.v1.ClosingService/OpenTillSession",
+      "/backoffice.v1.ClosingService/RecordCashMovement",
+      "/backoffice.v1.ClosingService/CloseTillSession"};
   RegisteredModules server;
   for (const auto& policy : server.Policies()) {
     if (!policy.mutating || till_writes.count(std::string(policy.method)))

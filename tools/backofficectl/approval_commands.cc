@@ -213,6 +213,19 @@ int Decide(const Session& session, const DecisionFlags& f, bool approve) {
       return PrintResponse(session,
                            session.stock_control().RejectStockCount(r));
     }
+    case v1::APPROVAL_KIND_TILL_VARIANCE: {
+      if (!approve) {
+        return Fail(Status(StatusCode::kInvalidArgument, "NOTHING_TO_REJECT",
+                           "a till's count stands; a variance is accepted "
+                           "with a reason"));
+      }
+      v1::AcceptTillVarianceRequest r;
+      r.set_store_code(f.store);
+      r.set_session_id(f.document_id);
+      r.set_reason(f.reason);
+      r.set_request_id(request_id);
+      return PrintResponse(session, session.closing().AcceptTillVariance(r));
+    }
     default:
       return Fail(Status(StatusCode::kInvalidArgument, "INVALID_CHOICE",
                          "--kind is required"));

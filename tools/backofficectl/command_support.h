@@ -56,6 +56,7 @@ class Session {
   PurchasingClient purchasing() const { return PurchasingClient(connection_); }
   CreditClient credit() const { return CreditClient(connection_); }
   ApprovalClient approvals() const { return ApprovalClient(connection_); }
+  ClosingClient closing() const { return ClosingClient(connection_); }
   StockControlClient stock_control() const {
     return StockControlClient(connection_);
   }

@@ -35,6 +35,7 @@
 
 #include "backoffice/access_client.h"
 #include "backoffice/approval_client.h"
+#include "backoffice/closing_client.h"
 #include "backoffice/audit_client.h"
 #include "backoffice/catalog_client.h"
 #include "backoffice/connection.h"

@@ -176,4 +176,18 @@
 // The approval inbox: a read.
 #define BACKOFFICE_APPROVAL_METHODS(X) X(ListApprovals, kIdempotent)
 
+// Closing: reads; openings and cash movements carry the client's id (a
+// repeat is a replay); a close with the same count and an acceptance of an
+// accepted variance return the session unchanged; the settings are
+// replaced whole.
+#define BACKOFFICE_CLOSING_METHODS(X) \
+  X(OpenTillSession, kIdempotent)     \
+  X(RecordCashMovement, kIdempotent)  \
+  X(CloseTillSession, kIdempotent)    \
+  X(AcceptTillVariance, kIdempotent)  \
+  X(GetTillSession, kIdempotent)      \
+  X(ListTillSessions, kIdempotent)    \
+  X(GetClosingSettings, kIdempotent)  \
+  X(UpdateClosingSettings, kIdempotent)
+
 #endif  // BACKOFFICE_CLIENT_INTERNAL_METHOD_LISTS_H_

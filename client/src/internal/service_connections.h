@@ -9,6 +9,7 @@
 #include "backoffice/approval_connection.h"
 #include "backoffice/audit_connection.h"
 #include "backoffice/catalog_connection.h"
+#include "backoffice/closing_connection.h"
 #include "backoffice/credit_connection.h"
 #include "backoffice/goods_receipt_connection.h"
 #include "backoffice/inventory_connection.h"
@@ -69,6 +70,10 @@ std::shared_ptr<StockControlConnection> MakeRetryingStockControlConnection(
 
 std::shared_ptr<ApprovalConnection> MakeRetryingApprovalConnection(
     std::shared_ptr<ApprovalConnection> inner,
+    std::shared_ptr<const Retrier> retrier);
+
+std::shared_ptr<ClosingConnection> MakeRetryingClosingConnection(
+    std::shared_ptr<ClosingConnection> inner,
     std::shared_ptr<const Retrier> retrier);
 
 }  // namespace internal

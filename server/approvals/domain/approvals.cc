@@ -27,6 +27,8 @@ const char* ApproveWith(ApprovalKind kind) {
       return "StockControlService/ResolveStockTransfer";
     case ApprovalKind::kStockCount:
       return "StockControlService/ApproveStockCount";
+    case ApprovalKind::kTillVariance:
+      return "ClosingService/AcceptTillVariance";
     default:
       return "";
   }

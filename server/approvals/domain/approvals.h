@@ -31,6 +31,7 @@ enum class ApprovalKind {
   kStockWriteOff = 8,
   kTransferDifference = 9,
   kStockCount = 10,
+  kTillVariance = 11,
 };
 
 // The RPC that decides an item of `kind`, "Service/Method".

@@ -78,7 +78,13 @@ const std::string kWaiting =
     "c.post_requested_by, c.post_requested_by_name, "
     "" BO_MICROS("c.post_request_time") ", c.approval_level = "
     "'HEAD_OFFICE', c.id FROM stock_counts c JOIN stores st ON st.id = "
-    "c.store_id WHERE c.state = 'PENDING_APPROVAL'";
+    "c.store_id WHERE c.state = 'PENDING_APPROVAL' "
+    "UNION ALL SELECT x.store_id, st.code, 11, x.session_id, CONCAT('till ', "
+    "t.code, ', cashier ', x.cashier), x.currency_code, "
+    "ABS(x.variance_minor), x.closed_by, x.closed_by_name, "
+    "" BO_MICROS("x.close_time") ", 0, x.id FROM till_sessions x JOIN stores "
+    "st ON st.id = x.store_id JOIN terminals t ON t.id = x.terminal_id WHERE "
+    "x.state = 'VARIANCE_PENDING'";
 
 bool SplitKey(const std::string& key, long long* since, int* kind,
               long long* store_id, long long* row_id) {

@@ -16,6 +16,7 @@
 #include "inventory/domain/movement_type.h"
 #include "reconciliation/storage/party_ledger_checks.h"
 #include "reconciliation/storage/stock_control_checks.h"
+#include "reconciliation/storage/till_session_checks.h"
 #include "reconciliation/storage/transfer_count_checks.h"
 
 namespace backoffice::storage {
@@ -466,6 +467,7 @@ StatusOr<domain::LedgerReport> MySqlReconciliationRepository::VerifyLedger(
     AddPartyLedgerChecks(add, store_filter);
     AddStockControlChecks(add, store_filter);
     AddTransferAndCountChecks(add, store_filter);
+    AddTillSessionChecks(add, store_filter);
     return Status();
   });
   if (!status.ok()) return status;
