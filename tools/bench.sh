@@ -22,7 +22,8 @@
 # supplier returns by four eyes beside the same rows raw
 # (backoffice_stock_documents_bench), and a count of 5,000 products posted
 # and transfers between stores beside the same rows raw
-# (backoffice_count_transfer_bench).
+# (backoffice_count_transfer_bench), and a till's session of 1,250 sales
+# closed beside the same totals raw (backoffice_session_close_bench).
 #
 # The last line of the output is `unary_vs_raw=R backlog_vs_unary=R
 # suggest_ms=N suggest_vs_raw=R receive_per_s=N receive_raw_per_s=N
@@ -32,7 +33,8 @@
 # expiring_vs_raw=R slow_ms=N slow_raw_ms=N slow_vs_raw=R writeoff_per_s=N
 # writeoff_raw_per_s=N writeoff_vs_raw=R return_per_s=N return_raw_per_s=N
 # return_vs_raw=R count_post_ms=N count_raw_ms=N count_vs_raw=R
-# transfer_per_s=N transfer_raw_per_s=N transfer_vs_raw=R`.
+# transfer_per_s=N transfer_raw_per_s=N transfer_vs_raw=R
+# session_close_ms=N session_close_raw_ms=N session_close_vs_raw=R`.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -59,7 +61,7 @@ step "Installing missing packages and building"
 build_targets backofficed backofficectl backoffice_bench backoffice_suggest_bench \
   backoffice_receive_bench backoffice_credit_bench backoffice_payment_run_bench \
   backoffice_stock_control_bench backoffice_stock_documents_bench \
-  backoffice_count_transfer_bench
+  backoffice_count_transfer_bench backoffice_session_close_bench
 server="$build_dir/server/app/backofficed"
 ctl="$build_dir/tools/backofficectl"
 bench="$build_dir/tools/sim/backoffice_bench"
@@ -70,6 +72,7 @@ payment_run_bench="$build_dir/tools/sim/backoffice_payment_run_bench"
 stock_control_bench="$build_dir/tools/sim/backoffice_stock_control_bench"
 stock_documents_bench="$build_dir/tools/sim/backoffice_stock_documents_bench"
 count_transfer_bench="$build_dir/tools/sim/backoffice_count_transfer_bench"
+session_close_bench="$build_dir/tools/sim/backoffice_session_close_bench"
 
 step "Starting a private MariaDB"
 work=$(mktemp -d "${TMPDIR:-/tmp}/backoffice-bench.XXXXXX")
@@ -187,9 +190,19 @@ receiver_token=$(store_staff KB3)
   --receiver-token "$receiver_token" --products 5000 --transfers 200 \
   --rounds "$rounds" | tee "$work/count_transfer.out"
 
+step "Benchmark: a till's session of 1,250 sales closed, and the same totals raw"
+"$ctl" store create --code SB2 --name "Session bench" --time-zone Asia/Jakarta \
+  --currency IDR >/dev/null
+"$ctl" terminal create --store SB2 --code T1 --name "Session bench till" >/dev/null
+session_token=$(store_staff SB2)
+[[ -n $session_token ]] || { echo "bench.sh: no store token secret" >&2; exit 1; }
+"$session_close_bench" --store SB2 --terminal T1 --token "$session_token" \
+  --sales 1250 --rounds "$rounds" | tee "$work/session_close.out"
+
 # The sales benchmark's last line, with the other benchmarks' keys added.
 echo "$(tail -n 1 "$work/sales.out") $(tail -n 1 "$work/suggest.out")" \
   "$(tail -n 1 "$work/receive.out") $(tail -n 1 "$work/credit.out")" \
   "$(tail -n 1 "$work/payment_run.out") $(tail -n 1 "$work/stock_control.out")" \
-  "$(tail -n 1 "$work/stock_documents.out") $(tail -n 1 "$work/count_transfer.out")"
+  "$(tail -n 1 "$work/stock_documents.out") $(tail -n 1 "$work/count_transfer.out")" \
+  "$(tail -n 1 "$work/session_close.out")"
 exit "$sales_status"

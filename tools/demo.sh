@@ -23,7 +23,10 @@
 # a slow mover sent from Jakarta to Makassar (received with a crushed unit,
 # the difference resolved by a manager who did not receive it), two counts
 # in Jakarta (a small variance posted at once, a large one waiting for the
-# supervisor, who did not count), the gross profit of each
+# supervisor, who did not count), the tills' sessions (opened in the
+# morning with their float, closed in the evening against what each till
+# should hold, Jakarta's T1 short and accepted by the supervisor, refused
+# to its clerk and to the manager who counted it), the gross profit of each
 # store, checks the books (the demo fails if they do not balance), and
 # stops what it started.
 #
@@ -184,6 +187,24 @@ step "The market delivery as the back office shows it, and Jakarta's stock befor
 BACKOFFICE_TOKEN=$manager_jkt show receipt get --store JKT01 \
   --id "rcv-market-JKT01-$(TZ=Asia/Jakarta date +%F)"
 BACKOFFICE_TOKEN=$manager_jkt show stock list --store JKT01 --page-size 8
+
+step "The morning: each till's session opens with its float (the store's clerk, for the cashier)"
+# Every sale, return and cash payment on account at a till belongs to the
+# session open on it when it happened; head office sets Jakarta's variance
+# threshold at Rp 2.000.
+BACKOFFICE_TOKEN=$head_token show closing-settings set JKT01 --till-variance-threshold 2000
+day_id=$(TZ=Asia/Jakarta date +%F)
+for store_clerk in JKT01:$clerk_jkt MKS01:$clerk_mks JYP01:$clerk_jyp; do
+  store=${store_clerk%%:*}
+  for till in T1 T2; do
+    BACKOFFICE_TOKEN=${store_clerk#*:} "$ctl" session open "$store" "$till" \
+      --cashier "kasir-$till" --float 500000 --id "ses-$store-$till-$day_id" >/dev/null
+  done
+done
+BACKOFFICE_TOKEN=$manager_jkt show session list JKT01
+# The simulated tills stamp each sale up to 4 s before they send it: the
+# day starts once every session has been open that long.
+sleep 5
 
 step "A trading day: 3 stores x 2 tills post their sales at once"
 # The head office token posts for every till and may void. JKT01/T1 skips two
@@ -346,6 +367,37 @@ step "...the clerk who counted may not approve it; the supervisor, who did not c
 BACKOFFICE_TOKEN=$clerk_jkt show count approve JKT01 "$count_big" || true
 BACKOFFICE_TOKEN=$supervisor_jkt show approvals approve JKT01 --kind stock_count "$count_big"
 BACKOFFICE_TOKEN=$manager_jkt show count get JKT01 "$count_big"
+
+step "The evening: each till's cash is counted against what it should hold; a drop to the safe and a payout in Jakarta first"
+BACKOFFICE_TOKEN=$clerk_jkt show session drop JKT01 "ses-JKT01-T1-$day_id" --amount 1000000 --id drop-1
+BACKOFFICE_TOKEN=$clerk_jkt show session payout JKT01 "ses-JKT01-T1-$day_id" --amount 35000 \
+  --reason "ice for the fish counter" --id payout-1
+expected_cash() {
+  BACKOFFICE_TOKEN=$head_token "$ctl" session get "$1" "$2" -o json |
+    /usr/bin/python3 -c 'import json,sys
+d=json.load(sys.stdin); s=d.get("session",d)
+print(int(s["expected_cash"].get("minor_units",0)))'
+}
+for store_clerk in JKT01:$clerk_jkt MKS01:$clerk_mks JYP01:$clerk_jyp; do
+  store=${store_clerk%%:*}
+  for till in T1 T2; do
+    [[ $store == JKT01 && $till == T1 ]] && continue
+    id="ses-$store-$till-$day_id"
+    BACKOFFICE_TOKEN=${store_clerk#*:} "$ctl" session close "$store" "$id" \
+      --counted "$(expected_cash "$store" "$id")" >/dev/null
+  done
+done
+step "...Jakarta's T1 is Rp 3.000 short, above the threshold: the variance waits"
+t1="ses-JKT01-T1-$day_id"
+BACKOFFICE_TOKEN=$manager_jkt show session close JKT01 "$t1" \
+  --counted "$(( $(expected_cash JKT01 "$t1") - 3000 ))"
+step "...the cashier's clerk and the manager who counted may not accept it; the supervisor does, from his inbox"
+BACKOFFICE_TOKEN=$clerk_jkt show session accept JKT01 "$t1" --reason "my own till" || true
+BACKOFFICE_TOKEN=$manager_jkt show session accept JKT01 "$t1" --reason "counted it myself" || true
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals list JKT01
+BACKOFFICE_TOKEN=$supervisor_jkt show approvals approve JKT01 --kind till_variance "$t1" \
+  --reason "coins short, cashier warned"
+show session list JKT01
 
 step "Stock in Jakarta after the day (in each product's unit; -o json|csv keep the exact thousandths)"
 show stock list --store JKT01 --page-size 10

@@ -33,6 +33,8 @@ void AddSupplierLedgerCommands(CLI::App& app, Action& selected);
 void AddStockControlCommands(CLI::App& app, Action& selected);
 /// transfer and count.
 void AddTransferAndCountCommands(CLI::App& app, Action& selected);
+/// session and closing-settings.
+void AddSessionCommands(CLI::App& app, Action& selected);
 /// approvals.
 void AddApprovalCommands(CLI::App& app, Action& selected);
 /// writeoff and inventory-settings.

@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
   backoffice::ctl::AddSupplierLedgerCommands(cli, selected);
   backoffice::ctl::AddStockControlCommands(cli, selected);
   backoffice::ctl::AddTransferAndCountCommands(cli, selected);
+  backoffice::ctl::AddSessionCommands(cli, selected);
   backoffice::ctl::AddApprovalCommands(cli, selected);
   backoffice::ctl::AddWriteOffCommands(cli, selected);
   backoffice::ctl::AddAccessCommands(cli, selected);
