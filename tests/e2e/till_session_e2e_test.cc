@@ -277,6 +277,9 @@ TEST_F(TillSessionE2eTest,
   ASSERT_TRUE(accepted.ok()) << accepted.status();
   EXPECT_EQ(accepted->session().state(), v1::TILL_SESSION_STATE_ACCEPTED);
   EXPECT_TRUE(Accept(manager_b_, "TS-S1").ok()) << "accepting again";
+  EXPECT_EQ(Accept(head_office_, "TS-S1").status().reason(),
+            "SESSION_STATE_CONFLICT")
+      << "only who accepted it, with the same reason, is answered a replay";
 
   // A sale of the session's window that arrives after the close is not
   // counted into it: the close stands.
@@ -302,8 +305,20 @@ TEST_F(TillSessionE2eTest,
   auto after = ClosingClient(server_->Connect(manager_a_)).GetTillSession(get);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->session().expected_cash().minor_units(), kExpected);
-  // A new session on T1 may open now.
-  EXPECT_TRUE(Open(till_, "TS-S2").ok());
+  // A new session on T1 may open now. A sale S1 counted is voided during
+  // S2: its cash leaves S2's drawer.
+  ASSERT_TRUE(Open(till_, "TS-S2").ok());
+  v1::VoidSaleRequest void_sale;
+  void_sale.set_store_code(kStore);
+  void_sale.set_sale_id("TS-1");
+  void_sale.set_reason("customer changed her mind");
+  ASSERT_TRUE(
+      SalesClient(server_->Connect(manager_a_)).VoidSale(void_sale).ok());
+  auto s2 = Close(manager_a_, "TS-S2", 430000);
+  ASSERT_TRUE(s2.ok()) << s2.status();
+  EXPECT_EQ(s2->session().cash_refunds().minor_units(), 70000);
+  EXPECT_EQ(s2->session().expected_cash().minor_units(), 430000);
+  EXPECT_EQ(s2->session().state(), v1::TILL_SESSION_STATE_CLOSED);
   ExpectCleanLedger();
 }
 

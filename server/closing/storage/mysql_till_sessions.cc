@@ -164,27 +164,38 @@ TillCash ReadTillCash(soci::session& s, long long terminal_id, TimeMicros from,
   const std::string unlinked =
       " AND NOT EXISTS (SELECT 1 FROM till_session_documents d WHERE "
       "d.document_kind = '";
-  const std::string sales =
-      "SELECT s.id AS doc, SUM(IF(t.tender_type = 'CASH', t.amount_minor - "
-      "t.change_minor, 0)) AS cash FROM sales s JOIN sale_tenders t ON "
-      "t.sale_pk = "
-      "s.id WHERE s.terminal_id = :term AND s.state <> 'VOIDED' AND "
-      "s.sale_time" +
-      window + unlinked + "SALE' AND d.document_pk = s.id) GROUP BY s.id";
+  // A sale's cash: tendered minus change on its cash tenders (a sale of
+  // nothing may have no tender).
+  const std::string sale_cash =
+      "IFNULL(SUM(IF(t.tender_type = 'CASH', t.amount_minor - "
+      "t.change_minor, 0)), 0) AS cash FROM sales s LEFT JOIN sale_tenders t "
+      "ON t.sale_pk = s.id WHERE s.terminal_id = :term AND ";
+  // Sales of the window not voided by now (a void in the same session
+  // handed the cash back in it).
+  const std::string sales = "SELECT s.id AS doc, " + sale_cash +
+                            "s.state <> 'VOIDED' AND s.sale_time" + window +
+                            unlinked +
+                            "SALE' AND d.document_pk = s.id) GROUP BY s.id";
+  // Voids of the window of sales an earlier session counted: their cash
+  // leaves this drawer.
+  const std::string voids =
+      "SELECT s.id AS doc, " + sale_cash +
+      "s.state = 'VOIDED' AND s.void_time" + window + unlinked +
+      "VOID' AND d.document_pk = s.id) AND EXISTS (SELECT 1 FROM "
+      "till_session_documents e WHERE e.document_kind = 'SALE' AND "
+      "e.document_pk = s.id) GROUP BY s.id";
   const std::string returns =
       "SELECT r.id AS doc, IF(r.refund_tender_type = 'CASH', "
       "r.refund_total_minor, 0) AS cash FROM sale_returns r WHERE "
       "r.terminal_id = :term AND r.return_time" +
       window + unlinked + "RETURN' AND d.document_pk = r.id)";
+  // A reversal of a payment corrects the ledger; the cash was taken.
   const std::string payments =
       "SELECT p.id AS doc, p.amount_minor AS cash FROM party_documents p "
-      "WHERE "
-      "p.terminal_id = :term AND p.document_type = 'PAYMENT' AND "
+      "WHERE p.terminal_id = :term AND p.document_type = 'PAYMENT' AND "
       "p.party_kind = 'CUSTOMER' AND p.payment_method = 'CASH' AND "
       "p.create_time" +
-      window + unlinked +
-      "PAYMENT' AND d.document_pk = p.id) AND NOT EXISTS (SELECT 1 FROM "
-      "party_documents v WHERE v.reverses_document_id = p.id)";
+      window + unlinked + "PAYMENT' AND d.document_pk = p.id)";
   TillCash cash;
   long long term = terminal_id;
   long long f = from;
@@ -197,13 +208,16 @@ TillCash ReadTillCash(soci::session& s, long long terminal_id, TimeMicros from,
     *total = amount;
     if (count != nullptr) *count = static_cast<int>(n);
   };
-  long long sales_cash = 0, refunds = 0, on_account = 0;
+  long long sales_cash = 0, refunds = 0, voided = 0, on_account = 0;
   int sale_count = 0;
   if (session_pk != 0) {
     long long pk = session_pk;
     for (const auto& [kind, select] :
          std::vector<std::pair<std::string, std::string>>{
-             {"SALE", sales}, {"RETURN", returns}, {"PAYMENT", payments}}) {
+             {"SALE", sales},
+             {"VOID", voids},
+             {"RETURN", returns},
+             {"PAYMENT", payments}}) {
       s << "INSERT INTO till_session_documents (session_pk, document_kind, "
            "document_pk, cash_minor) SELECT :pk, '" +
                kind + "', x.doc, x.cash FROM (" + select + ") x",
@@ -211,14 +225,16 @@ TillCash ReadTillCash(soci::session& s, long long terminal_id, TimeMicros from,
     }
     s << "SELECT IFNULL(SUM(IF(document_kind = 'SALE', cash_minor, 0)), 0), "
          "IFNULL(SUM(document_kind = 'SALE'), 0), IFNULL(SUM(IF(document_kind "
-         "= 'RETURN', cash_minor, 0)), 0), IFNULL(SUM(IF(document_kind = "
-         "'PAYMENT', cash_minor, 0)), 0) FROM till_session_documents WHERE "
-         "session_pk = :pk",
+         "IN ('RETURN', 'VOID'), cash_minor, 0)), 0), IFNULL(SUM(IF("
+         "document_kind = 'PAYMENT', cash_minor, 0)), 0) FROM "
+         "till_session_documents WHERE session_pk = :pk",
         soci::use(pk), soci::into(sales_cash), soci::into(sale_count),
         soci::into(refunds), soci::into(on_account);
   } else {
     sum(sales, &sales_cash, &sale_count);
+    sum(voids, &voided, nullptr);
     sum(returns, &refunds, nullptr);
+    refunds += voided;
     sum(payments, &on_account, nullptr);
   }
   cash.cash_sales_minor = sales_cash;
@@ -245,10 +261,10 @@ StatusOr<domain::TillSessionOutcome> MySqlTillSessionRepository::OpenSession(
           outcome.replayed = true;
           return Status();
         });
-    if (auto recorded = document.Recorded()) return *recorded;
     if (!in.currency_code.empty() && in.currency_code != store.currency_code) {
       return CurrencyMismatch(store);
     }
+    if (auto recorded = document.Recorded()) return *recorded;
     auto terminal = QueryOne(
         s,
         "SELECT id FROM terminals WHERE store_id = :s AND code = :c AND "
@@ -342,6 +358,9 @@ MySqlTillSessionRepository::RecordMovement(const domain::NewCashMovement& in,
           return Status();
         });
     const SessionRow session = RequireSession(s, pk);
+    if (!in.currency_code.empty() && in.currency_code != store.currency_code) {
+      return CurrencyMismatch(store);
+    }
     if (auto recorded = document.Recorded()) {
       // Answered only to whom the movement would be allowed now or then.
       TillSession open = session.session;
@@ -350,9 +369,6 @@ MySqlTillSessionRepository::RecordMovement(const domain::NewCashMovement& in,
       return *recorded;
     }
     BO_RETURN_IF_ERROR(check(session.session));
-    if (!in.currency_code.empty() && in.currency_code != store.currency_code) {
-      return CurrencyMismatch(store);
-    }
     if (auto concurrent = document.Insert([&] {
           MultiInsert row(
               "INSERT INTO till_cash_movements (session_pk, movement_id, "
@@ -393,6 +409,10 @@ StatusOr<TillSession> MySqlTillSessionRepository::CloseSession(
     if (!found) return SessionNotFound(store.code, count.session_id);
     const long long pk = found->pk;
     SessionRow session = RequireSession(s, pk);
+    if (!count.currency_code.empty() &&
+        count.currency_code != store.currency_code) {
+      return CurrencyMismatch(store);
+    }
     if (session.session.state != TillSessionState::kOpen) {
       TillSession open = session.session;
       open.state = TillSessionState::kOpen;
@@ -407,10 +427,6 @@ StatusOr<TillSession> MySqlTillSessionRepository::CloseSession(
               session.session.closed_by + " with another count");
     }
     BO_RETURN_IF_ERROR(check(session.session));
-    if (!count.currency_code.empty() &&
-        count.currency_code != store.currency_code) {
-      return CurrencyMismatch(store);
-    }
     TillCash cash = ReadTillCash(s, session.terminal_id,
                                  session.session.open_time, now, pk);
     AddMovements(s, pk, &cash);
@@ -471,7 +487,10 @@ StatusOr<TillSession> MySqlTillSessionRepository::AcceptVariance(
     if (!found) return SessionNotFound(store.code, session_id);
     const long long pk = found->pk;
     SessionRow session = RequireSession(s, pk);
-    if (session.session.state == TillSessionState::kAccepted) {
+    if (session.session.state == TillSessionState::kAccepted &&
+        session.session.accepted_by ==
+            domain::FormatTokenId(ctx.principal.token_id) &&
+        session.session.acceptance_reason == reason) {
       TillSession pending = session.session;
       pending.state = TillSessionState::kVariancePending;
       BO_RETURN_IF_ERROR(check(pending));

@@ -13,8 +13,8 @@ namespace backoffice::storage {
 // What a till took and gave from `from` (included) to `to` (excluded) by
 // the time things happened at the till, among what the server recorded by
 // now, left out what a session already counted: the sales (cash tendered
-// minus change, voided ones left out), returns refunded in cash and cash
-// payments on account (reversed ones left out). With `session_pk` set,
+// minus change, voided ones left out), the voids of sales another session
+// counted, returns refunded in cash and cash payments on account. With `session_pk` set,
 // links each document to the session, so that it is counted once; the
 // link is what verify checks. Shared with the benchmark's raw side.
 domain::TillCash ReadTillCash(soci::session& s, long long terminal_id,
