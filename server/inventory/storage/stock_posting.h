@@ -1,6 +1,6 @@
 // The stock ledger's write side, the one way stock changes: sales, returns,
-// voids, adjustments and receipts post a document and its lines (supplier
-// returns, transfers, counts and write-offs will too). Movements are
+// voids, adjustments (write-offs among them), receipts, supplier returns,
+// transfers and counts post a document and its lines. Movements are
 // appended as documents come; once per unit of work the balance rows they
 // change are locked in (store, product) order, then those products' lots,
 // and each movement is spread over lots (first-expiry-first-out for what
